@@ -1,0 +1,2 @@
+import { z } from 'zod';
+test('zod loads', () => expect(z.string().parse('x')).toBe('x'));
