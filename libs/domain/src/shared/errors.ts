@@ -27,7 +27,7 @@ export class IllegalTransitionError extends DomainError {
     super(
       `${aggregate}.illegal_transition`,
       `Cannot ${command}: the ${aggregate} is ${status}. ${hint}`,
-      { aggregate, command, status },
+      { aggregate, command, currentStatus: status },
     );
   }
 }

@@ -36,5 +36,6 @@ export function problem(
   detail: string,
   extensions: Record<string, unknown> = {},
 ): ProblemDetails {
-  return { type: problemType(code), title, status, detail, code, ...extensions };
+  // Extensions first: a detail named like a standard member never replaces it.
+  return { ...extensions, type: problemType(code), title, status, detail, code };
 }
