@@ -4,3 +4,4 @@ export * from './shared/metadata';
 export * from './shared/dates';
 export * from './shared/items';
 export * from './rules/decision-record';
+export * from './exporter';
