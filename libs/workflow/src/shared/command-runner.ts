@@ -1,0 +1,142 @@
+import { CommandMetadata, fold } from '@licensing/domain';
+import {
+  type EventStore,
+  type ProposedEvent,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+} from '@licensing/event-store';
+import { RevisionConflict } from '../http/to-problem';
+import type { Aggregate, DomainEvent } from './aggregate';
+import type { Clock } from './clock';
+import { newId, uuidFromName } from './ids';
+
+export interface RunOptions {
+  /** From If-Match: refuse if the stream has moved past this revision. */
+  expectedRevision?: bigint;
+}
+
+export interface CommandOutcome {
+  streamId: string;
+  /** Revision of the stream's last event after the command (null: stream still empty). */
+  revision: bigint | null;
+  /** Position in $all of the last appended event (null: nothing appended). */
+  position: bigint | null;
+  events: { id: string; type: string; revision: bigint }[];
+  /** True when this command had already been applied (a retry). */
+  replayed: boolean;
+}
+
+// Without If-Match a conflict means a concurrent writer changed the stream
+// between our read and our append: deciding again on the new state is safe.
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The one place commands are handled: load the stream, fold it, decide,
+ * append with the revision that was read. Nest handlers only call this.
+ */
+export class CommandRunner {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<C, E extends DomainEvent, S>(aggregate: Aggregate<C, E, S>, id: string) {
+    const recorded = await this.store.readStream(aggregate.streamId(id));
+    const events = recorded.map((event) => toDomainEvent(aggregate, event));
+    const last = recorded.at(-1);
+    return { state: fold(aggregate.decider, events), revision: last?.revision ?? null, recorded };
+  }
+
+  async execute<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    id: string,
+    command: C,
+    options: RunOptions = {},
+  ): Promise<CommandOutcome> {
+    const streamId = aggregate.streamId(id);
+    for (let attempt = 1; ; attempt += 1) {
+      const { state, revision, recorded } = await this.load(aggregate, id);
+      const previous = appliedBefore(recorded, command.metadata.commandId);
+      if (previous.length > 0) return outcomeOf(streamId, previous, true);
+
+      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+        throw new RevisionConflict(streamId, String(options.expectedRevision), revision === null ? null : String(revision));
+      }
+      const events = aggregate.decider.decide(command, state);
+      if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
+
+      const proposed = events.map((event, index) => this.propose(event, index, command.metadata));
+      try {
+        const result = await this.store.append(streamId, proposed, {
+          expectedRevision: revision === null ? 'no_stream' : revision,
+        });
+        const first = result.nextExpectedRevision - BigInt(proposed.length - 1);
+        return {
+          streamId,
+          revision: result.nextExpectedRevision,
+          position: result.position,
+          events: proposed.map((event, index) => ({ id: event.id, type: event.type, revision: first + BigInt(index) })),
+          replayed: false,
+        };
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevisionError && options.expectedRevision === undefined;
+        if (!retry || attempt >= MAX_ATTEMPTS) throw conflictOrError(error);
+      }
+    }
+  }
+
+  private propose(event: DomainEvent, index: number, metadata: CommandMetadata): ProposedEvent {
+    return {
+      id: metadata.commandId ? uuidFromName(`${metadata.commandId}#${index}`) : newId(),
+      type: event.type,
+      version: event.schemaVersion,
+      data: event.data,
+      metadata: {
+        actor: metadata.actor.id,
+        role: metadata.actor.role,
+        commandId: metadata.commandId,
+        correlationId: metadata.correlationId ?? metadata.commandId,
+        causationId: metadata.causationId ?? metadata.commandId,
+        occurredAt: metadata.occurredAt,
+        recordedAt: this.clock.now(),
+      },
+    };
+  }
+}
+
+/** Turns a stored event back into the domain's shape, checked by its schema. */
+export function toDomainEvent<E extends DomainEvent>(aggregate: Aggregate<unknown, E, unknown>, event: RecordedEvent): E {
+  const parsed = aggregate.eventSchema.safeParse({ type: event.type, schemaVersion: event.version, data: event.data });
+  if (!parsed.success) {
+    throw new Error(
+      `Stored event ${event.id} (${event.type} v${event.version}) in ${event.streamId} does not match its schema: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function appliedBefore(recorded: readonly RecordedEvent[], commandId: string): RecordedEvent[] {
+  return recorded.filter((event) => event.metadata.commandId === commandId);
+}
+
+function outcomeOf(streamId: string, events: RecordedEvent[], replayed: boolean): CommandOutcome {
+  const last = events.at(-1) as RecordedEvent;
+  return {
+    streamId,
+    revision: last.revision,
+    position: last.position,
+    events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision })),
+    replayed,
+  };
+}
+
+function conflictOrError(error: unknown): unknown {
+  if (error instanceof WrongExpectedRevisionError) {
+    return new RevisionConflict(
+      error.streamId,
+      String(error.expected),
+      error.actual === 'no_stream' ? null : String(error.actual),
+    );
+  }
+  return error;
+}
