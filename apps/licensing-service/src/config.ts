@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Service settings, from the environment. Read once at start; a bad value
+ * stops the start with a message naming the variable and what it accepts.
+ */
+export const ServiceConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Loopback by default: exposing the API is a deployment decision. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the embedded event store and read models live. */
+  DATA_DIR: z.string().min(1).default('data'),
+  EVENT_STORE: z.enum(['sqlite']).default('sqlite'),
+  /** Seed the real rare-earth policy history on start (idempotent). */
+  SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How often the scheduler looks for due events (expiry, missed deadlines). */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * Test hook: a fixed "now" (ISO instant) for the service clock, so a
+   * walkthrough of dates long past or to come runs the same every time.
+   */
+  CLOCK_FIXED_AT: z.iso.datetime().optional(),
+});
+export type ServiceConfig = z.infer<typeof ServiceConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = ServiceConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
