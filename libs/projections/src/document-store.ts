@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The read-model database: JSON documents per projection, plus each
+ * projection's checkpoint. Rows and checkpoint change in one transaction, so
+ * a crash never leaves a document ahead of or behind its checkpoint.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS read_model_documents (
+    projection TEXT NOT NULL,
+    id         TEXT NOT NULL,
+    doc        TEXT NOT NULL,
+    PRIMARY KEY (projection, id)
+  );
+  CREATE TABLE IF NOT EXISTS projection_checkpoints (
+    projection TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    position   TEXT,
+    updated_at TEXT NOT NULL
+  );`;
+
+export interface Checkpoint {
+  version: number;
+  /** Position of the last event handled; null before the first. */
+  position: bigint | null;
+}
+
+export class DocumentStore {
+  private readonly getDoc;
+  private readonly putDoc;
+  private readonly deleteDoc;
+  private readonly listDocs;
+  private readonly getCheckpoint;
+  private readonly putCheckpoint;
+  private readonly dropDocs;
+  private readonly dropCheckpoint;
+
+  constructor(readonly db: Database.Database) {
+    db.exec(SCHEMA);
+    this.getDoc = db.prepare<[string, string], { doc: string }>(
+      'SELECT doc FROM read_model_documents WHERE projection = ? AND id = ?',
+    );
+    this.putDoc = db.prepare('INSERT OR REPLACE INTO read_model_documents (projection, id, doc) VALUES (?, ?, ?)');
+    this.deleteDoc = db.prepare('DELETE FROM read_model_documents WHERE projection = ? AND id = ?');
+    this.listDocs = db.prepare<[string], { doc: string }>(
+      'SELECT doc FROM read_model_documents WHERE projection = ? ORDER BY id',
+    );
+    this.getCheckpoint = db.prepare<[string], { version: number; position: string | null }>(
+      'SELECT version, position FROM projection_checkpoints WHERE projection = ?',
+    );
+    this.putCheckpoint = db.prepare(
+      'INSERT OR REPLACE INTO projection_checkpoints (projection, version, position, updated_at) VALUES (?, ?, ?, ?)',
+    );
+    this.dropDocs = db.prepare('DELETE FROM read_model_documents WHERE projection = ?');
+    this.dropCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?');
+  }
+
+  get<Doc>(projection: string, id: string): Doc | null {
+    const row = this.getDoc.get(projection, id);
+    return row ? (JSON.parse(row.doc) as Doc) : null;
+  }
+
+  put(projection: string, id: string, doc: unknown): void {
+    this.putDoc.run(projection, id, JSON.stringify(doc));
+  }
+
+  delete(projection: string, id: string): void {
+    this.deleteDoc.run(projection, id);
+  }
+
+  all<Doc>(projection: string): Doc[] {
+    return this.listDocs.all(projection).map((row) => JSON.parse(row.doc) as Doc);
+  }
+
+  checkpoint(projection: string): Checkpoint | null {
+    const row = this.getCheckpoint.get(projection);
+    if (!row) return null;
+    return { version: row.version, position: row.position === null ? null : BigInt(row.position) };
+  }
+
+  saveCheckpoint(projection: string, checkpoint: Checkpoint, at: string): void {
+    this.putCheckpoint.run(projection, checkpoint.version, checkpoint.position?.toString() ?? null, at);
+  }
+
+  /** Forget a read model entirely, so it is rebuilt from position 0. */
+  reset(projection: string): void {
+    this.db.transaction(() => {
+      this.dropDocs.run(projection);
+      this.dropCheckpoint.run(projection);
+    })();
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './projection';
+export * from './document-store';
+export * from './projection-runner';
