@@ -1,1 +1,12 @@
-export {};
+export * from './envelope';
+export * from './errors';
+export * from './event-store';
+export * from './canonical-json';
+export * from './integrity';
+export * from './idempotency';
+export * from './upcasters';
+export * from './validate-append';
+export * from './subscription-filter';
+export * from './catch-up-subscription';
+export * from './sqlite/sqlite-options';
+export * from './sqlite/sqlite-event-store';

@@ -1,2 +1,0 @@
-import { z } from 'zod';
-test('zod loads', () => expect(z.string().parse('x')).toBe('x'));

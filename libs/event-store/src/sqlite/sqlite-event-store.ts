@@ -1,0 +1,171 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { startCatchUpSubscription } from '../catch-up-subscription';
+import { ProposedEvent, RecordedEvent } from '../envelope';
+import { StoreClosedError } from '../errors';
+import {
+  AppendOptions,
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { checkExpectedRevision, planAppend } from '../idempotency';
+import { GENESIS_HASH, sealEvents } from '../integrity';
+import { Upcasters } from '../upcasters';
+import { validateAppend } from '../validate-append';
+import { EventRow, toRecordedEvent } from './event-row';
+import { prepareFindEventById } from './find-event-by-id.sql';
+import { AppendOutcome, GroupCommitQueue, PendingAppend } from './group-commit';
+import { prepareInsertEvent } from './insert-event.sql';
+import { prepareReadAll } from './read-all.sql';
+import { prepareReadStreamBackwards } from './read-stream-backwards.sql';
+import { prepareReadStreamForwards } from './read-stream-forwards.sql';
+import { migrate } from './schema.sql';
+import { applyPragmas, SqliteEventStoreOptions } from './sqlite-options';
+import { prepareStreamHead } from './stream-head.sql';
+
+const MAX_REVISION = 2n ** 63n - 1n;
+
+/** Opens (creating if needed) the embedded event store on a SQLite file. */
+export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
+  const db = new BetterSqlite3(options.filename);
+  try {
+    applyPragmas(db, options);
+    migrate(db);
+    return new SqliteEventStore(db, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The embedded adapter: one better-sqlite3 connection, WAL, group commit.
+ * Each append runs in its own SAVEPOINT inside the batch transaction, so it
+ * keeps its own expected-revision check and all-or-nothing outcome while the
+ * batch shares one commit and one fsync.
+ */
+export class SqliteEventStore implements EventStore {
+  private closed = false;
+  private readonly stats = { batches: 0, appends: 0 };
+  private readonly upcasters: Upcasters;
+  private readonly commitListeners = new Set<() => void>();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly queue: GroupCommitQueue;
+  private readonly sql;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    this.upcasters = options.upcasters ?? new Upcasters();
+    this.sql = {
+      findEventById: prepareFindEventById(db),
+      streamHead: prepareStreamHead(db),
+      insertEvent: prepareInsertEvent(db),
+      readStreamForwards: prepareReadStreamForwards(db),
+      readStreamBackwards: prepareReadStreamBackwards(db),
+      readAll: prepareReadAll(db),
+    };
+    // A nested better-sqlite3 transaction is a SAVEPOINT: if one append
+    // throws, only its own writes are rolled back and the batch goes on.
+    const appendOne = db.transaction((append: PendingAppend) => this.write(append));
+    const appendBatch = db.transaction((batch: readonly PendingAppend[]) =>
+      batch.map((append): AppendOutcome => {
+        try {
+          return { ok: true, result: appendOne(append) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.queue = new GroupCommitQueue(
+      (batch) => appendBatch.immediate(batch),
+      (outcomes) => {
+        this.stats.batches += 1;
+        this.stats.appends += outcomes.length;
+        if (outcomes.some((outcome) => outcome.ok)) this.commitListeners.forEach((listener) => listener());
+      },
+    );
+  }
+
+  /**
+   * How many batch transactions have run (or failed) and how many appends they carried;
+   * appends / batches is the average group-commit batch size.
+   */
+  get commitStats(): { readonly batches: number; readonly appends: number } {
+    return { ...this.stats };
+  }
+
+  async append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closed) throw new StoreClosedError('append');
+    validateAppend(streamId, events, options.expectedRevision);
+    return this.queue.enqueue({ streamId, events, expectedRevision: options.expectedRevision });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (this.closed) throw new StoreClosedError('read a stream');
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.sql.readStreamBackwards(streamId, options.fromRevision ?? MAX_REVISION, limit)
+        : this.sql.readStreamForwards(streamId, options.fromRevision ?? 0n, limit);
+    return this.toEvents(rows, options.raw);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (this.closed) throw new StoreClosedError('read $all');
+    return this.toEvents(this.sql.readAll(options.fromPosition ?? 0n, options.maxCount), options.raw);
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
+    if (this.closed) throw new StoreClosedError('subscribe');
+    const source = {
+      readAll: (read: ReadAllOptions) => this.readAll(read),
+      onCommit: (listener: () => void) => {
+        this.commitListeners.add(listener);
+        return () => this.commitListeners.delete(listener);
+      },
+    };
+    const inner = startCatchUpSubscription(source, options, handler, {
+      batchSize: this.options.subscriptionBatchSize ?? 500,
+      pollIntervalMs: this.options.pollIntervalMs ?? 50,
+    });
+    const subscription: Subscription = {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await inner.stop();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.drained();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  /** Runs inside the append's SAVEPOINT; throwing undoes exactly this append. */
+  private write({ streamId, events, expectedRevision }: PendingAppend): AppendResult {
+    const plan = planAppend(streamId, expectedRevision, events.map((event) => this.sql.findEventById(event.id)));
+    if (plan.kind === 'replay') return plan.result;
+    const head = this.sql.streamHead(streamId);
+    checkExpectedRevision(streamId, expectedRevision, head?.revision);
+    const sealed = sealEvents(head?.hash ?? GENESIS_HASH, streamId, head ? head.revision + 1n : 0n, events);
+    let position = -1n;
+    for (const event of sealed) position = this.sql.insertEvent(event);
+    return { nextExpectedRevision: sealed[sealed.length - 1]!.revision, position };
+  }
+
+  private toEvents(rows: readonly EventRow[], raw = false): RecordedEvent[] {
+    const events = rows.map(toRecordedEvent);
+    return raw ? events : events.map((event) => this.upcasters.apply(event));
+  }
+}

@@ -1,0 +1,31 @@
+import type { Database } from 'better-sqlite3';
+import { Upcasters } from '../upcasters';
+
+export interface SqliteEventStoreOptions {
+  /** A file path. ':memory:' works but is neither durable nor shareable. */
+  readonly filename: string;
+  /**
+   * SQLite `synchronous` pragma. 'FULL' (default) fsyncs the WAL at every
+   * commit, so an acknowledged append survives power loss. 'NORMAL' survives
+   * a process crash but may lose the last commits on power loss; use it only
+   * where that is acceptable (tests, disposable replicas).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** How long a write waits for another process's lock before failing. Default 5000. */
+  readonly busyTimeoutMs?: number;
+  /**
+   * How often a caught-up subscription re-reads `$all` (default 50 ms).
+   * Commits from this store instance wake subscriptions at once; commits
+   * from another process or instance on the same file are seen by polling.
+   */
+  readonly pollIntervalMs?: number;
+  /** Batch size of subscription catch-up reads. Default 500. */
+  readonly subscriptionBatchSize?: number;
+  readonly upcasters?: Upcasters;
+}
+
+export function applyPragmas(db: Database, options: SqliteEventStoreOptions): void {
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+}
