@@ -5,3 +5,4 @@ export * from './shared/dates';
 export * from './shared/items';
 export * from './rules/decision-record';
 export * from './exporter';
+export * from './application';
