@@ -100,6 +100,17 @@ export class SqliteEventStore implements EventStore {
     return { ...this.stats };
   }
 
+  /** The durability settings in force on this connection, as SQLite reports them. */
+  get settings(): { readonly journalMode: string; readonly synchronous: string; readonly busyTimeoutMs: number; readonly sqliteVersion: string } {
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: levels[Number(this.db.pragma('synchronous', { simple: true }))] ?? 'unknown',
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      sqliteVersion: String(this.db.prepare('SELECT sqlite_version()').pluck().get()),
+    };
+  }
+
   async append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) throw new StoreClosedError('append');
     validateAppend(streamId, events, options.expectedRevision);
