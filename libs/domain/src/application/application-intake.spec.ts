@@ -1,5 +1,6 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ApplicationCommand } from './application-commands';
+import { ApplicationContent } from './application-content';
 import { applicationDecider } from './application-decider';
 import { applicationStreamId } from './application-events';
 import {
@@ -18,7 +19,7 @@ const spec = deciderSpec(applicationDecider);
 const id = { applicationId: APPLICATION_ID };
 const officer = (at = '2026-01-07') => meta({ at, actor: 'licensing_officer' });
 
-const draft = (application = anIndividualApplication()): ApplicationCommand => ({
+const draft = (application: ApplicationContent = anIndividualApplication()): ApplicationCommand => ({
   type: 'DraftApplication',
   data: { ...id, application },
   metadata: meta({ at: '2026-01-05' }),
