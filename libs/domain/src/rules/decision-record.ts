@@ -21,6 +21,11 @@ export const ApplicationForEvaluation = z.object({
    * Chinese-origin controlled rare earth, 0–100. Absent for items made in China.
    */
   chineseRareEarthValueSharePercent: z.number().min(0).max(100).optional(),
+  /**
+   * For foreign-made items (No. 61): made with Chinese rare-earth technology.
+   * Absent or false: not declared.
+   */
+  madeWithChineseRareEarthTechnology: z.boolean().optional(),
 });
 export type ApplicationForEvaluation = z.infer<typeof ApplicationForEvaluation>;
 
@@ -52,6 +57,8 @@ export const RuleOutcome = z.object({
   measureId: z.string().min(1).optional(),
   outcome: z.enum(['not_applicable', 'pass', 'license_required', 'case_by_case', 'deny']),
   reason: z.string().min(1),
+  /** The application item line the outcome is about, for per-item rules. */
+  lineId: z.string().min(1).optional(),
 });
 export type RuleOutcome = z.infer<typeof RuleOutcome>;
 
