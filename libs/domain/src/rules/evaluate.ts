@@ -42,7 +42,10 @@ export function evaluate(
       .flatMap((o) => (o.measureId === undefined ? [] : [o.measureId])),
   );
   const verdict: DecisionRecord['verdict'] = !licenseRequired ? 'not_controlled' : denied ? 'deny' : 'license_required';
-  const reasons = verdictReasons(application, snapshot, licensing.controlledBy, verdict, screening.denialGrounds);
+  const reasons = [
+    ...verdictReasons(application, snapshot, licensing.controlledBy, verdict, screening.denialGrounds),
+    ...(verdict === 'license_required' ? screening.caseByCaseReview.map((c) => c.reason) : []),
+  ];
 
   return {
     evaluatorVersion: EVALUATOR_VERSION,

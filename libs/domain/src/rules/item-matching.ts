@@ -22,5 +22,5 @@ export function matchingLine(provision: Provision, item: Item, destination: Coun
 }
 
 export function describeItem(item: Item): string {
-  return `line ${item.lineId} (${item.description}, ${item.controlCode}, ${item.form})`;
+  return `Line ${item.lineId} (${item.description}, ${item.controlCode}, ${item.form})`;
 }
