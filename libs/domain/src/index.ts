@@ -6,3 +6,4 @@ export * from './shared/items';
 export * from './rules/decision-record';
 export * from './exporter';
 export * from './application';
+export * from './license';

@@ -1,7 +1,8 @@
 import { DomainError } from '../shared/errors';
-import { Item, Party } from '../shared/items';
+import { Party } from '../shared/items';
 import { ApplicationForEvaluation } from '../rules/decision-record';
-import { endUsersOf, LicenseType } from './application-content';
+import type { ApplicationFactsForLicense } from '../license/license-commands';
+import { endUsersOf } from './application-content';
 import { ApplicationState, ApplicationStatus } from './application-state';
 
 const EVALUABLE: readonly ApplicationStatus[] = ['submitted', 'under_review', 'reviewed'];
@@ -45,15 +46,6 @@ export function applicationsForEvaluation(state: ApplicationState): ApplicationF
  * The facts of an application that `IssueLicense` carries. The license
  * decider checks `status` itself, so this reports any application as it is.
  */
-export interface ApplicationFactsForLicense {
-  readonly applicationId: string;
-  readonly exporterId: string;
-  readonly status: ApplicationStatus;
-  readonly licenseType: LicenseType;
-  readonly items: Item[];
-  readonly endUsers: Party[];
-}
-
 export function applicationFactsForLicense(state: ApplicationState): ApplicationFactsForLicense {
   if (state.status === 'none') {
     throw new DomainError('application.not_found', 'No application has been drafted under this id.');

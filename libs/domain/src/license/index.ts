@@ -1,0 +1,5 @@
+export * from './license-events';
+export * from './license-commands';
+export * from './license-state';
+export * from './license-status';
+export * from './license-decider';

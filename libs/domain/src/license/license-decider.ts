@@ -1,0 +1,34 @@
+import { assertNever, Decider } from '../shared/decider';
+import { LicenseCommand } from './license-commands';
+import { expire, reinstate, revoke, suspend } from './license-decide-lifecycle';
+import { amend, issue } from './license-decide-issue';
+import { recordShipment } from './license-decide-shipment';
+import { LicenseEvent } from './license-events';
+import { evolveLicense, initialLicenseState, LicenseState } from './license-state';
+
+export function decideLicense(command: LicenseCommand, state: LicenseState): LicenseEvent[] {
+  switch (command.type) {
+    case 'IssueLicense':
+      return issue(command, state);
+    case 'RecordShipment':
+      return recordShipment(command, state);
+    case 'AmendLicense':
+      return amend(command, state);
+    case 'SuspendLicense':
+      return suspend(command, state);
+    case 'ReinstateLicense':
+      return reinstate(command, state);
+    case 'RevokeLicense':
+      return revoke(command, state);
+    case 'ExpireLicense':
+      return expire(command, state);
+    default:
+      return assertNever(command, 'license command');
+  }
+}
+
+export const licenseDecider: Decider<LicenseCommand, LicenseEvent, LicenseState> = {
+  initialState: initialLicenseState,
+  evolve: evolveLicense,
+  decide: decideLicense,
+};
