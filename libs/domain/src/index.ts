@@ -7,3 +7,5 @@ export * from './rules/decision-record';
 export * from './exporter';
 export * from './application';
 export * from './license';
+export * from './policy';
+export * from './rules/evaluation';
