@@ -38,6 +38,12 @@ describe('control measure decider: publish, amend, repeal', () => {
     spec.given([published]).when(command('AmendMeasure', data)).then([{ type: 'MeasureAmended', schemaVersion: 1, data }]);
   });
 
+  it('amends: adds a new provision and removes another from a date', () => {
+    const added = { ...holmiumProvision, provisionId: 'erbium', controls: [{ controlCode: '1C910', description: 'Erbium' }] };
+    const data = { measureId, orderedBy: 'no-80-2026', effectiveOn: '2026-12-01', provisions: [added], removedProvisionIds: ['item-list'] };
+    spec.given([published]).when(command('AmendMeasure', data)).then([{ type: 'MeasureAmended', schemaVersion: 1, data }]);
+  });
+
   it('refuses to amend a measure that was never published', () => {
     const data = { measureId, orderedBy: 'x', effectiveOn: '2026-12-01', provisions: [holmiumProvision], removedProvisionIds: [] };
     spec.given([]).when(command('AmendMeasure', data)).thenThrows('control_measure.illegal_transition', /not published/);
@@ -105,6 +111,11 @@ describe('control measure decider: corrections', () => {
     spec.given([published]).when(correct({ field: 'suspension.until', suspensionId: 'nope', value: '2026-01-01' })).thenThrows('control_measure.unknown_suspension');
     spec.given([published]).when(correct({ field: 'repealedOn', value: '2027-01-01' })).thenThrows('control_measure.not_repealed');
     spec.given([]).when(correct({ field: 'publishedOn', value: '2025-10-10' })).thenThrows('control_measure.illegal_transition');
+  });
+
+  it('refuses to correct a provision an amendment removed', () => {
+    const removal: ControlMeasureEvent = { type: 'MeasureAmended', schemaVersion: 1, data: { measureId, orderedBy: 'x', effectiveOn: '2026-01-01', provisions: [], removedProvisionIds: ['item-list'] } };
+    spec.given([published, removal]).when(correct({ field: 'provision.effectiveFrom', provisionId: 'item-list', value: '2025-11-09' })).thenThrows('control_measure.unknown_provision', /removed by an amendment/);
   });
 
   it('refuses a correction that would make a suspension end before it starts', () => {
