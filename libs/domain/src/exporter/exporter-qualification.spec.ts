@@ -3,31 +3,10 @@ import { meta } from '../application/fixtures';
 import { ExporterCommand } from './exporter-commands';
 import { exporterDecider } from './exporter-decider';
 import { certified, EXPORTER_ID, penalised, qualified, registered } from './exporter.fixtures';
-import { exporterStreamId } from './exporter-events';
 
 const spec = deciderSpec(exporterDecider);
 
 const officer = (at = '2026-01-05') => meta({ at, actor: 'licensing_officer' });
-
-const register = (overrides: Partial<Extract<ExporterCommand, { type: 'RegisterExporter' }>['data']> = {}): ExporterCommand => ({
-  type: 'RegisterExporter',
-  data: {
-    exporterId: EXPORTER_ID,
-    name: 'Ningbo Magnetics Co., Ltd.',
-    unifiedSocialCreditCode: '91330200MA2AB3CD4E',
-    country: 'CN',
-    dualUseExportHistory: { since: '2020-03-01' },
-    licensedExportsLastThreeYears: 12,
-    ...overrides,
-  },
-  metadata: meta({ at: '2025-06-02', actor: 'exporter' }),
-});
-
-const certify = (at = '2025-07-01'): ExporterCommand => ({
-  type: 'CertifyComplianceProgramme',
-  data: { exporterId: EXPORTER_ID, certificateRef: 'ICP-2025-0042' },
-  metadata: officer(at),
-});
 
 const qualify = (at = '2026-01-05'): ExporterCommand => ({
   type: 'QualifyForGeneralLicenses',
@@ -47,52 +26,7 @@ const penalise = (imposedOn = '2025-12-20'): ExporterCommand => ({
   metadata: officer(),
 });
 
-describe('exporter decider', () => {
-  it('names the stream exporter-<id>', () => {
-    expect(exporterStreamId('exp-1')).toBe('exporter-exp-1');
-  });
-
-  describe('RegisterExporter', () => {
-    it('registers an exporter with its dual-use export history start date', () => {
-      spec.given([]).when(register()).then([registered()]);
-    });
-
-    it('turns a history stated in years into a start date counted back from registration', () => {
-      spec
-        .given([])
-        .when(register({ dualUseExportHistory: { years: 3 } }))
-        .then([registered({ dualUseExportsSince: '2022-06-02' })]);
-    });
-
-    it('refuses to register the same exporter twice', () => {
-      spec.given([registered()]).when(register()).thenThrows('exporter.already_registered', /already registered/);
-    });
-
-    it('refuses a reviewer registering an exporter', () => {
-      spec
-        .given([])
-        .when({ ...register(), metadata: meta({ actor: 'reviewer' }) })
-        .thenThrows('exporter.forbidden', /reviewer may not register an exporter/);
-    });
-  });
-
-  describe('CertifyComplianceProgramme', () => {
-    it('records the certificate and the date it was certified', () => {
-      spec.given([registered()]).when(certify()).then([certified('2025-07-01')]);
-    });
-
-    it('refuses to act on an unregistered exporter', () => {
-      spec.given([]).when(certify()).thenThrows('exporter.not_registered', /Register the exporter first/);
-    });
-
-    it('refuses an exporter certifying its own programme', () => {
-      spec
-        .given([registered()])
-        .when({ ...certify(), metadata: meta({ actor: 'exporter' }) })
-        .thenThrows('exporter.forbidden', /only licensing_officer/);
-    });
-  });
-
+describe('exporter qualification and penalties', () => {
   describe('QualifyForGeneralLicenses', () => {
     it('qualifies a certified exporter with no recent penalty', () => {
       spec
