@@ -23,16 +23,20 @@ export function sealEvents(
 ): SealedEvent[] {
   let prevHash = previousHash;
   return proposed.map((event, index) => {
+    // Canonicalise data and metadata once: the same strings feed the hash
+    // and, parsed back, become exactly what a reader will get.
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(event.metadata);
     const unsealed = {
       id: event.id,
       type: event.type,
       version: event.version,
       streamId,
       revision: firstRevision + BigInt(index),
-      data: JSON.parse(canonicalJson(event.data)) as unknown,
-      metadata: JSON.parse(canonicalJson(event.metadata)) as EventMetadata,
+      data: JSON.parse(dataJson) as unknown,
+      metadata: JSON.parse(metadataJson) as EventMetadata,
     };
-    const hash = hashEvent(prevHash, unsealed);
+    const hash = hashCanonical(prevHash, unsealed, dataJson, metadataJson);
     const sealed: SealedEvent = { ...unsealed, integrity: { prevHash, hash } };
     prevHash = hash;
     return sealed;
@@ -43,11 +47,20 @@ type Hashed = Pick<SealedEvent, 'id' | 'type' | 'version' | 'streamId' | 'revisi
 
 /** sha256(prevHash + canonicalJson({id,type,version,streamId,revision,data,metadata})), hex. */
 export function hashEvent(prevHash: string, event: Hashed): string {
-  const { id, type, version, streamId, revision, data, metadata } = event;
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonicalJson({ id, type, version, streamId, revision, data, metadata }))
-    .digest('hex');
+  return hashCanonical(prevHash, event, canonicalJson(event.data), canonicalJson(event.metadata));
+}
+
+/**
+ * The same as canonicalJson over the seven hashed fields, written out with
+ * their keys already in sorted order so data and metadata are serialised
+ * only once per event (integrity.spec.ts pins the exact bytes).
+ */
+function hashCanonical(prevHash: string, event: Hashed, dataJson: string, metadataJson: string): string {
+  const envelope =
+    `{"data":${dataJson},"id":${canonicalJson(event.id)},"metadata":${metadataJson},` +
+    `"revision":${canonicalJson(event.revision)},"streamId":${canonicalJson(event.streamId)},` +
+    `"type":${canonicalJson(event.type)},"version":${canonicalJson(event.version)}}`;
+  return createHash('sha256').update(prevHash).update(envelope).digest('hex');
 }
 
 export interface IntegrityReport {

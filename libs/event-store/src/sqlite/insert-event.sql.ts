@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { canonicalJson } from '../canonical-json';
 import { SealedEvent } from '../envelope';
 
 /** Stores one sealed event at the next `$all` position and returns that position. */
@@ -18,8 +17,9 @@ export function prepareInsertEvent(db: Database): (event: SealedEvent) => bigint
       event.revision,
       event.type,
       event.version,
-      canonicalJson(event.data),
-      canonicalJson(event.metadata),
+      // Sealed data is plain JSON already; the hash does not depend on key order here.
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
       event.integrity.prevHash,
       event.integrity.hash,
     )!.position;
