@@ -83,6 +83,16 @@ describe('SQLite event store adapter', () => {
     });
   });
 
+  describe('reads', () => {
+    it('refuses a negative or fractional maxCount instead of reading without limit', async () => {
+      const store = openStore();
+      await store.append('order-1', proposedMany(3), { expectedRevision: 'no_stream' });
+      await expect(store.readStream('order-1', { maxCount: -1 })).rejects.toThrow(RangeError);
+      await expect(store.readAll({ maxCount: 1.5 })).rejects.toThrow('maxCount must be a whole number');
+      expect(await store.readAll({ maxCount: 0 })).toEqual([]);
+    });
+  });
+
   describe('tamper detection', () => {
     const columns: Record<string, string> = {
       id: "'00000000-0000-4000-8000-000000000000'",

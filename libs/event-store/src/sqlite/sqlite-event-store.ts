@@ -29,6 +29,12 @@ import { prepareStreamHead } from './stream-head.sql';
 
 const MAX_REVISION = 2n ** 63n - 1n;
 
+/** SQLite reads a negative LIMIT as "no limit"; refuse it rather than read everything. */
+function checkedCount(maxCount: number): number {
+  if (!Number.isInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a whole number ≥ 0, got ${maxCount}`);
+  return maxCount;
+}
+
 /** Opens (creating if needed) the embedded event store on a SQLite file. */
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const db = new BetterSqlite3(options.filename);
@@ -119,7 +125,7 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (this.closed) throw new StoreClosedError('read a stream');
-    const limit = options.maxCount ?? -1;
+    const limit = options.maxCount === undefined ? -1 : checkedCount(options.maxCount);
     const rows =
       options.direction === 'backwards'
         ? this.sql.readStreamBackwards(streamId, options.fromRevision ?? MAX_REVISION, limit)
@@ -129,7 +135,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     if (this.closed) throw new StoreClosedError('read $all');
-    return this.toEvents(this.sql.readAll(options.fromPosition ?? 0n, options.maxCount), options.raw);
+    return this.toEvents(this.sql.readAll(options.fromPosition ?? 0n, checkedCount(options.maxCount)), options.raw);
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
