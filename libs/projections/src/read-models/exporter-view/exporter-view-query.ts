@@ -1,0 +1,83 @@
+import {
+  exporterProfile,
+  type ExporterProfile,
+  type ExporterRecord,
+  LegalDate,
+  licenseStatusOn,
+  type LicenseStatusOnDate,
+  type LicenseType,
+} from '@licensing/domain';
+import type { DocumentStore } from '../../document-store';
+import { applicationStatusOn, type ApplicationStatusOnDate } from '../application-status';
+import type { HistoryEntry } from '../parse-event';
+import {
+  EXPORTER_VIEW,
+  type ExporterApplicationDocument,
+  type ExporterLicenseDocument,
+  type ExporterViewDocument,
+  type GeneralLicenseStanding,
+} from './exporter-view-projection';
+
+export interface ExporterView {
+  readonly exporterId: string;
+  readonly asOf: LegalDate;
+  /** Registration facts, certification and penalties; null if the exporter never registered. */
+  readonly profile: ExporterRecord | null;
+  readonly generalLicense: GeneralLicenseStanding;
+  /** The facts the rule evaluation would read on `asOf` (the domain's exporterProfile). */
+  readonly profileOn: ExporterProfile | null;
+  readonly applications: readonly { applicationId: string; licenseType: LicenseType; status: ApplicationStatusOnDate }[];
+  readonly licenses: readonly {
+    licenseId: string;
+    applicationId: string;
+    licenseType: LicenseType;
+    status: LicenseStatusOnDate;
+    validUntil: LegalDate;
+  }[];
+  readonly history: readonly HistoryEntry[];
+  /** Revision of the exporter stream; null if the exporter never registered. */
+  readonly revision: number | null;
+}
+
+/** One exporter at a glance: its profile and where each of its cases stands on `asOf`. */
+export class ExporterViewQuery {
+  constructor(private readonly documents: DocumentStore) {}
+
+  /** Null when nothing at all is known about the exporter. */
+  get(exporterId: string, asOf: LegalDate): ExporterView | null {
+    const on = LegalDate.parse(asOf);
+    const exporter = this.documents.get<ExporterViewDocument>(EXPORTER_VIEW, `exporter:${exporterId}`);
+    const own = exporter?.kind === 'exporter' ? exporter : null;
+    // A scan, joined on the exporter id each fold carries; an index is the next step if replicas grow large.
+    const docs = this.documents.all<ExporterViewDocument>(EXPORTER_VIEW);
+    const applications = docs.filter(
+      (d): d is ExporterApplicationDocument => d.kind === 'application' && d.state.application.exporterId === exporterId,
+    );
+    const licenses = docs.filter(
+      (d): d is ExporterLicenseDocument => d.kind === 'license' && d.state.license.exporterId === exporterId,
+    );
+    if (own === null && applications.length === 0 && licenses.length === 0) return null;
+    return {
+      exporterId,
+      asOf: on,
+      profile: own?.state.exporter ?? null,
+      generalLicense: own?.generalLicense ?? { status: 'not_qualified' },
+      profileOn: own === null ? null : exporterProfile(own.state, on),
+      applications: applications.map((d) => ({
+        applicationId: d.applicationId,
+        licenseType: d.state.application.licenseType,
+        status: applicationStatusOn(d.state, on),
+      })),
+      licenses: licenses.map((d) => ({
+        licenseId: d.licenseId,
+        applicationId: d.state.license.applicationId,
+        licenseType: d.state.license.licenseType,
+        status: licenseStatusOn(d.state, on),
+        validUntil: d.state.license.validUntil,
+      })),
+      history: own?.history ?? [],
+      revision: own?.revision ?? null,
+    };
+  }
+}
+

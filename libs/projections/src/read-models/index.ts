@@ -1,0 +1,20 @@
+import type { Projection } from '../projection';
+import { exporterViewProjection } from './exporter-view/exporter-view-projection';
+import { licenseStateProjection } from './license-state/license-state-projection';
+import { ruleHistoryProjection } from './rule-history/rule-history-projection';
+
+export * from './parse-event';
+export * from './application-status';
+export * from './license-state/license-state-documents';
+export * from './license-state/license-state-projection';
+export * from './license-state/license-state-views';
+export * from './license-state/license-state-query';
+export * from './rule-history/rule-history-projection';
+export * from './rule-history/rule-history-query';
+export * from './exporter-view/exporter-view-projection';
+export * from './exporter-view/exporter-view-query';
+
+/** Every read model of the licensing service, for one ProjectionRunner. */
+export function readModelProjections(): Projection[] {
+  return [licenseStateProjection, ruleHistoryProjection, exporterViewProjection];
+}

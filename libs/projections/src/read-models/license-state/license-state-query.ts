@@ -1,0 +1,73 @@
+import { LegalDate, type LicenseStatusOnDate } from '@licensing/domain';
+import type { DocumentStore } from '../../document-store';
+import type { ApplicationStatusOnDate } from '../application-status';
+import {
+  type ApplicationDocument,
+  applicationKey,
+  LICENSE_STATE,
+  type LicenseDocument,
+  licenseKey,
+  type LicenseStateDocument,
+} from './license-state-documents';
+import { type ApplicationView, applicationView, type LicenseView, licenseView } from './license-state-views';
+
+export interface LicenseFilter {
+  /** The date (China Standard Time) whose effective status is reported and filtered on. */
+  readonly asOf: LegalDate;
+  readonly exporterId?: string;
+  readonly status?: LicenseStatusOnDate;
+}
+
+export interface ApplicationFilter {
+  readonly asOf: LegalDate;
+  readonly exporterId?: string;
+  readonly status?: ApplicationStatusOnDate;
+}
+
+/**
+ * Answers "where does every application and license stand on a date". The
+ * caller passes the date (usually today in China Standard Time), so the
+ * answer is reproducible and time-driven changes need no event.
+ */
+export class LicenseStateQuery {
+  constructor(private readonly documents: DocumentStore) {}
+
+  application(applicationId: string, asOf: LegalDate): ApplicationView | null {
+    const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, applicationKey(applicationId));
+    return doc?.kind === 'application' ? applicationView(doc, LegalDate.parse(asOf)) : null;
+  }
+
+  license(licenseId: string, asOf: LegalDate): LicenseView | null {
+    const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, licenseKey(licenseId));
+    return doc?.kind === 'license' ? licenseView(doc, this.applicationDoc(doc.state.license.applicationId), LegalDate.parse(asOf)) : null;
+  }
+
+  /** Scans the read model: fine for one replica's licenses; an index is the next step if it is not. */
+  licenses(filter: LicenseFilter): LicenseView[] {
+    const asOf = LegalDate.parse(filter.asOf);
+    const docs = this.documents.all<LicenseStateDocument>(LICENSE_STATE);
+    const applications = new Map(
+      docs.filter((d): d is ApplicationDocument => d.kind === 'application').map((d) => [d.id, d]),
+    );
+    return docs
+      .filter((d): d is LicenseDocument => d.kind === 'license')
+      .filter((d) => filter.exporterId === undefined || d.state.license.exporterId === filter.exporterId)
+      .map((d) => licenseView(d, applications.get(d.state.license.applicationId) ?? null, asOf))
+      .filter((view) => filter.status === undefined || view.status === filter.status);
+  }
+
+  applications(filter: ApplicationFilter): ApplicationView[] {
+    const asOf = LegalDate.parse(filter.asOf);
+    return this.documents
+      .all<LicenseStateDocument>(LICENSE_STATE)
+      .filter((d): d is ApplicationDocument => d.kind === 'application')
+      .filter((d) => filter.exporterId === undefined || d.state.application.exporterId === filter.exporterId)
+      .map((d) => applicationView(d, asOf))
+      .filter((view) => filter.status === undefined || view.status === filter.status);
+  }
+
+  private applicationDoc(applicationId: string): ApplicationDocument | null {
+    const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, applicationKey(applicationId));
+    return doc?.kind === 'application' ? doc : null;
+  }
+}
