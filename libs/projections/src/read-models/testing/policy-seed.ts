@@ -1,0 +1,22 @@
+import { rareEarthPolicyHistory } from '@licensing/domain';
+import type { DecidedEvent } from './decided-events';
+
+/** The seeded rare-earth policy history as the seeder appends it: ids, streams and recorded times from the seed. */
+export function seededPolicy(): DecidedEvent[] {
+  return rareEarthPolicyHistory().map(({ eventId, streamId, event, metadata }) => ({
+    streamId,
+    id: eventId,
+    type: event.type,
+    version: event.schemaVersion,
+    data: event.data,
+    metadata: {
+      actor: metadata.actor.id,
+      role: metadata.actor.role,
+      commandId: metadata.commandId,
+      correlationId: metadata.commandId,
+      causationId: metadata.commandId,
+      occurredAt: metadata.occurredAt,
+      recordedAt: metadata.recordedAt,
+    },
+  }));
+}
