@@ -1,3 +1,4 @@
 export * from './projection';
 export * from './document-store';
 export * from './projection-runner';
+export * from './read-models';
