@@ -1,1 +1,14 @@
-export {};
+export * from './http/problem-details';
+export * from './http/to-problem';
+export * from './http/problem-details.filter';
+export * from './http/actor.guard';
+export * from './http/zod-body.pipe';
+export * from './idempotency/idempotency.store';
+export * from './idempotency/sqlite-idempotency.store';
+export * from './idempotency/idempotency.interceptor';
+export * from './shared/clock';
+export * from './shared/ids';
+export * from './shared/aggregate';
+export * from './shared/aggregates';
+export * from './shared/command-runner';
+export * from './seed/seed-policy-history';

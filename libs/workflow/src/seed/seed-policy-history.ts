@@ -1,0 +1,44 @@
+import { rareEarthPolicyHistory, type SeedPolicyEvent } from '@licensing/domain';
+import type { EventStore, ProposedEvent } from '@licensing/event-store';
+
+export interface SeedReport {
+  streams: number;
+  events: number;
+}
+
+function proposed(seed: SeedPolicyEvent): ProposedEvent {
+  const { metadata } = seed;
+  return {
+    id: seed.eventId,
+    type: seed.event.type,
+    version: seed.event.schemaVersion,
+    data: seed.event.data,
+    metadata: {
+      actor: metadata.actor.id,
+      role: metadata.actor.role,
+      commandId: metadata.commandId,
+      correlationId: metadata.commandId,
+      causationId: metadata.commandId,
+      occurredAt: metadata.occurredAt,
+      recordedAt: metadata.recordedAt,
+    },
+  };
+}
+
+/**
+ * Appends the real rare-earth policy history once. Each measure's seed events
+ * go to its stream as one append from revision 0 with deterministic ids, so
+ * a second start is an idempotent no-op in the store, even when a policy
+ * officer has appended to that stream since.
+ */
+export async function seedPolicyHistory(
+  store: EventStore,
+  history: readonly SeedPolicyEvent[] = rareEarthPolicyHistory(),
+): Promise<SeedReport> {
+  const byStream = new Map<string, SeedPolicyEvent[]>();
+  for (const seed of history) byStream.set(seed.streamId, [...(byStream.get(seed.streamId) ?? []), seed]);
+  for (const [streamId, seeds] of byStream) {
+    await store.append(streamId, seeds.map(proposed), { expectedRevision: 'no_stream' });
+  }
+  return { streams: byStream.size, events: history.length };
+}
