@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import type { ServiceConfig } from './config';
+
+/** Builds and starts the embedded service; main.ts and the tests share it. */
+export async function startService(config: ServiceConfig): Promise<{ app: INestApplication; url: string }> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  // BigInt revisions and positions leave as decimal strings.
+  app.getHttpAdapter().getInstance().set('json replacer', (_key: string, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : value,
+  );
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://${config.HOST}:${address.port}` };
+}

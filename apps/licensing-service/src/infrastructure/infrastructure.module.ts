@@ -1,0 +1,78 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { readModelProjections, DocumentStore, ProjectionRunner } from '@licensing/projections';
+import { openSqliteEventStore, type EventStore } from '@licensing/event-store';
+import {
+  CLOCK,
+  CommandRunner,
+  IDEMPOTENCY_STORE,
+  ManualClock,
+  seedPolicyHistory,
+  SqliteIdempotencyStore,
+  systemClock,
+  type Clock,
+} from '@licensing/workflow';
+import type Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceConfig } from '../config';
+import { openReadDatabase } from './read-database';
+import { EVENT_STORE, READ_DATABASE, SERVICE_CONFIG } from './tokens';
+
+/** Seeds the policy history, starts the read models, and closes everything on shutdown. */
+class Lifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Lifecycle');
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DATABASE) private readonly readDatabase: Database.Database,
+    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.SEED_POLICY) {
+      const report = await seedPolicyHistory(this.store);
+      this.logger.log(`Policy history seeded: ${report.events} events in ${report.streams} measure streams (idempotent)`);
+    }
+    await this.projections.start();
+    this.logger.log('Read models caught up');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.store.close();
+    this.readDatabase.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    const providers = [
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: CLOCK, useValue: config.CLOCK_FIXED_AT ? new ManualClock(config.CLOCK_FIXED_AT) : systemClock },
+      { provide: EVENT_STORE, useFactory: () => openSqliteEventStore({ filename: join(config.DATA_DIR, 'events.sqlite') }) },
+      { provide: READ_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'read-models.sqlite')) },
+      { provide: DocumentStore, useFactory: (db: Database.Database) => new DocumentStore(db), inject: [READ_DATABASE] },
+      { provide: IDEMPOTENCY_STORE, useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db), inject: [READ_DATABASE] },
+      { provide: CommandRunner, useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock), inject: [EVENT_STORE, CLOCK] },
+      {
+        provide: ProjectionRunner,
+        useFactory: (store: EventStore, documents: DocumentStore, clock: Clock) =>
+          new ProjectionRunner(store, documents, readModelProjections(), {
+            now: () => clock.now(),
+            log: (message) => new Logger('Projections').warn(message),
+          }),
+        inject: [EVENT_STORE, DocumentStore, CLOCK],
+      },
+      Lifecycle,
+    ];
+    return {
+      module: InfrastructureModule,
+      providers,
+      exports: [SERVICE_CONFIG, CLOCK, EVENT_STORE, READ_DATABASE, DocumentStore, IDEMPOTENCY_STORE, CommandRunner, ProjectionRunner],
+    };
+  }
+}
