@@ -12,3 +12,4 @@ export * from './shared/aggregate';
 export * from './shared/aggregates';
 export * from './shared/command-runner';
 export * from './seed/seed-policy-history';
+export * from './shared/envelope-metadata';

@@ -1,5 +1,6 @@
 import { rareEarthPolicyHistory, type SeedPolicyEvent } from '@licensing/domain';
 import type { EventStore, ProposedEvent } from '@licensing/event-store';
+import { envelopeMetadata } from '../shared/envelope-metadata';
 
 export interface SeedReport {
   streams: number;
@@ -7,21 +8,12 @@ export interface SeedReport {
 }
 
 function proposed(seed: SeedPolicyEvent): ProposedEvent {
-  const { metadata } = seed;
   return {
     id: seed.eventId,
     type: seed.event.type,
     version: seed.event.schemaVersion,
     data: seed.event.data,
-    metadata: {
-      actor: metadata.actor.id,
-      role: metadata.actor.role,
-      commandId: metadata.commandId,
-      correlationId: metadata.commandId,
-      causationId: metadata.commandId,
-      occurredAt: metadata.occurredAt,
-      recordedAt: metadata.recordedAt,
-    },
+    metadata: envelopeMetadata(seed.metadata, seed.metadata.recordedAt),
   };
 }
 

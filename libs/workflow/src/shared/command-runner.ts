@@ -8,6 +8,7 @@ import {
 import { RevisionConflict } from '../http/to-problem';
 import type { Aggregate, DomainEvent } from './aggregate';
 import type { Clock } from './clock';
+import { envelopeMetadata } from './envelope-metadata';
 import { newId, uuidFromName } from './ids';
 
 export interface RunOptions {
@@ -91,15 +92,7 @@ export class CommandRunner {
       type: event.type,
       version: event.schemaVersion,
       data: event.data,
-      metadata: {
-        actor: metadata.actor.id,
-        role: metadata.actor.role,
-        commandId: metadata.commandId,
-        correlationId: metadata.correlationId ?? metadata.commandId,
-        causationId: metadata.causationId ?? metadata.commandId,
-        occurredAt: metadata.occurredAt,
-        recordedAt: this.clock.now(),
-      },
+      metadata: envelopeMetadata(metadata, this.clock.now()),
     };
   }
 }
