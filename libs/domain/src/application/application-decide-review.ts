@@ -10,7 +10,7 @@ import {
 } from './application-commands';
 import { ApplicationEvent } from './application-events';
 import { requireApplicationRole, requireStatus } from './application-guards';
-import { ApplicationState } from './application-state';
+import { ApplicationState, reviewDeadlinePassed } from './application-state';
 
 export function assignReviewer(command: AssignReviewer, state: ApplicationState): ApplicationEvent[] {
   requireApplicationRole('assign a reviewer', command.metadata, ['licensing_officer']);
@@ -160,7 +160,7 @@ export function markDeadlineMissed(command: MarkReviewDeadlineMissed, state: App
   requireApplicationRole('mark the review deadline missed', command.metadata, ['system']);
   const accepted = requireStatus(state, ['under_review', 'reviewed'], 'mark the review deadline missed');
   const today = legalDateAt(command.metadata.occurredAt);
-  if (today <= accepted.reviewDeadline) {
+  if (!reviewDeadlinePassed(accepted.reviewDeadline, today)) {
     throw new DomainError(
       'application.deadline_not_passed',
       `The review deadline is ${accepted.reviewDeadline}; on ${today} it has not passed yet.`,

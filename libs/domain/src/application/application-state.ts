@@ -52,6 +52,11 @@ export type ApplicationState =
   | ({ readonly status: 'withdrawn'; readonly withdrawnOn: LegalDate } & Filed);
 
 export type ApplicationStatus = ApplicationState['status'];
+
+/** The deadline day itself still counts as in time; the day after, the deadline is missed. */
+export function reviewDeadlinePassed(reviewDeadline: LegalDate, on: LegalDate): boolean {
+  return on > reviewDeadline;
+}
 export type ApplicationStateIn<S extends ApplicationStatus> = Extract<ApplicationState, { status: S }>;
 
 export const initialApplicationState: ApplicationState = { status: 'none' };

@@ -4,3 +4,4 @@ export { replayDecision, whatIfDecision } from './replay';
 export type { ReplayResult } from './replay';
 export { diffValues } from './record-diff';
 export type { RecordDifference } from './record-diff';
+export { decisiveDecision } from './decisive-decision';

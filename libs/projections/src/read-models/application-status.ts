@@ -1,4 +1,4 @@
-import { assertNever, type ApplicationState, type LegalDate } from '@licensing/domain';
+import { assertNever, reviewDeadlinePassed, type ApplicationState, type LegalDate } from '@licensing/domain';
 
 /**
  * The application's status as the events left it. `accepted` is the
@@ -47,12 +47,9 @@ export function openReviewDeadline(state: KnownApplicationState): LegalDate | nu
   return state.status === 'under_review' || state.status === 'reviewed' ? state.reviewDeadline : null;
 }
 
-/**
- * Same test as the domain's MarkReviewDeadlineMissed guard (the deadline day
- * itself still counts as in time); the domain exports no helper for it.
- */
+/** The domain's own deadline test, so the read model and MarkReviewDeadlineMissed agree. */
 export function applicationStatusOn(state: KnownApplicationState, asOf: LegalDate): ApplicationStatusOnDate {
   const deadline = openReviewDeadline(state);
-  if (deadline !== null && asOf > deadline) return 'deadline_missed';
+  if (deadline !== null && reviewDeadlinePassed(deadline, asOf)) return 'deadline_missed';
   return recordedApplicationStatus(state);
 }
