@@ -114,6 +114,31 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Resolves once every read model has applied every event committed before
+   * the call: what a decision needs before it reads the rule history.
+   */
+  async catchUp(timeoutMs = 5_000): Promise<void> {
+    let from = this.lowestSeen();
+    for (;;) {
+      const ahead = await this.store.readAll({ fromPosition: from === null ? undefined : from + 1n, maxCount: 1_000 });
+      const last = ahead.at(-1);
+      if (last === undefined) return;
+      await this.waitFor(last.position, timeoutMs);
+      from = last.position;
+    }
+  }
+
+  private lowestSeen(): bigint | null {
+    let lowest: bigint | null = null;
+    for (const projection of this.projections) {
+      const seen = this.running.get(projection.name)?.seen ?? null;
+      if (seen === null) return null;
+      if (lowest === null || seen < lowest) lowest = seen;
+    }
+    return lowest;
+  }
+
   private reached(position: bigint): boolean {
     return this.projections.every((projection) => {
       const seen = this.running.get(projection.name)?.seen;

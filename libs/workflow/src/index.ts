@@ -13,3 +13,8 @@ export * from './shared/aggregates';
 export * from './shared/command-runner';
 export * from './seed/seed-policy-history';
 export * from './shared/envelope-metadata';
+export * from './commands/policy-history';
+export * from './commands/execute-domain-command';
+export * from './commands/decide-application';
+export * from './commands/issue-license';
+export * from './commands/command-handlers';

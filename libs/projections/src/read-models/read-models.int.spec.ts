@@ -69,6 +69,13 @@ describe('read models over a real SQLite event store', () => {
       expect(query().license('lic-1', '2026-03-31')?.decision?.outcome).toBe('approved');
     });
 
+    it('names what a scheduler must still record: licenses past validity, cases past their review deadline', () => {
+      expect(query().licensesDueForExpiry('2026-06-30')).toEqual([]);
+      expect(query().licensesDueForExpiry('2026-07-01')).toEqual(['lic-1']);
+      expect(query().applicationsDueForMissedDeadline('2026-04-06')).toEqual([]);
+      expect(query().applicationsDueForMissedDeadline('2026-04-07')).toEqual(['app-2']);
+    });
+
     it('lists licenses and applications by exporter and effective status', () => {
       expect(query().licenses({ asOf: '2026-07-01', status: 'expired' }).map((l) => l.id)).toEqual(['lic-1']);
       expect(query().licenses({ asOf: '2026-05-01', status: 'expired' })).toEqual([]);
@@ -173,7 +180,8 @@ describe('read models over a real SQLite event store', () => {
       [toProposed(qualifiedEvent())],
       { expectedRevision: 1n },
     );
-    await runner.waitFor(position);
+    await runner.catchUp();
+    expect(runner.status().every((status) => status.position !== null && status.position <= position)).toBe(true);
     expect(new ExporterViewQuery(documents).get('exp-1', '2026-04-07')?.generalLicense).toEqual({ status: 'qualified', since: '2026-04-02' });
 
     const names = readModelProjections().map((p) => p.name);

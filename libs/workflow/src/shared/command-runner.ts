@@ -27,6 +27,21 @@ export interface CommandOutcome {
   replayed: boolean;
 }
 
+/**
+ * A command whose content depends on the state it will be decided on, such
+ * as an approval that carries the rule evaluation of the application as it
+ * stands. `build` runs on every attempt, after the retry check, so a replayed
+ * command never re-evaluates and a raced one evaluates the new state.
+ */
+export interface CommandBuilder<C, S> {
+  readonly metadata: CommandMetadata;
+  build(state: S): C | Promise<C>;
+}
+
+function isBuilder<C, S>(command: C | CommandBuilder<C, S>): command is CommandBuilder<C, S> {
+  return typeof (command as Partial<CommandBuilder<C, S>>).build === 'function';
+}
+
 // Without If-Match a conflict means a concurrent writer changed the stream
 // between our read and our append: deciding again on the new state is safe.
 const MAX_ATTEMPTS = 5;
@@ -51,7 +66,7 @@ export class CommandRunner {
   async execute<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
-    command: C,
+    command: C | CommandBuilder<C, S>,
     options: RunOptions = {},
   ): Promise<CommandOutcome> {
     const streamId = aggregate.streamId(id);
@@ -63,7 +78,8 @@ export class CommandRunner {
       if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
         throw new RevisionConflict(streamId, String(options.expectedRevision), revision === null ? null : String(revision));
       }
-      const events = aggregate.decider.decide(command, state);
+      const decided = isBuilder(command) ? await command.build(state) : command;
+      const events = aggregate.decider.decide(decided, state);
       if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
 
       const proposed = events.map((event, index) => this.propose(event, index, command.metadata));

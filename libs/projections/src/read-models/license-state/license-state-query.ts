@@ -1,4 +1,4 @@
-import { LegalDate, type LicenseStatusOnDate } from '@licensing/domain';
+import { LegalDate, reviewDeadlinePassed, type LicenseStatusOnDate } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
 import type { ApplicationStatusOnDate } from '../application-status';
 import {
@@ -64,6 +64,31 @@ export class LicenseStateQuery {
       .filter((d) => filter.exporterId === undefined || d.state.application.exporterId === filter.exporterId)
       .map((d) => applicationView(d, asOf))
       .filter((view) => filter.status === undefined || view.status === filter.status);
+  }
+
+  /**
+   * Live licenses whose validity ended before `today`: due an
+   * ExpireLicense event. Queries already report them expired without it.
+   */
+  licensesDueForExpiry(today: LegalDate): string[] {
+    return this.documents
+      .all<LicenseStateDocument>(LICENSE_STATE)
+      .filter((d): d is LicenseDocument => d.kind === 'license')
+      .filter((d) => (d.state.status === 'active' || d.state.status === 'suspended') && today > d.state.license.validUntil)
+      .map((d) => d.id);
+  }
+
+  /** Open cases whose review deadline passed before `today` and is not yet recorded as missed. */
+  applicationsDueForMissedDeadline(today: LegalDate): string[] {
+    return this.documents
+      .all<LicenseStateDocument>(LICENSE_STATE)
+      .filter((d): d is ApplicationDocument => d.kind === 'application')
+      .filter(({ state }) =>
+        (state.status === 'under_review' || state.status === 'reviewed') &&
+        !state.deadlineMissed &&
+        reviewDeadlinePassed(state.reviewDeadline, today),
+      )
+      .map((d) => d.id);
   }
 
   private applicationDoc(applicationId: string): ApplicationDocument | null {
