@@ -1,0 +1,24 @@
+/** Kafka header names on every message we produce. Values are UTF-8 strings. */
+export const HeaderNames = {
+  /** The envelope's `eventId`: the de-duplication key. */
+  eventId: 'event-id',
+  /** The envelope's `type`, e.g. `license.issued`: route without parsing the value. */
+  eventType: 'event-type',
+  /** The envelope's `version`, a decimal string. */
+  eventVersion: 'event-version',
+  contentType: 'content-type',
+} as const;
+
+/** Values are the envelope as UTF-8 JSON. */
+export const CONTENT_TYPE = 'application/json';
+
+export type ContractHeaders = { readonly [Name in (typeof HeaderNames)[keyof typeof HeaderNames]]: string };
+
+export function contractHeaders(envelope: { readonly eventId: string; readonly type: string; readonly version: number }): ContractHeaders {
+  return {
+    'event-id': envelope.eventId,
+    'event-type': envelope.type,
+    'event-version': String(envelope.version),
+    'content-type': CONTENT_TYPE,
+  };
+}

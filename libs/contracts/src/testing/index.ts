@@ -1,0 +1,2 @@
+export * from './kafka-message';
+export * from './sample-messages';
