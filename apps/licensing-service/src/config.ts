@@ -13,8 +13,8 @@ export const ServiceConfig = z.object({
   EVENT_STORE: z.enum(['sqlite']).default('sqlite'),
   /** Seed the real rare-earth policy history on start (idempotent). */
   SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  /** How often the scheduler looks for due events (expiry, missed deadlines). */
-  SCHEDULER_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
   /**
    * Test hook: a fixed "now" (ISO instant) for the service clock, so a
    * walkthrough of dates long past or to come runs the same every time.

@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { openReadDatabase } from './read-database';
-import { EVENT_STORE, READ_DATABASE, SERVICE_CONFIG } from './tokens';
+import { EVENT_STORE, IDEMPOTENCY_DATABASE, READ_DATABASE, SERVICE_CONFIG } from './tokens';
 
 /** Seeds the policy history, starts the read models, and closes everything on shutdown. */
 class Lifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -26,6 +26,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DATABASE) private readonly readDatabase: Database.Database,
+    @Inject(IDEMPOTENCY_DATABASE) private readonly idempotencyDatabase: Database.Database,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
   ) {}
 
@@ -42,6 +43,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
     await this.projections.stop();
     await this.store.close();
     this.readDatabase.close();
+    this.idempotencyDatabase.close();
   }
 }
 
@@ -56,7 +58,9 @@ export class InfrastructureModule {
       { provide: EVENT_STORE, useFactory: () => openSqliteEventStore({ filename: join(config.DATA_DIR, 'events.sqlite') }) },
       { provide: READ_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'read-models.sqlite')) },
       { provide: DocumentStore, useFactory: (db: Database.Database) => new DocumentStore(db), inject: [READ_DATABASE] },
-      { provide: IDEMPOTENCY_STORE, useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db), inject: [READ_DATABASE] },
+      // Its own file: read models are disposable (delete to rebuild), remembered responses are not.
+      { provide: IDEMPOTENCY_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'idempotency.sqlite')) },
+      { provide: IDEMPOTENCY_STORE, useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db), inject: [IDEMPOTENCY_DATABASE] },
       { provide: CommandRunner, useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock), inject: [EVENT_STORE, CLOCK] },
       {
         provide: ProjectionRunner,

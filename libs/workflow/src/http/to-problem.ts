@@ -17,6 +17,16 @@ export class RevisionConflict extends Error {
   }
 }
 
+/** The request itself is malformed outside its body (a header, a path or query value). */
+export class InvalidRequest extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The resource the request names does not exist. */
 export class NotFound extends Error {
   constructor(
@@ -44,6 +54,9 @@ export function toProblem(error: unknown): ProblemDetails {
     const errors = fieldProblems(error);
     return problem(400, 'request.invalid', 'The request is not valid', describe(errors), { errors });
   }
+  if (error instanceof InvalidRequest) {
+    return problem(400, error.code, 'The request is not valid', error.message);
+  }
   if (error instanceof RevisionConflict) {
     return problem(409, 'concurrency.revision_conflict', 'The resource changed', error.message, {
       streamId: error.streamId,
@@ -59,6 +72,9 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof IllegalTransitionError) {
     return problem(409, error.code, 'Not allowed in the current state', error.message, { ...error.details });
+  }
+  if (error instanceof DomainError && error.code.endsWith('.not_found')) {
+    return problem(404, error.code, 'Not found', error.message, { ...error.details });
   }
   if (error instanceof DomainError) {
     const forbidden = FORBIDDEN_CODE.test(error.code);

@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { Actor, DomainError } from '@licensing/domain';
+import { InvalidRequest } from '../http/to-problem';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap } from 'rxjs';
@@ -43,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     if (key !== undefined) {
       if (!KEY.test(key)) {
-        throw new DomainError(
+        throw new InvalidRequest(
           'request.invalid_idempotency_key',
           'Idempotency-Key must be 1 to 255 visible ASCII characters; a UUID is a good choice.',
         );
@@ -60,7 +61,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const remembered: RememberedResponse = {
               fingerprint,
               status: result.status,
-              headers: { ETag: result.etag },
+              headers: result.etag === '' ? {} : { ETag: result.etag },
               body: result.body,
             };
             if (key !== undefined) this.store.remember(actorId, key, remembered, this.clock.now());

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { IdempotencyStore, RememberedResponse } from './idempotency.store';
 
-// One table, two statements; it lives in the service database beside the
-// read models but is never dropped by a rebuild (it is not derived state).
+// One table, two statements. The service keeps it in a database file of its
+// own: it is not derived state, so deleting the read models must not lose it.
 const CREATE = `
   CREATE TABLE IF NOT EXISTS idempotency_keys (
     actor_id    TEXT NOT NULL,

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { CommandRoute } from '../commands/command-route';
+import { commandRoutes } from '../commands/command-routes';
+import { ApplicationList, LicenseList } from '../queries/license-state.controller';
+import { ReadQuery } from '../queries/read-query';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } });
+const header = (name: string, description: string, required = false) => ({ name, in: 'header', required, description, schema: { type: 'string' } });
+
+const commandParameters = [
+  header('X-Actor-Id', 'Who is acting (a user id).', true),
+  { ...header('X-Actor-Role', 'The role they act in.', true), schema: { type: 'string', enum: ['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'system'] } },
+  header('Idempotency-Key', 'Repeat a command safely: the same key returns the first result and stores nothing new, also after a restart.'),
+  header('If-Match', 'The ETag (stream revision) the client last read; the command is refused with 409 if the stream has moved on.'),
+  header('X-Correlation-Id', 'Carried into the event metadata as the correlation id.'),
+];
+
+function commandOperation(route: CommandRoute): JsonSchema {
+  const ok = route.action === null ? '201' : '200';
+  return {
+    operationId: `${route.commandType[0]?.toLowerCase()}${route.commandType.slice(1)}`,
+    summary: route.summary,
+    description: `Command \`${route.commandType}\`. Allowed roles: ${route.roles.join(', ')}.`,
+    tags: [route.resource],
+    parameters: [...commandParameters, ...(route.action === null ? [] : [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }])],
+    requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } },
+    responses: {
+      [ok]: {
+        description: 'Stored (or, for a repeated Idempotency-Key, the first result again). ETag: the stream revision.',
+        headers: { ETag: { schema: { type: 'string' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandOutcome' } } },
+      },
+      '400': problem('The body or a header is invalid; `errors` names each field and rule.'),
+      '401': problem('X-Actor-Id / X-Actor-Role missing or invalid.'),
+      '403': problem('The role may not send this command.'),
+      '404': problem('Unknown action.'),
+      '409': problem('If-Match revision is stale, or the command is not allowed in the current state.'),
+      '422': problem('A business rule refuses the command.'),
+    },
+  };
+}
+
+function query(schema: z.ZodObject): JsonSchema[] {
+  return Object.entries(jsonSchema(schema)['properties'] as Record<string, JsonSchema>).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
+
+function read(summary: string, tag: string, parameters: JsonSchema[], pathId = false): JsonSchema {
+  return {
+    get: {
+      summary,
+      tags: [tag],
+      parameters: [...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []), ...parameters],
+      responses: { '200': { description: 'The read model answer (JSON).' }, '400': problem('Invalid query.'), '404': problem('Not found.') },
+    },
+  };
+}
+
+/** The service's OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, JsonSchema> = {};
+  for (const routes of Object.values(commandRoutes)) {
+    for (const route of routes) {
+      const path = route.action === null ? `/${route.resource}` : `/${route.resource}/{id}/${route.action}`;
+      paths[path] = { ...(paths[path] ?? {}), post: commandOperation(route) };
+    }
+  }
+  const readQuery = query(ReadQuery);
+  Object.assign(paths, {
+    '/applications': { ...paths['/applications'], ...read('Applications on a date, by exporter and status', 'applications', query(ApplicationList)) },
+    '/applications/{id}': read('One application: status on the date, decision record, history', 'applications', readQuery, true),
+    '/applications/{id}/decision-replay': read("Replay the recorded decision on the policy as known then: must match", 'audit', readQuery, true),
+    '/licenses': { ...paths['/licenses'], ...read('Licenses on a date, by exporter and status', 'licenses', query(LicenseList)) },
+    '/licenses/{id}': read('One license: effective status, remaining quantities, validity, shipments, decision', 'licenses', readQuery, true),
+    '/exporters/{id}': read("An exporter's profile, general-license standing, applications and licenses", 'exporters', readQuery, true),
+    '/rule-history/measures': read('Measures and their status on validOn, as known at knownAt', 'rule-history', [
+      { name: 'validOn', in: 'query', schema: { type: 'string', format: 'date' } },
+      { name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } },
+    ]),
+    '/rule-history/measures/{id}': read("A measure's timeline as known at knownAt", 'rule-history', [{ name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } }], true),
+    '/rule-history/changes': read('Policy events recorded between two instants', 'rule-history', [
+      { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+      { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+    ]),
+    '/health/live': read('The process is up', 'health', []),
+    '/health/ready': read('Every read model has caught up with the event log (503 otherwise)', 'health', []),
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Export-license workflow',
+      version: '1',
+      description: "System of record for export licenses under China's 2025-2026 rare-earth export controls. Every change is an event; reads are projections.",
+    },
+    paths,
+    components: {
+      schemas: {
+        ProblemDetails: {
+          type: 'object',
+          description: 'RFC 9457 problem details',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+        CommandOutcome: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' }, streamId: { type: 'string' },
+            revision: { type: ['string', 'null'], description: 'Stream revision after the command (decimal).' },
+            position: { type: ['string', 'null'], description: '$all position of the last event; pass as minPosition to read your write.' },
+            events: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, revision: { type: 'string' } } } },
+            replayed: { type: 'boolean', description: 'True when this command had already been applied.' },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { DocumentStore, ExporterViewQuery } from '@licensing/projections';
+import { NotFound, ZodBody } from '@licensing/workflow';
+import type { Response } from 'express';
+import { ReadConsistency, ReadQuery } from './read-query';
+
+/** The exporter view: profile, general-license standing, and every case of the exporter on a date. */
+@Controller('exporters')
+export class ExporterViewController {
+  private readonly exporters: ExporterViewQuery;
+
+  constructor(
+    @Inject(DocumentStore) documents: DocumentStore,
+    @Inject(ReadConsistency) private readonly consistency: ReadConsistency,
+  ) {
+    this.exporters = new ExporterViewQuery(documents);
+  }
+
+  @Get(':id')
+  async exporter(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+    const view = this.exporters.get(id, await this.consistency.asOf(query));
+    if (!view) throw new NotFound('exporter.not_found', `Nothing is recorded about exporter ${id}.`);
+    if (view.revision !== null) response.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { replayDecision } from '@licensing/domain';
+import { DocumentStore, LicenseStateQuery, RuleHistoryQuery } from '@licensing/projections';
+import { NotFound, ZodBody } from '@licensing/workflow';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { ReadConsistency, ReadQuery } from './read-query';
+
+const APPLICATION_STATUSES = ['drafted', 'submitted', 'accepted', 'under_review', 'reviewed', 'approved', 'rejected', 'withdrawn', 'deadline_missed'] as const;
+const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
+export const ApplicationList = ReadQuery.extend({ exporterId: z.string().min(1).optional(), status: z.enum(APPLICATION_STATUSES).optional() });
+export const LicenseList = ReadQuery.extend({ exporterId: z.string().min(1).optional(), status: z.enum(LICENSE_STATUSES).optional() });
+
+/** The license-state read model: every application and license, as it stands on a date. */
+@Controller()
+export class LicenseStateController {
+  private readonly state: LicenseStateQuery;
+  private readonly rules: RuleHistoryQuery;
+
+  constructor(
+    @Inject(DocumentStore) documents: DocumentStore,
+    @Inject(ReadConsistency) private readonly consistency: ReadConsistency,
+  ) {
+    this.state = new LicenseStateQuery(documents);
+    this.rules = new RuleHistoryQuery(documents);
+  }
+
+  @Get('applications')
+  async applications(@Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>) {
+    const asOf = await this.consistency.asOf(query);
+    return { asOf, applications: this.state.applications({ asOf, exporterId: query.exporterId, status: query.status }) };
+  }
+
+  @Get('applications/:id')
+  async application(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+    const view = this.state.application(id, await this.consistency.asOf(query));
+    if (!view) throw new NotFound('application.not_found', `No application ${id} has been drafted.`);
+    response.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  /** The auditor's check: re-run the recorded evaluation on the policy log as it was known then. */
+  @Get('applications/:id/decision-replay')
+  async replay(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery) {
+    const view = this.state.application(id, await this.consistency.asOf(query));
+    const record = view?.decision?.record;
+    if (!view || !record) throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
+    const { matches, differences } = replayDecision(record, this.rules.policyEvents());
+    return { applicationId: id, outcome: view.decision?.outcome, validOn: record.validOn, knownAt: record.knownAt, matches, differences };
+  }
+
+  @Get('licenses')
+  async licenses(@Query(new ZodBody(LicenseList)) query: z.infer<typeof LicenseList>) {
+    const asOf = await this.consistency.asOf(query);
+    return { asOf, licenses: this.state.licenses({ asOf, exporterId: query.exporterId, status: query.status }) };
+  }
+
+  @Get('licenses/:id')
+  async license(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+    const view = this.state.license(id, await this.consistency.asOf(query));
+    if (!view) throw new NotFound('license.not_found', `No license ${id} has been issued.`);
+    response.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+}
