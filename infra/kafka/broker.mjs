@@ -61,6 +61,9 @@ function formatStorage({ java, libsDir, paths, clusterId }) {
     [...jvmArgs({ libsDir, paths, heap: '256m' }), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.serverProperties],
     { encoding: 'utf8' },
   );
+  if (result.error) {
+    throw new Error(`Java could not be run (${result.error.message}). The Kafka broker needs Java 17+ on PATH or JAVA_HOME set.`);
+  }
   if (result.status !== 0) {
     throw new Error(
       `Formatting the KRaft storage in ${paths.logDirs} failed (exit ${result.status}):\n` +
@@ -73,7 +76,7 @@ function formatStorage({ java, libsDir, paths, clusterId }) {
  * Starts a broker and resolves once it answers a kafkajs describeCluster.
  * - port: 0 picks a free one.
  * - dataDir: kept (and reused if already formatted) when given; otherwise a
- *   temporary folder that stop() removes.
+ *   temporary folder that stop() removes (removeDataDirOnStop).
  * - stopWhenProcessExits: a pid; a small watchdog stops the broker when that
  *   process dies, even by SIGKILL, so no broker outlives its test run.
  */
@@ -83,12 +86,12 @@ export async function startKafkaBroker({
   fresh = false,
   heap = '512m',
   timeoutMs = 90_000,
+  removeDataDirOnStop = !dataDir,
   stopWhenProcessExits,
   java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java',
   log = (line) => console.error(line),
 } = {}) {
   const started = Date.now();
-  const ephemeral = !dataDir;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kafka-broker-'));
   const paths = brokerPaths(dir);
   const previous = readState(paths);
@@ -128,12 +131,21 @@ export async function startKafkaBroker({
   child.once('error', (error) => (exited = { error }));
   child.unref();
 
+  // The pid file is written at once, so a stop during start-up (Ctrl-C in
+  // the test run) finds the process too.
   const bootstrap = `127.0.0.1:${brokerPort}`;
+  const pid = child.pid;
+  const state = { pid, bootstrap, port: brokerPort, controllerPort, version, dataDir: dir, logFile: paths.logFile, startedAt: new Date().toISOString() };
+  if (pid !== undefined) {
+    writeFileSync(paths.pidFile, `${pid}\n`);
+    writeFileSync(paths.stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  }
   const failure = (why) =>
     new Error(`Kafka ${version} broker on ${bootstrap} ${why}\n${tailOf([paths.stdoutFile, paths.logFile])}`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) {
+      await stopKafkaBroker({ dataDir: dir }).catch(() => undefined); // clears the pid file
       throw failure(
         exited.error
           ? `could not be started: ${exited.error.message} (is Java 17+ installed and on PATH, or JAVA_HOME set?)`
@@ -141,8 +153,9 @@ export async function startKafkaBroker({
       );
     }
     if (Date.now() > deadline) {
-      await terminate(child.pid, { graceMs: 5_000 }).catch(() => undefined);
-      throw failure(`did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      const error = failure(`did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      await stopKafkaBroker({ dataDir: dir, graceMs: 5_000 }).catch(() => undefined);
+      throw error;
     }
     try {
       await describeCluster(bootstrap, 2_000);
@@ -152,18 +165,14 @@ export async function startKafkaBroker({
     }
   }
 
-  const pid = child.pid;
-  const state = { pid, bootstrap, port: brokerPort, controllerPort, version, dataDir: dir, logFile: paths.logFile, startedAt: new Date().toISOString() };
-  writeFileSync(paths.pidFile, `${pid}\n`);
-  writeFileSync(paths.stateFile, `${JSON.stringify(state, null, 2)}\n`);
-  if (stopWhenProcessExits) startWatchdog({ owner: stopWhenProcessExits, dataDir: dir, removeDataDir: ephemeral });
+  if (stopWhenProcessExits) startWatchdog({ owner: stopWhenProcessExits, dataDir: dir, removeDataDir: removeDataDirOnStop });
 
   return {
     ...state,
     downloaded,
     fetchedInMs,
     startedInMs: Date.now() - started,
-    stop: () => stopKafkaBroker({ dataDir: dir, removeDataDir: ephemeral }).then(() => undefined),
+    stop: () => stopKafkaBroker({ dataDir: dir, removeDataDir: removeDataDirOnStop }).then(() => undefined),
   };
 }
 

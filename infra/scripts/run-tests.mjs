@@ -1,32 +1,127 @@
 #!/usr/bin/env node
 // The project's test command: strict type check of every project, then each
 // project's Jest suite through Nx, then one summary from Jest's JSON reports.
+// The integration suites get a real Kafka broker through KAFKA_BROKERS: the
+// one named there already, or one started here (infra/kafka) while the type
+// check runs and always stopped at the end, also on failure or Ctrl-C.
 // Exits non-zero when anything failed or when no test ran at all.
-import { mkdirSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startKafkaBroker, stopKafkaBroker } from '../kafka/kafka.mjs';
 import { readResults, resultsDir, summaryLine, total } from './jest-results.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
 
+let running; // the Nx child in progress, to pass a signal on to
+let brokerDataDir; // set while a broker started here may run
+let interrupted = false; // after a signal nothing new starts; the handler exits
+
 function nx(args) {
-  const result = spawnSync('npx', ['nx', ...args, '--outputStyle=stream'], { cwd: root, env, stdio: 'inherit' });
-  return result.status ?? 1;
+  if (interrupted) return Promise.resolve(1);
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['nx', ...args, '--outputStyle=stream'], { cwd: root, env, stdio: 'inherit' });
+    running = child;
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => {
+      running = undefined;
+      resolve(code ?? 1);
+    });
+  });
 }
 
-rmSync(resultsDir, { recursive: true, force: true });
-mkdirSync(resultsDir, { recursive: true });
+async function stopBroker() {
+  if (!brokerDataDir) return;
+  const dataDir = brokerDataDir;
+  brokerDataDir = undefined;
+  try {
+    await stopKafkaBroker({ dataDir, removeDataDir: true });
+  } catch (error) {
+    console.error(`Stopping the test Kafka broker failed: ${error.message}`);
+  }
+}
 
-const typecheckStatus = nx(['run-many', '-t', 'typecheck']);
-const testStatus = nx(['run-many', '-t', 'test', ...process.argv.slice(2)]);
+const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+for (const [signal, exitCode] of Object.entries(signalExitCodes)) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the test run${brokerDataDir ? ' and its Kafka broker' : ''}.`);
+    running?.kill(signal);
+    stopBroker().finally(() => process.exit(exitCode));
+  });
+}
 
-const results = readResults();
-console.log('\nTest results by project:');
-for (const r of results) console.log(`  ${r.project.padEnd(24)} ${summaryLine(r)}`);
-const sum = total(results);
-console.log(`Total: ${summaryLine(sum)}`);
+/** Resolves to the KAFKA_BROKERS value for the suites and the line that tells it. */
+async function kafkaForTests() {
+  if (process.env.KAFKA_BROKERS) {
+    return { brokers: process.env.KAFKA_BROKERS, line: `Kafka: tests use KAFKA_BROKERS=${process.env.KAFKA_BROKERS} from the environment.` };
+  }
+  brokerDataDir = mkdtempSync(join(tmpdir(), 'kafka-test-broker-'));
+  const broker = await startKafkaBroker({
+    port: 0,
+    dataDir: brokerDataDir,
+    removeDataDirOnStop: true,
+    // if this process dies without cleaning up (SIGKILL), a watchdog stops the broker
+    stopWhenProcessExits: process.pid,
+  });
+  const download = broker.downloaded ? `, of which ${(broker.fetchedInMs / 1000).toFixed(1)} s fetching the jars` : '';
+  return {
+    brokers: broker.bootstrap,
+    line: `Kafka: tests use a Kafka ${broker.version} broker on ${broker.bootstrap} (pid ${broker.pid}), started in ${(broker.startedInMs / 1000).toFixed(1)} s${download}.`,
+  };
+}
 
-if (typecheckStatus !== 0) console.error('Type check failed (see above).');
-if (sum.passed + sum.failed === 0) console.error('No test ran.');
-const ok = typecheckStatus === 0 && testStatus === 0 && sum.failed === 0 && sum.passed > 0;
-process.exit(ok ? 0 : 1);
+async function main() {
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  // The broker's JVM starts while the type check runs; a failed start is
+  // reported once the type check is done.
+  const kafka = kafkaForTests().then(
+    (value) => ({ ok: true, ...value }),
+    (error) => ({ ok: false, error }),
+  );
+  let typecheckStatus;
+  let testStatus = 1;
+  try {
+    typecheckStatus = await nx(['run-many', '-t', 'typecheck']);
+    const broker = await kafka;
+    if (!broker.ok) {
+      console.error(`Kafka: the test broker could not be started, so no test ran.\n${broker.error.message}`);
+      console.error('Fix the cause above, or point the suites at a running cluster with KAFKA_BROKERS=host:port.');
+      return 1;
+    }
+    console.log(broker.line);
+    env.KAFKA_BROKERS = broker.brokers;
+    testStatus = await nx(['run-many', '-t', 'test', ...process.argv.slice(2)]);
+  } finally {
+    if (!interrupted) await stopBroker();
+  }
+  if (interrupted) return 1;
+
+  const results = readResults();
+  console.log('\nTest results by project:');
+  for (const r of results) console.log(`  ${r.project.padEnd(24)} ${summaryLine(r)}`);
+  const sum = total(results);
+  console.log(`Total: ${summaryLine(sum)}`);
+
+  if (typecheckStatus !== 0) console.error('Type check failed (see above).');
+  if (sum.passed + sum.failed === 0) console.error('No test ran.');
+  const ok = typecheckStatus === 0 && testStatus === 0 && sum.failed === 0 && sum.passed > 0;
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    if (!interrupted) process.exit(code);
+  },
+  async (error) => {
+    console.error(error);
+    if (interrupted) return;
+    await stopBroker();
+    process.exit(1);
+  },
+);
