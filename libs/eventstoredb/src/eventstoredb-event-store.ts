@@ -75,12 +75,16 @@ export class EventStoreDbEventStore implements EventStore {
     return this.readStreamEvents(streamId, options);
   }
 
-  /** Also used by appends still running while close() waits for them. */
-  private async readStreamEvents(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+  /**
+   * Also used by appends still running while close() waits for them. An
+   * append reads from the leader (`requiresLeader`): a lagging follower would
+   * show an old head, and the append would report a conflict that is not one.
+   */
+  private async readStreamEvents(streamId: string, options: ReadStreamOptions, requiresLeader = false): Promise<RecordedEvent[]> {
     if (options.maxCount !== undefined && checkedMaxCount(options.maxCount) === 0) return [];
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, toClientReadStreamOptions(options))) {
+      for await (const resolved of this.client.readStream(streamId, { ...toClientReadStreamOptions(options), requiresLeader })) {
         const event = envelopeFromClient(resolved);
         if (event) events.push(event);
       }
@@ -156,7 +160,7 @@ export class EventStoreDbEventStore implements EventStore {
     const { expectedRevision } = options;
     for (let attempt = 1; ; attempt++) {
       const snapshot = await readAppendSnapshot(
-        (fromRevision, maxCount) => this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }),
+        (fromRevision, maxCount) => this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }, true),
         events.map((event) => event.id),
         this.pageSize,
       );
@@ -187,7 +191,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async positionAt(streamId: string, revision: bigint): Promise<bigint> {
-    for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: revision, maxCount: 1n })) {
+    for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: revision, maxCount: 1n, requiresLeader: true })) {
       const event = envelopeFromClient(resolved);
       if (event) return event.position;
     }
