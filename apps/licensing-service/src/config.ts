@@ -15,6 +15,8 @@ export const ServiceConfig = z.object({
   SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /** Lowest level logged: `log` shows start-up and scheduler activity, `warn` only trouble. */
+  LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
   /**
    * Test hook: a fixed "now" (ISO instant) for the service clock, so a
    * walkthrough of dates long past or to come runs the same every time.

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { type INestApplication } from '@nestjs/common';
+import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import type { ServiceConfig } from './config';
 
+const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const satisfies Record<ServiceConfig['LOG_LEVEL'], LogLevel[]>;
+
 /** Builds and starts the embedded service; main.ts and the tests share it. */
 export async function startService(config: ServiceConfig): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: LOG_LEVELS[config.LOG_LEVEL] });
   // BigInt revisions and positions leave as decimal strings.
   app.getHttpAdapter().getInstance().set('json replacer', (_key: string, value: unknown) =>
     typeof value === 'bigint' ? value.toString() : value,

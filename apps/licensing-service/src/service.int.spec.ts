@@ -13,7 +13,7 @@ describe('licensing service (embedded, real HTTP on loopback)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'service-'));
     ({ app, url } = await startService(
-      loadConfig({ PORT: '0', DATA_DIR: dir, CLOCK_FIXED_AT: '2026-11-23T02:00:00.000Z' }),
+      loadConfig({ PORT: '0', DATA_DIR: dir, CLOCK_FIXED_AT: '2026-11-23T02:00:00.000Z', LOG_LEVEL: 'warn' }),
     ));
   });
 

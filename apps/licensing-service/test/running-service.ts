@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { startService } from '../src/create-app';
+import { ServiceClient } from './service-client';
+
+/** The embedded service in this process on a data directory that outlives restarts. */
+export class RunningService {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'licensing-service-'));
+  private app: INestApplication | null = null;
+  client: ServiceClient = new ServiceClient('http://127.0.0.1:0');
+
+  /** Starts (or restarts) the service with the clock fixed at `now`; the scheduler only runs when asked. */
+  async start(now: string): Promise<ServiceClient> {
+    await this.stop();
+    const started = await startService(
+      loadConfig({ PORT: '0', DATA_DIR: this.dataDir, CLOCK_FIXED_AT: now, SCHEDULER_INTERVAL_MS: '0', LOG_LEVEL: 'warn' }),
+    );
+    this.app = started.app;
+    this.client = new ServiceClient(started.url);
+    return this.client;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

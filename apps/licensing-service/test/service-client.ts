@@ -1,0 +1,41 @@
+import type { Role } from '@licensing/domain';
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  // Tests read whatever JSON the service sent.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export type As = { id: string; role: Role };
+
+export const exporterUser: As = { id: 'li.wei', role: 'exporter' };
+export const officer: As = { id: 'zhang.min', role: 'licensing_officer' };
+export const director: As = { id: 'chen.jie', role: 'licensing_officer' };
+export const reviewer: As = { id: 'wang.fang', role: 'reviewer' };
+export const system: As = { id: 'ops', role: 'system' };
+
+/** A thin HTTP client for the service: JSON in, JSON or problem details out. */
+export class ServiceClient {
+  constructor(readonly url: string) {}
+
+  async get(path: string): Promise<Reply> {
+    return this.reply(await fetch(`${this.url}${path}`));
+  }
+
+  async post(path: string, as: As | null, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const actor = as ? { 'X-Actor-Id': as.id, 'X-Actor-Role': as.role } : {};
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { ...actor, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return this.reply(response);
+  }
+
+  private async reply(response: Response): Promise<Reply> {
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+  }
+}
