@@ -13,14 +13,20 @@ export const systemClock: Clock = { now: () => new Date().toISOString() };
 
 /** A clock a test can set and advance. */
 export class ManualClock implements Clock {
-  constructor(private instant: string) {}
+  private instant: string;
+
+  // Normalised like the system clock's, so `…T02:00:00Z` and
+  // `…T02:00:00.000Z` are one instant in every record and comparison.
+  constructor(instant: string) {
+    this.instant = new Date(instant).toISOString();
+  }
 
   now(): string {
     return this.instant;
   }
 
   set(instant: string): void {
-    this.instant = instant;
+    this.instant = new Date(instant).toISOString();
   }
 
   advanceDays(days: number): void {

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const README = join(__dirname, '..', '..', '..', 'README.md');
+
+/** The bash blocks of the README walkthrough, in order: the first sets the variables. */
+export function walkthroughBlocks(): { setup: string; steps: string[] } {
+  const text = readFileSync(README, 'utf8');
+  const section = /<!-- walkthrough:start -->([\s\S]*?)<!-- walkthrough:end -->/.exec(text)?.[1];
+  if (!section) throw new Error('README.md has no <!-- walkthrough:start --> … <!-- walkthrough:end --> section');
+  const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  const [setup, ...steps] = blocks;
+  if (setup === undefined || !/^BASE=/m.test(setup)) throw new Error('The walkthrough must start with a block that sets BASE');
+  return { setup, steps };
+}
+
+export interface StepResult {
+  command: string;
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/**
+ * Runs one README block with bash, exactly as written, against `url`. curl
+ * is wrapped only to append the HTTP status after the body.
+ */
+export function runStep(setup: string, step: string, url: string): StepResult {
+  const script = [
+    'set -euo pipefail',
+    'curl() { command curl --silent --show-error --write-out "\\n%{http_code}" "$@"; }',
+    setup.replace(/^BASE=.*$/m, `BASE=${url}`),
+    step,
+  ].join('\n');
+  const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
+  if (run.status !== 0) throw new Error(`README step failed (exit ${run.status}):\n${step}\n${run.stderr}`);
+  const lines = run.stdout.trimEnd().split('\n');
+  const status = Number(lines.pop());
+  const text = lines.join('\n');
+  return { command: step.trim(), status, body: text === '' ? null : JSON.parse(text) };
+}

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ServiceClient } from './service-client';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The service as a user runs it: `main.ts` in its own Node process, the
+ * way `npm start` launches it, on a data directory the test owns.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+
+  constructor(
+    readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  async start(): Promise<ServiceClient> {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/licensing-service/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '0', ...this.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.child = child;
+    this.output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The service did not start within 60 s:\n${this.output}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(this.output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The service exited with ${code} before listening:\n${this.output}`));
+      });
+    });
+    return new ServiceClient(url);
+  }
+
+  /** SIGTERM: a clean shutdown (pending appends finish, stores close). */
+  stop(): Promise<void> {
+    return this.end('SIGTERM');
+  }
+
+  /** SIGKILL: the process dies mid-flight, as in a power cut of the process. */
+  kill(): Promise<void> {
+    return this.end('SIGKILL');
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  private end(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStep, type StepResult, walkthroughBlocks } from './readme-walkthrough';
+import type { ServiceClient } from './service-client';
+import { ServiceProcess } from './service-process';
+
+const measureStatus = (measures: { measureId: string; status: string }[], id: string) => measures.find((m) => m.measureId === id)?.status;
+
+describe('README walkthrough, run as written against the started service (own process, SQLite file)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'walkthrough-'));
+  const service = new ServiceProcess(dataDir, { CLOCK_FIXED_AT: '2026-11-23T02:00:00Z' });
+  let client: ServiceClient;
+  let results: StepResult[] = [];
+
+  beforeAll(async () => {
+    client = await service.start();
+    const { setup, steps } = walkthroughBlocks();
+    results = steps.map((step) => runStep(setup, step, client.url));
+  }, 120_000);
+
+  afterAll(async () => {
+    await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The one step whose command contains `fragment` (or, with `exactly`, is that command). */
+  const step = (fragment: string, exactly = false): StepResult => {
+    const found = results.filter((r) => (exactly ? r.command === fragment : r.command.includes(fragment)));
+    if (found.length !== 1) throw new Error(`Expected one README step containing '${fragment}', found ${found.length}`);
+    return found[0] as StepResult;
+  };
+
+  it('every command of the walkthrough succeeds', () => {
+    expect(results.length).toBe(17);
+    expect(results.filter((r) => r.status >= 300)).toEqual([]);
+  });
+
+  it('takes the application from draft to approved, with revisions counting up in its stream', () => {
+    expect(step('$BASE/exporters $EXPORTER')).toMatchObject({ status: 201, body: { id: 'ningbo-magnetics', revision: '0' } });
+    expect(step('$BASE/applications $EXPORTER')).toMatchObject({ status: 201, body: { streamId: 'application-app-2026-0001', revision: '0' } });
+    expect(step('/submit').body.events).toEqual([expect.objectContaining({ type: 'ApplicationSubmitted', revision: '1' })]);
+    expect(step('/accept').body.events[0].type).toBe('ApplicationAccepted');
+    expect(step('/assign-reviewer').body.events[0].type).toBe('ReviewerAssigned');
+    expect(step('/complete-review').body.events[0].type).toBe('ReviewCompleted');
+    expect(step('/approve').body).toMatchObject({ revision: '5', events: [expect.objectContaining({ type: 'ApplicationApproved' })] });
+  });
+
+  it('issues the license, records the shipment and suspends it under If-Match', () => {
+    expect(step('$BASE/licenses $OFFICER')).toMatchObject({ status: 201, body: { id: 'L-app-2026-0001', events: [expect.objectContaining({ type: 'LicenseIssued' })] } });
+    expect(step('/record-shipment').body.events[0].type).toBe('ShipmentRecorded');
+    expect(step('/suspend').body).toMatchObject({ revision: '2', events: [expect.objectContaining({ type: 'LicenseSuspended' })] });
+  });
+
+  it('license state: suspended with 70 kg left today, and the suspension lapsed by itself on its end date', () => {
+    const now = step('curl -s $BASE/licenses/L-app-2026-0001', true).body;
+    expect(now).toMatchObject({ status: 'suspended', asOf: '2026-11-23', validUntil: '2027-11-22', revision: 2 });
+    expect(now.items).toEqual([expect.objectContaining({ licensed: 100, shipped: 30, remaining: 70 })]);
+    expect(now.suspension).toMatchObject({ until: '2027-01-15', inEffect: true });
+    expect(now.decision.measuresApplied.map((m: { measureId: string }) => m.measureId)).toEqual(['no-18-2025']);
+    const later = step('asOf=2027-01-15').body;
+    expect(later).toMatchObject({ status: 'active', recordedStatus: 'suspended', suspension: { inEffect: false } });
+  });
+
+  it('license state: the application carries its decision record and its license', () => {
+    const application = step('curl -s $BASE/applications/app-2026-0001', true).body;
+    expect(application).toMatchObject({ status: 'approved', licenseId: 'L-app-2026-0001', reviewerId: 'wang.fang', reviewDeadline: '2027-01-25' });
+    expect(application.decision).toMatchObject({ outcome: 'approved', approverId: 'chen.jie', record: { verdict: 'license_required', validOn: '2026-11-23' } });
+  });
+
+  it("exporter view: the exporter's profile, application and license", () => {
+    const exporter = step('/exporters/ningbo-magnetics').body;
+    expect(exporter).toMatchObject({ exporterId: 'ningbo-magnetics', generalLicense: { status: 'not_qualified' }, revision: 0 });
+    expect(exporter.applications).toEqual([{ applicationId: 'app-2026-0001', licenseType: 'individual', status: 'approved' }]);
+    expect(exporter.licenses).toEqual([expect.objectContaining({ licenseId: 'L-app-2026-0001', status: 'suspended' })]);
+  });
+
+  it('rule history: No. 57 suspended on 2026-03-01 and back in force on 2026-11-20; No. 18 in force on both', () => {
+    const march = step('validOn=2026-03-01').body;
+    const november = step('validOn=2026-11-20').body;
+    expect(measureStatus(march.measures, 'no-57-2025')).toBe('suspended');
+    expect(measureStatus(november.measures, 'no-57-2025')).toBe('in_force');
+    expect(measureStatus(march.measures, 'no-18-2025')).toBe('in_force');
+    expect(measureStatus(november.measures, 'no-18-2025')).toBe('in_force');
+    expect(november.knownAt).toBe('2026-11-23T02:00:00.000Z');
+  });
+
+  it('audit: the approval replays to the same decision', () => {
+    expect(step('/decision-replay').body).toMatchObject({ matches: true, differences: [], outcome: 'approved' });
+  });
+
+  it('repeating the registration with its Idempotency-Key answers the same and stores nothing', async () => {
+    const { setup } = walkthroughBlocks();
+    const again = runStep(setup, step('$BASE/exporters $EXPORTER').command, client.url);
+    expect(again).toMatchObject({ status: 201, body: step('$BASE/exporters $EXPORTER').body });
+    expect((await client.get('/exporters/ningbo-magnetics')).body.revision).toBe(0);
+  });
+});
