@@ -1,3 +1,4 @@
+import { eventStoreConnectionStringSchema } from '@licensing/eventstoredb';
 import { z } from 'zod';
 
 /**
@@ -10,7 +11,10 @@ export const ServiceConfig = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the embedded event store and read models live. */
   DATA_DIR: z.string().min(1).default('data'),
-  EVENT_STORE: z.enum(['sqlite']).default('sqlite'),
+  /** `sqlite`: the embedded file in DATA_DIR. `eventstoredb`: a cluster at EVENTSTORE_CONNECTION_STRING. */
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+  /** `esdb://host:2113?tls=false` or `esdb+discover://cluster:2113?nodePreference=leader`. */
+  EVENTSTORE_CONNECTION_STRING: eventStoreConnectionStringSchema.optional(),
   /** Seed the real rare-earth policy history on start (idempotent). */
   SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
@@ -25,8 +29,18 @@ export const ServiceConfig = z.object({
 });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 
+const WithStore = ServiceConfig.superRefine((config, ctx) => {
+  if (config.EVENT_STORE === 'eventstoredb' && config.EVENTSTORE_CONNECTION_STRING === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['EVENTSTORE_CONNECTION_STRING'],
+      message: 'EVENT_STORE=eventstoredb needs the cluster address, e.g. EVENTSTORE_CONNECTION_STRING=esdb://127.0.0.1:2113?tls=false',
+    });
+  }
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const parsed = ServiceConfig.safeParse(env);
+  const parsed = WithStore.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);

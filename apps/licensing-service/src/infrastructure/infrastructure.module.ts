@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { readModelProjections, DocumentStore, ProjectionRunner } from '@licensing/projections';
-import { openSqliteEventStore, type EventStore } from '@licensing/event-store';
+import { type EventStore } from '@licensing/event-store';
 import {
   CLOCK,
   CommandRunner,
@@ -15,6 +15,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
+import { openEventStore } from './open-event-store';
 import { openReadDatabase } from './read-database';
 import { EVENT_STORE, IDEMPOTENCY_DATABASE, READ_DATABASE, SERVICE_CONFIG } from './tokens';
 
@@ -55,7 +56,7 @@ export class InfrastructureModule {
     const providers = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: CLOCK, useValue: config.CLOCK_FIXED_AT ? new ManualClock(config.CLOCK_FIXED_AT) : systemClock },
-      { provide: EVENT_STORE, useFactory: () => openSqliteEventStore({ filename: join(config.DATA_DIR, 'events.sqlite') }) },
+      { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
       { provide: READ_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'read-models.sqlite')) },
       { provide: DocumentStore, useFactory: (db: Database.Database) => new DocumentStore(db), inject: [READ_DATABASE] },
       // Its own file: read models are disposable (delete to rebuild), remembered responses are not.
