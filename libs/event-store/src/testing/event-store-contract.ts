@@ -1,7 +1,7 @@
 import { EventStore } from '../event-store';
 import { appendContract } from './append-contract';
 import { concurrencyContract } from './concurrency-contract';
-import { contractUpcasters, CreateStore, StoreUnderTest } from './fixtures';
+import { type ContractGuarantees, contractUpcasters, CreateStore, FULL_GUARANTEES, StoreUnderTest } from './fixtures';
 import { integrityContract } from './integrity-contract';
 import { readContract } from './read-contract';
 import { subscriptionContract } from './subscription-contract';
@@ -12,7 +12,7 @@ import { subscriptionContract } from './subscription-contract';
  * test, built with the given upcasters; tests use their own stream ids, so a
  * shared server with other data works too.
  */
-export function eventStoreContract(name: string, createStore: CreateStore): void {
+export function eventStoreContract(name: string, createStore: CreateStore, guarantees: ContractGuarantees = FULL_GUARANTEES): void {
   describe(`EventStore contract: ${name}`, () => {
     let underTest: StoreUnderTest | undefined;
     const store = (): EventStore => {
@@ -28,7 +28,7 @@ export function eventStoreContract(name: string, createStore: CreateStore): void
       underTest = undefined;
     });
 
-    appendContract(store);
+    appendContract(store, guarantees);
     readContract(store);
     integrityContract(store);
     subscriptionContract(store);

@@ -8,6 +8,17 @@ export interface ContractStoreSettings {
   readonly upcasters: Upcasters;
 }
 
+/**
+ * Guarantees an adapter may lack because its server does not give them; the
+ * contract then checks the weaker behaviour the adapter declares instead.
+ */
+export interface ContractGuarantees {
+  /** SQLite: yes. EventStoreDB: no — it de-duplicates event ids per stream only. */
+  readonly eventIdsUniqueAcrossStreams: boolean;
+}
+
+export const FULL_GUARANTEES: ContractGuarantees = { eventIdsUniqueAcrossStreams: true };
+
 export interface StoreUnderTest {
   readonly store: EventStore;
   dispose(): Promise<void>;
