@@ -1,0 +1,44 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import type { GateLicenseBook } from '../gate/gate-license-book';
+import { type CustomsGate, type CustomsGateStats, startCustomsGate } from '../kafka/start-customs-gate';
+import type { GateConfig } from './config';
+import { GATE_CONFIG, GATE_GROUP } from './tokens';
+
+/** Runs the Kafka side for the app: started before the HTTP port opens, stopped on shutdown. */
+@Injectable()
+export class GateRuntime implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('CustomsGate');
+  private gate: CustomsGate | null = null;
+
+  constructor(
+    @Inject(GATE_CONFIG) private readonly config: GateConfig,
+    @Inject(GATE_GROUP) readonly groupId: string,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const kafka = new Kafka({ clientId: 'customs-gate', brokers: this.config.KAFKA_BROKERS, logLevel: logLevel.WARN });
+    this.gate = await startCustomsGate({ kafka, groupId: this.groupId, topicPrefix: this.config.KAFKA_TOPIC_PREFIX });
+    this.logger.log(`Following ${this.gate.topic} as consumer group ${this.groupId}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const gate = this.gate;
+    this.gate = null;
+    if (gate !== null) await gate.stop();
+  }
+
+  get book(): GateLicenseBook {
+    return this.running().book;
+  }
+
+  stats(): CustomsGateStats & { readonly licenses: number } {
+    const gate = this.running();
+    return { ...gate.stats(), licenses: gate.book.size };
+  }
+
+  private running(): CustomsGate {
+    if (this.gate === null) throw new Error('The customs gate is not running (starting or shut down).');
+    return this.gate;
+  }
+}
