@@ -25,7 +25,10 @@ export class GateRuntime implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const gate = this.gate;
     this.gate = null;
-    if (gate !== null) await gate.stop();
+    if (gate === null) return;
+    // Leaving the group waits for the fetch in flight (up to kafkajs' maxWaitTime, 5 s).
+    await gate.stop();
+    this.logger.log(`Left consumer group ${this.groupId}`);
   }
 
   get book(): GateLicenseBook {

@@ -17,6 +17,8 @@ export interface CustomsGateOptions {
   /** Default: the consumer kit's in-memory store. The book's newer-wins rule makes duplicates harmless anyway. */
   readonly dedupe?: DedupeStore;
   readonly logger?: Logger;
+  /** Called with what each snapshot did to the book, for metrics and tests. */
+  readonly onOutcome?: (outcome: BookOutcome) => void;
 }
 
 export interface CustomsGateStats {
@@ -41,6 +43,7 @@ export async function startCustomsGate(options: CustomsGateOptions): Promise<Cus
   const count = (outcome: BookOutcome) => {
     if (outcome.outcome === 'applied') applied += 1;
     else stale += 1;
+    options.onOutcome?.(outcome);
   };
   const consumer = createContractConsumer({
     kafka: options.kafka,
