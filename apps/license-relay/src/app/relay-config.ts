@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { parseBrokerList } from '../relay/kafka-from-brokers';
+
+/**
+ * The relay process's settings, from the environment. A bad value stops the
+ * start with a message naming the variable and what it accepts.
+ */
+export const RelayConfig = z
+  .object({
+    /** Comma-separated host:port list; required, the relay has nothing to do without a broker. */
+    KAFKA_BROKERS: z
+      .string({ error: 'required: the comma-separated host:port list of the Kafka cluster, e.g. 127.0.0.1:9092' })
+      .transform((value, ctx) => {
+        try {
+          return parseBrokerList(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Where the embedded service keeps events.sqlite; relay.sqlite (the checkpoint) goes here too. */
+    DATA_DIR: z.string().min(1).default('data'),
+    EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    /** Required with EVENT_STORE=eventstoredb, e.g. esdb://localhost:2113?tls=false. */
+    EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    /** The status endpoint's port; 0 picks a free one. */
+    RELAY_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    RELAY_HOST: z.string().min(1).default('127.0.0.1'),
+    /** The checkpoint row; two relays on one DATA_DIR (e.g. to two clusters) need two names. */
+    RELAY_NAME: z.string().min(1).default('license-relay'),
+    KAFKA_CLIENT_ID: z.string().min(1).default('license-relay'),
+    /** Prepended to every contract topic, e.g. `staging.` on a shared cluster. */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.EVENT_STORE === 'eventstoredb' && config.EVENTSTORE_CONNECTION_STRING === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'required when EVENT_STORE=eventstoredb' });
+    }
+  });
+export type RelayConfig = z.infer<typeof RelayConfig>;
+
+export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const parsed = RelayConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid license-relay configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

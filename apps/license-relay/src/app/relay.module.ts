@@ -1,0 +1,57 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@licensing/event-store';
+import { join } from 'node:path';
+import type { RelayCheckpointStore } from '../relay/checkpoint-store';
+import { kafkaFromBrokers } from '../relay/kafka-from-brokers';
+import type { LicenseRelay } from '../relay/relay-types';
+import { openRelayCheckpointStore } from '../relay/sqlite-checkpoint-store';
+import { startLicenseRelay } from '../relay/start-license-relay';
+import { openRelayEventStore } from './open-event-store';
+import type { RelayConfig } from './relay-config';
+import { RelayStatusController } from './relay-status.controller';
+import { LICENSE_RELAY, RELAY_CHECKPOINTS, RELAY_CONFIG, RELAY_EVENT_STORE } from './tokens';
+
+/** Stops the relay before closing what it reads and writes, so its last batch can still be checkpointed. */
+class RelayLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(LICENSE_RELAY) private readonly relay: LicenseRelay,
+    @Inject(RELAY_EVENT_STORE) private readonly store: EventStore,
+    @Inject(RELAY_CHECKPOINTS) private readonly checkpoints: RelayCheckpointStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.store.close();
+    await this.checkpoints.close();
+  }
+}
+
+@Module({})
+export class RelayModule {
+  static forRoot(config: RelayConfig): DynamicModule {
+    return {
+      module: RelayModule,
+      controllers: [RelayStatusController],
+      providers: [
+        { provide: RELAY_CONFIG, useValue: config },
+        { provide: RELAY_EVENT_STORE, useFactory: () => openRelayEventStore(config) },
+        { provide: RELAY_CHECKPOINTS, useFactory: () => openRelayCheckpointStore(join(config.DATA_DIR, 'relay.sqlite')) },
+        {
+          provide: LICENSE_RELAY,
+          useFactory: (store: EventStore, checkpoints: RelayCheckpointStore) =>
+            startLicenseRelay({
+              store,
+              checkpoints,
+              kafka: kafkaFromBrokers(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID),
+              clientId: config.KAFKA_CLIENT_ID,
+              relayName: config.RELAY_NAME,
+              topicPrefix: config.KAFKA_TOPIC_PREFIX,
+              log: new Logger('LicenseRelay'),
+            }),
+          inject: [RELAY_EVENT_STORE, RELAY_CHECKPOINTS],
+        },
+        RelayLifecycle,
+      ],
+    };
+  }
+}

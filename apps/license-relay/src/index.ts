@@ -1,0 +1,9 @@
+// What a host process needs to run the relay in-process (the licensing
+// service's embedded shape) or on its own (main.ts).
+export { startLicenseRelay } from './relay/start-license-relay';
+export type { LicenseRelay, LicenseRelayOptions, RelayLogger, RelayState, RelayStatus } from './relay/relay-types';
+export { RELAYED_STREAM_PREFIXES } from './relay/relay-types';
+export type { RelayCheckpointStore } from './relay/checkpoint-store';
+export { openRelayCheckpointStore } from './relay/sqlite-checkpoint-store';
+export { kafkaFromBrokers, parseBrokerList } from './relay/kafka-from-brokers';
+export { relayTopic } from './relay/relay-topics';

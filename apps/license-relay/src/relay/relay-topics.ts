@@ -1,0 +1,36 @@
+import { type ContractRecord, serializeContractMessage, topicSpecs } from '@licensing/contracts';
+import type { Admin, ITopicConfig, Message, TopicMessages } from 'kafkajs';
+
+/** The contract topic name as produced to, with the deployment's prefix. */
+export function relayTopic(prefix: string, topic: string): string {
+  return `${prefix}${topic}`;
+}
+
+/**
+ * Creates the contract topics that are missing, with the contract's
+ * partitions and cleanup settings. Existing topics are left as they are:
+ * changing partitions would move keys and break per-key order.
+ */
+export async function ensureContractTopics(admin: Admin, prefix: string): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing: ITopicConfig[] = topicSpecs
+    .filter((spec) => !existing.has(relayTopic(prefix, spec.topic)))
+    .map((spec) => ({ topic: relayTopic(prefix, spec.topic), numPartitions: spec.numPartitions, configEntries: spec.configEntries.map((e) => ({ ...e })) }));
+  if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
+  return missing.map((topic) => topic.topic);
+}
+
+/**
+ * Groups records per topic for one `sendBatch`, keeping their order inside
+ * each topic: order matters per key, and a key lives on one topic.
+ */
+export function toTopicMessages(prefix: string, records: readonly ContractRecord[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const record of records) {
+    const topic = relayTopic(prefix, record.topic);
+    const messages = byTopic.get(topic) ?? [];
+    messages.push({ key: record.key, value: serializeContractMessage(record.value), headers: { ...record.headers } });
+    byTopic.set(topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

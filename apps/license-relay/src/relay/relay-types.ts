@@ -1,0 +1,68 @@
+import type { EventStore } from '@licensing/event-store';
+import type { Kafka } from 'kafkajs';
+import type { RelayCheckpointStore } from './checkpoint-store';
+
+/** Shaped like Nest's `Logger`, so the Nest app passes one as is; the default writes to the console. */
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export type RelayState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'stopped';
+
+export interface RelayStatus {
+  readonly state: RelayState;
+  /** The relay's name: the checkpoint row it owns. */
+  readonly relayName: string;
+  /** Position of the last event in the store, as far as the lag probe has read; null for an empty store. */
+  readonly storePosition: bigint | null;
+  /** Position of the last event whose messages the broker acknowledged (the saved checkpoint). */
+  readonly publishedPosition: bigint | null;
+  /** Events the relay still has to publish (only streams it relays). */
+  readonly lagEvents: number;
+  /** False while the probe has not read up to the head yet: `lagEvents` is then a lower bound. */
+  readonly lagExact: boolean;
+  /** Since this relay started: source events published, messages sent, failures survived. */
+  readonly publishedEvents: number;
+  readonly publishedMessages: number;
+  readonly restarts: number;
+  /** The last failure that made the relay back off, while it has not published since. */
+  readonly lastError: string | null;
+}
+
+export interface LicenseRelayOptions {
+  readonly store: EventStore;
+  readonly kafka: Kafka;
+  readonly checkpoints: RelayCheckpointStore;
+  readonly log?: RelayLogger;
+  /** kafkajs producer/admin client id. Default 'license-relay'. */
+  readonly clientId?: string;
+  /** The checkpoint row. Default 'license-relay'. */
+  readonly relayName?: string;
+  /**
+   * Prepended to every contract topic name, e.g. 'staging.' on a shared
+   * cluster, or a unique prefix per test run. Default '' (the contract names).
+   */
+  readonly topicPrefix?: string;
+  /** Most source events in one produce request (one checkpoint after it). Default 200. */
+  readonly maxBatchEvents?: number;
+  /** Stream memories kept between events (license state, measure facts). Default 10 000 streams. */
+  readonly memoryCacheSize?: number;
+  /** How often the lag probe reads the store head. Default 1 000 ms. */
+  readonly probeIntervalMs?: number;
+  /** How often a non-zero lag is logged. Default 10 000 ms. */
+  readonly lagLogIntervalMs?: number;
+  /** Backoff after a failure: first wait and cap. Defaults 200 ms and 10 000 ms. */
+  readonly retryInitialDelayMs?: number;
+  readonly retryMaxDelayMs?: number;
+}
+
+export interface LicenseRelay {
+  /** Stops reading, publishes nothing more, and disconnects from Kafka. The store and checkpoints stay open (the caller owns them). */
+  stop(): Promise<void>;
+  status(): RelayStatus;
+}
+
+/** The stream categories that have public messages (see the mapping table in mapping/map-recorded-event.ts). */
+export const RELAYED_STREAM_PREFIXES = ['license-', 'application-', 'control-measure-'] as const;

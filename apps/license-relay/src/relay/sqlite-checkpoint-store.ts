@@ -1,0 +1,59 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RelayCheckpointStore } from './checkpoint-store';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS relay_checkpoint (
+    relay_name TEXT PRIMARY KEY,
+    position   TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`;
+
+/**
+ * The checkpoint on its own SQLite file (not the event store's: the relay
+ * must work the same on EventStoreDB). `synchronous = FULL`: a checkpoint
+ * that claims more than was published would skip events after a power loss,
+ * and that is the one mistake the relay must never make. Positions are
+ * decimal strings because they can exceed 2^53.
+ */
+export function openRelayCheckpointStore(filename: string): RelayCheckpointStore {
+  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+  const db = new BetterSqlite3(filename);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const select = db.prepare<[string], { position: string }>('SELECT position FROM relay_checkpoint WHERE relay_name = ?');
+  const upsert = db.prepare<[string, string, string]>(
+    `INSERT INTO relay_checkpoint (relay_name, position, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (relay_name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+  );
+  let closed = false;
+  const open = (what: string) => {
+    if (closed) throw new Error(`Cannot ${what}: the relay checkpoint store ${filename} is closed`);
+  };
+
+  return {
+    async load(relayName) {
+      open('load a checkpoint');
+      const row = select.get(relayName);
+      return row === undefined ? null : BigInt(row.position);
+    },
+    async save(relayName, position) {
+      open('save a checkpoint');
+      // Wall-clock time here is operational metadata for humans, not domain data.
+      upsert.run(relayName, position.toString(), new Date().toISOString());
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

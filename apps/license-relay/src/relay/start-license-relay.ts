@@ -1,0 +1,117 @@
+import { cancellableSleep, retryDelay } from './backoff';
+import { LagProbe } from './lag-probe';
+import { messageOf, runAttempt } from './relay-attempt';
+import { type LicenseRelay, type LicenseRelayOptions, RELAYED_STREAM_PREFIXES, type RelayLogger, type RelayState, type RelayStatus } from './relay-types';
+
+const consoleLogger: RelayLogger = {
+  log: (message) => console.log(`[license-relay] ${message}`),
+  warn: (message) => console.warn(`[license-relay] ${message}`),
+  error: (message) => console.error(`[license-relay] ${message}`),
+};
+
+/**
+ * Publishes the public messages of every relayed event to Kafka, in `$all`
+ * order, from the saved checkpoint on. At least once: the checkpoint is
+ * saved only after the broker acknowledged, so a crash between the two
+ * re-sends those messages (same event ids) on restart; nothing is ever
+ * skipped. Any failure (broker, store, checkpoint file, an event that does
+ * not map) stops the run, and after a backoff a new run resubscribes from
+ * the saved checkpoint. Returns at once; `status()` tells how it goes.
+ */
+export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
+  const log = options.log ?? consoleLogger;
+  const relayName = options.relayName ?? 'license-relay';
+  const filter = { streamPrefixes: [...RELAYED_STREAM_PREFIXES] };
+  const initialDelay = options.retryInitialDelayMs ?? 200;
+  const maxDelay = options.retryMaxDelayMs ?? 10_000;
+  const probe = new LagProbe(options.store, filter);
+
+  let state: RelayState = 'starting';
+  let published: bigint | null = null;
+  let publishedEvents = 0;
+  let publishedMessages = 0;
+  let restarts = 0;
+  let failuresInARow = 0;
+  let lastError: string | null = null;
+  let stopping = false;
+  let requestStop!: () => void;
+  const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
+  let cancelSleep = () => undefined as void;
+
+  const status = (): RelayStatus => ({ state, relayName, publishedPosition: published, publishedEvents, publishedMessages, restarts, lastError, ...probe.lag(published) });
+
+  const loop = (async () => {
+    while (!stopping) {
+      const end = await runAttempt(
+        {
+          ...options,
+          log,
+          relayName,
+          topicPrefix: options.topicPrefix ?? '',
+          filter,
+          maxBatchEvents: options.maxBatchEvents ?? 200,
+          memoryCacheSize: options.memoryCacheSize ?? 10_000,
+          onCheckpointLoaded: (position) => {
+            published = position;
+            log.log(`Resuming after ${position === null ? 'nothing (first run: from the start of $all)' : `position ${position}`}`);
+          },
+          onCatchingUp: () => {
+            if (!stopping) state = 'catching_up';
+          },
+          onCaughtUp: () => {
+            if (!stopping && state === 'catching_up') state = 'live';
+          },
+          onPublished: (position, events, messages) => {
+            published = position;
+            publishedEvents += events;
+            publishedMessages += messages;
+            failuresInARow = 0;
+            lastError = null;
+          },
+        },
+        stopSignal,
+      );
+      if (end.kind === 'stopped' || stopping) break;
+      failuresInARow += 1;
+      restarts += 1;
+      lastError = messageOf(end.error);
+      state = 'retrying';
+      const delay = retryDelay(failuresInARow, initialDelay, maxDelay);
+      log.error(`Relay run failed (${lastError}); resubscribing from the saved checkpoint ${published ?? 'start'} in ${delay} ms`);
+      const sleep = cancellableSleep(delay);
+      cancelSleep = sleep.cancel;
+      await sleep.done;
+    }
+    state = 'stopped';
+  })();
+
+  let probing: Promise<void> | null = null;
+  let lastLagLog = Date.now();
+  const probeTimer = setInterval(() => {
+    if (probing !== null) return;
+    probing = probe
+      .probe(published)
+      .then(() => {
+        const { lagEvents, lagExact, storePosition } = probe.lag(published);
+        if (lagEvents > 0 && Date.now() - lastLagLog >= (options.lagLogIntervalMs ?? 10_000)) {
+          lastLagLog = Date.now();
+          log.log(`Lag: ${lagEvents}${lagExact ? '' : '+'} events (published ${published ?? 'nothing'}, store at ${storePosition ?? 'empty'}, ${state})`);
+        }
+      })
+      .catch((error: unknown) => log.warn(`Lag probe failed: ${messageOf(error)}`))
+      .finally(() => (probing = null));
+  }, options.probeIntervalMs ?? 1_000);
+  probeTimer.unref();
+
+  return {
+    status,
+    async stop() {
+      stopping = true;
+      clearInterval(probeTimer);
+      await probing;
+      requestStop();
+      cancelSleep();
+      await loop;
+    },
+  };
+}
