@@ -6,10 +6,9 @@ import { RelayModule } from './relay.module';
 
 const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const satisfies Record<RelayConfig['LOG_LEVEL'], LogLevel[]>;
 
-/** Starts the relay and its status endpoint; SIGTERM/SIGINT stop the relay, then close the store and checkpoint file. */
+/** Starts the relay and its status endpoint; `app.close()` stops the relay, then closes the store and the checkpoint file. */
 export async function startRelayApp(config: RelayConfig): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create(RelayModule.forRoot(config), { logger: [...LOG_LEVELS[config.LOG_LEVEL]] });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(config.RELAY_PORT, config.RELAY_HOST);
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://${config.RELAY_HOST}:${address.port}` };

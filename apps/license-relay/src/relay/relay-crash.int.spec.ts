@@ -1,0 +1,106 @@
+import { type ContractHandlers, contractMessageTypes, createContractConsumer, InMemoryDedupeStore, type ContractConsumer } from '@licensing/contracts';
+import { openSqliteEventStore, type SqliteEventStore } from '@licensing/event-store';
+import { logLevel } from 'kafkajs';
+import { join } from 'node:path';
+import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from '../testing/kafka-test-env';
+import { dedupeKeyOfRecord, expectedRecords } from '../testing/expected-records';
+import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from '../testing/license-stories';
+import { RelayChild } from '../testing/relay-child';
+import { ServiceUnderTest } from '../testing/service-under-test';
+import { TopicReader } from '../testing/topic-reader';
+import { kafkaFromBrokers } from './kafka-from-brokers';
+import { openRelayCheckpointStore } from './sqlite-checkpoint-store';
+
+jest.setTimeout(60_000);
+
+const brokers = kafkaBrokersFromEnv();
+const kafka = kafkaFromBrokers(brokers, 'license-relay-crash-spec', logLevel.NOTHING);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the relay process, SIGKILLed three times while commands are appended', () => {
+  const prefix = uniqueTopicPrefix('crash');
+  const topics = prefixedTopics(prefix);
+  const service = new ServiceUnderTest();
+  const child = new RelayChild();
+  const handled = new Map<string, number>();
+  const kills: { publishedEvents: number }[] = [];
+  let store: SqliteEventStore;
+  let consumer: ContractConsumer | null = null;
+  let raw: TopicReader | null = null;
+
+  const startChild = () =>
+    child.start({ KAFKA_BROKERS: brokers.join(','), DATA_DIR: service.dataDir, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log' });
+
+  beforeAll(async () => {
+    await service.start(SPEC_NOW);
+    await registerExporter(service);
+    store = openSqliteEventStore({ filename: service.eventsFile });
+  });
+
+  afterAll(async () => {
+    await child.stop('SIGKILL');
+    await consumer?.stop();
+    await raw?.stop();
+    await store?.close();
+    await service.dispose();
+    await deleteTopicsWithPrefix(kafka, prefix);
+  });
+
+  it('delivers every event, and the consumer kit hands each to its handler exactly once', async () => {
+    startChild();
+    await waitUntil(async () => (await child.status())?.state === 'live', () => `the first relay process to go live:\n${child.output}`);
+
+    const handlers = Object.fromEntries(
+      contractMessageTypes.map((type) => [type, async (_message: unknown, context: { dedupeKey: string }) => void handled.set(context.dedupeKey, (handled.get(context.dedupeKey) ?? 0) + 1)]),
+    ) as ContractHandlers;
+    consumer = createContractConsumer({ kafka, groupId: `${prefix}kit`, topics: Object.values(topics), handlers, dedupe: new InMemoryDedupeStore() });
+    await consumer.start();
+    raw = new TopicReader(kafka, Object.values(topics));
+    await raw.start();
+
+    let killing = true;
+    const commands = (async () => {
+      for (let i = 0; killing || i < 6; i += 1) {
+        await licenseStory(service, `app-crash-${i}`, i);
+        if (i % 3 === 2) await withdrawnApplication(service, `app-crash-w${i}`);
+        // A steady stream rather than a flood: the kills land among appends, and the log stays a few hundred events.
+        await sleep(100);
+      }
+    })();
+    for (let k = 0; k < 3; k += 1) {
+      // A random moment once this process has published something of its own, so the kill lands mid-stream.
+      await waitUntil(async () => ((await child.status())?.publishedEvents ?? 0) > 0, () => `relay process ${k + 1} to publish:\n${child.output}`);
+      await sleep(Math.floor(Math.random() * 400));
+      const status = await child.status();
+      const exit = await child.stop('SIGKILL');
+      expect(exit.signal).toBe('SIGKILL');
+      kills.push({ publishedEvents: status?.publishedEvents ?? 0 });
+      startChild();
+    }
+    killing = false;
+    await commands;
+
+    const expected = await expectedRecords(store);
+    const expectedKeys = new Set(expected.map(dedupeKeyOfRecord));
+    await waitUntil(
+      () => [...expectedKeys].every((key) => handled.has(key)),
+      () => `${[...expectedKeys].filter((key) => !handled.has(key)).length} of ${expectedKeys.size} messages to be handled:\n${child.output}`,
+    );
+
+    expect(kills).toHaveLength(3);
+    expect(new Set(handled.keys())).toEqual(expectedKeys);
+    expect([...handled.values()].every((count) => count === 1)).toBe(true);
+    expect(raw.messages.length).toBeGreaterThanOrEqual(expected.length);
+
+    // A clean stop after the crashes: SIGTERM publishes what is in hand, saves the checkpoint and exits 0.
+    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) => /^(license|application|control-measure)-/.test(e.streamId));
+    await waitUntil(async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position), () => 'the last relay process to catch up');
+    expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    const checkpoints = openRelayCheckpointStore(join(service.dataDir, 'relay.sqlite'));
+    try {
+      expect(await checkpoints.load('license-relay')).toBe(relayed[relayed.length - 1]!.position);
+    } finally {
+      await checkpoints.close();
+    }
+  });
+});
