@@ -43,7 +43,7 @@ function producerFor(kafka: Kafka): Producer {
  * an unacknowledged run did survives it.
  */
 export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): Promise<AttemptEnd> {
-  const producer = producerFor(deps.kafka);
+  let producer: Producer | null = null;
   let subscription: Subscription | null = null;
   let pipeline: PublishPipeline | null = null;
   let failed!: (error: unknown) => void;
@@ -53,6 +53,9 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
   const stopped = stopSignal.then(() => ({ kind: 'stopped' }) as const);
 
   try {
+    // Inside the try: a client the producer refuses (e.g. retries: 0 with idempotence) is a failed attempt, not a dead relay.
+    const connected = producerFor(deps.kafka);
+    producer = connected;
     const setup = (async () => {
       const admin = deps.kafka.admin();
       await admin.connect();
@@ -62,7 +65,7 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
       } finally {
         await admin.disconnect();
       }
-      await producer.connect();
+      await connected.connect();
       const checkpoint = await deps.checkpoints.load(deps.relayName);
       deps.onCheckpointLoaded(checkpoint);
       return checkpoint;
@@ -78,7 +81,7 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     const running = new PublishPipeline({
       maxBatchEvents: deps.maxBatchEvents,
       send: async (records: readonly ContractRecord[]) => {
-        await producer.sendBatch({ topicMessages: toTopicMessages(deps.topicPrefix, records), acks: -1 });
+        await connected.sendBatch({ topicMessages: toTopicMessages(deps.topicPrefix, records), acks: -1 });
       },
       commit: async (position, events, messages) => {
         await deps.checkpoints.save(deps.relayName, position);
@@ -117,7 +120,7 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
   } finally {
     await subscription?.stop().catch(() => undefined);
     pipeline?.discard();
-    await producer.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
   }
 }
 

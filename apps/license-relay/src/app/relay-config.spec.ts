@@ -1,0 +1,27 @@
+import { loadRelayConfig } from './relay-config';
+
+describe('the relay configuration', () => {
+  it('needs KAFKA_BROKERS and says what it takes', () => {
+    expect(() => loadRelayConfig({})).toThrow(/KAFKA_BROKERS: required: the comma-separated host:port list/);
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'kafka-1, nope' })).toThrow(/KAFKA_BROKERS must be a comma-separated list of host:port/);
+  });
+
+  it('reads a broker list and defaults to the embedded store in data/', () => {
+    expect(loadRelayConfig({ KAFKA_BROKERS: ' kafka-1:9092, kafka-2:9092 ' })).toEqual({
+      KAFKA_BROKERS: ['kafka-1:9092', 'kafka-2:9092'],
+      DATA_DIR: 'data',
+      EVENT_STORE: 'sqlite',
+      RELAY_PORT: 3001,
+      RELAY_HOST: '127.0.0.1',
+      RELAY_NAME: 'license-relay',
+      KAFKA_CLIENT_ID: 'license-relay',
+      KAFKA_TOPIC_PREFIX: '',
+      LOG_LEVEL: 'log',
+    });
+  });
+
+  it('needs a connection string for EventStoreDB', () => {
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb/);
+    expect(loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('eventstoredb');
+  });
+});
