@@ -20,6 +20,8 @@ import { ExporterViewController } from './queries/exporter-view.controller';
 import { LicenseStateController } from './queries/license-state.controller';
 import { ReadConsistency } from './queries/read-query';
 import { ReadModelPolicyHistory } from './queries/read-model-policy-history';
+import { ConsumersController } from './relay/consumers.controller';
+import { EmbeddedRelay } from './relay/embedded-relay';
 import { RuleHistoryController } from './rule-history/rule-history.controller';
 import { DueEventScheduler } from './scheduler/due-event-scheduler';
 
@@ -36,6 +38,7 @@ export class AppModule {
         LicenseStateController,
         ExporterViewController,
         AdminController,
+        ConsumersController,
         ...commandControllers,
       ],
       providers: [
@@ -51,6 +54,7 @@ export class AppModule {
         CommandGateway,
         ReadConsistency,
         DueEventScheduler,
+        EmbeddedRelay,
       ],
     };
   }

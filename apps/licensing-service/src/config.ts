@@ -15,6 +15,16 @@ export const ServiceConfig = z.object({
   EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
   /** `esdb://host:2113?tls=false` or `esdb+discover://cluster:2113?nodePreference=leader`. */
   EVENTSTORE_CONNECTION_STRING: eventStoreConnectionStringSchema.optional(),
+  /**
+   * Comma-separated Kafka bootstrap servers. Set, the service also runs the
+   * license relay in its own process (the embedded shape); unset, no Kafka.
+   */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port, e.g. 127.0.0.1:9092')
+    .optional(),
+  /** Prepended to every topic name, e.g. `staging.` on a shared cluster. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Seed the real rare-earth policy history on start (idempotent). */
   SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
