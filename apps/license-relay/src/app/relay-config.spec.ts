@@ -16,6 +16,7 @@ describe('the relay configuration', () => {
       RELAY_NAME: 'license-relay',
       KAFKA_CLIENT_ID: 'license-relay',
       KAFKA_TOPIC_PREFIX: '',
+      RELAY_BATCH_EVENTS: 200,
       LOG_LEVEL: 'log',
     });
   });

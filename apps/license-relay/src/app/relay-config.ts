@@ -31,6 +31,8 @@ export const RelayConfig = z
     KAFKA_CLIENT_ID: z.string().min(1).default('license-relay'),
     /** Prepended to every contract topic, e.g. `staging.` on a shared cluster. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
+    /** Most events per produce request and checkpoint: larger is faster, smaller re-sends less after a crash. */
+    RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(200),
     LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
   })
   .superRefine((config, ctx) => {

@@ -46,6 +46,7 @@ export class RelayModule {
               clientId: config.KAFKA_CLIENT_ID,
               relayName: config.RELAY_NAME,
               topicPrefix: config.KAFKA_TOPIC_PREFIX,
+              maxBatchEvents: config.RELAY_BATCH_EVENTS,
               log: new Logger('LicenseRelay'),
             }),
           inject: [RELAY_EVENT_STORE, RELAY_CHECKPOINTS],

@@ -108,6 +108,7 @@ describe('the license relay, in process on the service’s SQLite store, against
       if (!isContractMessageType(type)) continue;
       expect(message.headers).toEqual({ 'event-id': message.value['eventId'], 'event-type': type, 'event-version': '1', 'content-type': 'application/json' });
       expect(message.key).toBe((message.value['subject'] as { id: string }).id);
+      // Both: the zod schema, and the checked-in JSON Schema file through a keyword-complete subset validator (no ajv installed).
       expect(contractSchemas[type].safeParse(message.value).error?.issues ?? []).toEqual([]);
       expect(jsonSchemaProblems(checkedInSchema(type, 1), message.value)).toEqual([]);
     }
@@ -139,10 +140,13 @@ describe('the license relay, in process on the service’s SQLite store, against
       return states;
     };
     const views = new Map<string, Record<string, unknown>>();
-    for (const id of licenseIds) views.set(id, (await service.get(`/licenses/${id}`)).body as Record<string, unknown>);
+    // Both sides are eventually consistent: wait until the snapshot and the read model have seen the same last event.
     await waitUntil(
-      () => licenseIds.every((id) => latest().get(id)?.['version'] === views.get(id)?.['revision']),
-      () => `the latest snapshot of ${licenseIds.join(', ')}`,
+      async () => {
+        for (const id of licenseIds) views.set(id, (await service.get(`/licenses/${id}`)).body as Record<string, unknown>);
+        return licenseIds.every((id) => latest().get(id)?.['version'] === views.get(id)?.['revision']);
+      },
+      () => `the latest snapshot of ${licenseIds.join(', ')} to match the read model's revision`,
     );
 
     for (const id of licenseIds) {

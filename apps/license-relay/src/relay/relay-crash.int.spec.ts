@@ -15,6 +15,16 @@ jest.setTimeout(60_000);
 
 const brokers = kafkaBrokersFromEnv();
 const kafka = kafkaFromBrokers(brokers, 'license-relay-crash-spec', logLevel.NOTHING);
+/** The kit's in-memory store, counting the redeliveries it recognised. */
+class CountingDedupeStore extends InMemoryDedupeStore {
+  duplicates = 0;
+  override async has(key: string): Promise<boolean> {
+    const seen = await super.has(key);
+    if (seen) this.duplicates += 1;
+    return seen;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the relay process, SIGKILLed three times while commands are appended', () => {
@@ -23,13 +33,16 @@ describe('the relay process, SIGKILLed three times while commands are appended',
   const service = new ServiceUnderTest();
   const child = new RelayChild();
   const handled = new Map<string, number>();
+  const dedupe = new CountingDedupeStore();
   const kills: { publishedEvents: number }[] = [];
   let store: SqliteEventStore;
   let consumer: ContractConsumer | null = null;
   let raw: TopicReader | null = null;
 
   const startChild = () =>
-    child.start({ KAFKA_BROKERS: brokers.join(','), DATA_DIR: service.dataDir, KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log' });
+    child.start({ KAFKA_BROKERS: brokers.join(','), DATA_DIR: service.dataDir, EVENT_STORE: 'sqlite', RELAY_NAME: 'license-relay', KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log',
+      // One event per request and checkpoint: many ack-then-checkpoint windows for a kill to land in.
+      RELAY_BATCH_EVENTS: '1' });
 
   beforeAll(async () => {
     await service.start(SPEC_NOW);
@@ -53,7 +66,7 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     const handlers = Object.fromEntries(
       contractMessageTypes.map((type) => [type, async (_message: unknown, context: { dedupeKey: string }) => void handled.set(context.dedupeKey, (handled.get(context.dedupeKey) ?? 0) + 1)]),
     ) as ContractHandlers;
-    consumer = createContractConsumer({ kafka, groupId: `${prefix}kit`, topics: Object.values(topics), handlers, dedupe: new InMemoryDedupeStore() });
+    consumer = createContractConsumer({ kafka, groupId: `${prefix}kit`, topics: Object.values(topics), handlers, dedupe });
     await consumer.start();
     raw = new TopicReader(kafka, Object.values(topics));
     await raw.start();
@@ -102,5 +115,30 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     } finally {
       await checkpoints.close();
     }
+  });
+
+  it('re-sends everything after the saved checkpoint when the last saves were lost, and the consumer kit still handles each event once', async () => {
+    // The crash between acknowledgement and checkpoint, made certain: the checkpoint goes back to the middle of the log.
+    const expected = await expectedRecords(store);
+    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) => /^(license|application|control-measure)-/.test(e.streamId));
+    const halfway = relayed[Math.floor(relayed.length / 2)]!.position;
+    const resent = expected.filter((record) => BigInt(record.value.sourcePosition) > halfway).length;
+    const checkpoints = openRelayCheckpointStore(join(service.dataDir, 'relay.sqlite'));
+    await checkpoints.save('license-relay', halfway);
+    await checkpoints.close();
+    const before = raw!.messages.length;
+    const duplicatesBefore = dedupe.duplicates;
+
+    startChild();
+    await waitUntil(() => raw!.messages.length >= before + resent, () => `${resent} re-sent messages (got ${raw!.messages.length - before}):\n${child.output}`);
+    await waitUntil(async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position), () => 'the relay to catch up again');
+
+    await waitUntil(() => dedupe.duplicates - duplicatesBefore >= resent, () => `the consumer kit to skip ${resent} redeliveries (skipped ${dedupe.duplicates - duplicatesBefore})`);
+
+    expect(resent).toBeGreaterThan(0);
+    expect(dedupe.duplicates - duplicatesBefore).toBe(resent);
+    expect(raw!.messages.length - before).toBe(resent);
+    expect(new Set(handled.keys())).toEqual(new Set(expected.map(dedupeKeyOfRecord)));
+    expect([...handled.values()].every((count) => count === 1)).toBe(true);
   });
 });
