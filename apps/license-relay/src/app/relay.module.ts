@@ -43,7 +43,6 @@ export class RelayModule {
               store,
               checkpoints,
               kafka: kafkaFromBrokers(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID),
-              clientId: config.KAFKA_CLIENT_ID,
               relayName: config.RELAY_NAME,
               topicPrefix: config.KAFKA_TOPIC_PREFIX,
               maxBatchEvents: config.RELAY_BATCH_EVENTS,

@@ -72,8 +72,8 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     })();
     const first = await Promise.race([setup.then((checkpoint) => ({ kind: 'ready' as const, checkpoint })), stopped]);
     if (first.kind === 'stopped') {
-      // Not awaited: with the broker down kafkajs may retry for long; the producer is disconnected below.
-      setup.catch(() => undefined);
+      // Not awaited: with the broker down kafkajs may retry for long. Should it still connect, disconnect it then.
+      setup.then(() => connected.disconnect(), () => undefined).catch(() => undefined);
       return first;
     }
 

@@ -33,11 +33,10 @@ export interface RelayStatus {
 
 export interface LicenseRelayOptions {
   readonly store: EventStore;
+  /** The client id is the Kafka client's (see kafkaFromBrokers); the relay makes its producer and admin from it. */
   readonly kafka: Kafka;
   readonly checkpoints: RelayCheckpointStore;
   readonly log?: RelayLogger;
-  /** kafkajs producer/admin client id. Default 'license-relay'. */
-  readonly clientId?: string;
   /** The checkpoint row. Default 'license-relay'. */
   readonly relayName?: string;
   /**
