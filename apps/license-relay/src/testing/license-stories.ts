@@ -1,48 +1,20 @@
+import { magnetApplication as walkthroughApplication, registerNingbo } from '../../../licensing-service/test/walkthrough-data';
 import { director, exporter, officer, reviewer, type ServiceUnderTest } from './service-under-test';
 
 /** The service clock of the specs: every date below is relative to it. */
 export const SPEC_NOW = '2026-11-23T02:00:00.000Z';
 
-const party = (name: string) => ({ name, country: 'DE', militaryUser: false, listed: false, ownedByListedPartiesPercent: 0 });
-
-function magnetApplication(applicationId: string) {
-  return {
-    applicationId,
-    application: {
-      licenseType: 'individual',
-      exporterId: 'ningbo-magnetics',
-      items: [
-        {
-          lineId: '1',
-          controlCode: '1C902.a',
-          element: 'samarium',
-          form: 'magnet_material',
-          description: 'Sm-Co permanent magnet blocks',
-          quantity: { amount: 100, unit: 'kg' },
-          value: { amount: 50000, currency: 'USD' },
-        },
-      ],
-      consignee: party('Hamburg Import GmbH'),
-      endUser: party('Stuttgart Motors GmbH'),
-      endUse: { category: 'civil', description: 'Traction motors for electric vehicles' },
-      destination: 'DE',
-      contractRef: `CT-${applicationId}`,
-      endUserCertificateRef: `EUC-${applicationId}`,
-      endUseCertificateRef: `EUSE-${applicationId}`,
-    },
-  };
-}
+// The same requests as the licensing service's own specs and README walkthrough.
+const magnetApplication = (applicationId: string) =>
+  walkthroughApplication(applicationId, {
+    contractRef: `CT-${applicationId}`,
+    endUserCertificateRef: `EUC-${applicationId}`,
+    endUseCertificateRef: `EUSE-${applicationId}`,
+  });
 
 /** Registers the exporter every story uses; once per service. */
 export async function registerExporter(service: ServiceUnderTest): Promise<void> {
-  await service.command('/exporters', exporter, {
-    exporterId: 'ningbo-magnetics',
-    name: 'Ningbo Magnetics Co., Ltd.',
-    unifiedSocialCreditCode: '91330200MA2AB3CD4E',
-    country: 'CN',
-    dualUseExportHistory: { years: 5 },
-    licensedExportsLastThreeYears: 12,
-  });
+  await service.command('/exporters', exporter, registerNingbo);
 }
 
 /**
