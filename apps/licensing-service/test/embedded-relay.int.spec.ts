@@ -1,4 +1,5 @@
 import { Topics } from '@licensing/contracts';
+import { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,16 +10,8 @@ import { startService } from '../src/create-app';
 import { issuedLicense } from './licensing-flow';
 import { ServiceClient } from './service-client';
 
-function brokersFromEnv(): string {
-  const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers) {
-    throw new Error('KAFKA_BROKERS is not set: run this spec via `npm test` (it starts a broker), or start one with `npm run kafka -- start`.');
-  }
-  return brokers;
-}
-
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
-  const brokers = brokersFromEnv();
+  const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js').join(',');
   const prefix = `service-spec.${Date.now().toString(36)}.`;
   const dataDir = mkdtempSync(join(tmpdir(), 'embedded-relay-'));
   const kafka = new Kafka({ clientId: 'embedded-relay-spec', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
@@ -58,15 +51,14 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
         seen.push({ key: message.key?.toString() ?? '', type: message.headers?.['event-type']?.toString() });
       },
     });
-    const deadline = Date.now() + 30_000;
-    while (!seen.some((m) => m.key === licenseId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await waitUntil(() => seen.some((m) => m.key === licenseId), `${licenseId} on the license topic`);
     expect(seen).toContainEqual({ key: licenseId, type: 'license.issued' });
 
     let consumers = (await client.get('/ops/consumers')).body;
-    while (consumers.relay.lagEvents !== 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
+    await waitUntil(async () => {
       consumers = (await client.get('/ops/consumers')).body;
-    }
+      return consumers.relay.lagEvents === 0;
+    }, 'the relay to report no lag');
     expect(consumers.relay).toMatchObject({ enabled: true, lagEvents: 0, state: 'live' });
     expect(consumers.readModels.map((m: { name: string; caughtUp: boolean }) => m.caughtUp)).toEqual([true, true, true]);
   }, 60_000);

@@ -16,7 +16,7 @@ describe('the Kafka broker used by the tests', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: 'kafka-broker-smoke', brokers: kafkaBrokersFromEnv(), logLevel: logLevel.NOTHING });
+    kafka = new Kafka({ clientId: 'kafka-broker-smoke', brokers: kafkaBrokersFromEnv('infra/kafka/jest.config.js'), logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
   });

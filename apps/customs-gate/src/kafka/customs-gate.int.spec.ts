@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
 import { InMemoryDedupeStore, serializeContractMessage, toContractRecord, Topics, topicSpecs, type LicenseStateV1 } from '@licensing/contracts';
 import { checkDeclaration } from '../gate/check-declaration';
 import type { CustomsDeclaration } from '../gate/declaration';
@@ -15,29 +16,9 @@ import { type CustomsGate, startCustomsGate } from './start-customs-gate';
 
 jest.setTimeout(90_000);
 
-function kafkaBrokers(): string[] {
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter((b) => b !== '');
-  if (brokers.length === 0) {
-    throw new Error(
-      'KAFKA_BROKERS is not set, so the customs gate has no Kafka broker to test against. Run the suite with `npm test` ' +
-        '(it starts one), or start one with `node infra/kafka/kafka.mjs start` and run ' +
-        '`KAFKA_BROKERS=127.0.0.1:9092 npx jest -c apps/customs-gate/jest.config.js customs-gate.int`.',
-    );
-  }
-  return brokers;
-}
-
 // Response bodies are asserted field by field below; their shape is what is under test.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
-
-async function waitUntil(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // Unique per run: the state topic is shared with every earlier run and suite on this broker.
 const run = randomUUID().slice(0, 8);
@@ -87,7 +68,7 @@ describe('the customs gate on a real Kafka broker', () => {
   }
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: 'customs-gate-int', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+    kafka = new Kafka({ clientId: 'customs-gate-int', brokers: kafkaBrokersFromEnv('apps/customs-gate/jest.config.js'), logLevel: logLevel.NOTHING });
     admin = kafka.admin();
     await admin.connect();
     const spec = topicSpecs.find((t) => t.topic === Topics.licenseState)!;
@@ -117,7 +98,7 @@ describe('the customs gate on a real Kafka broker', () => {
       onOutcome: (o) => outcomes.push(o),
     });
     const ours = () => outcomes.filter((o) => o.licenseId.startsWith(`lic-cg-${run}-`));
-    await waitUntil(() => ours().length === 5, 'the five snapshots of this run');
+    await waitUntil(() => ours().length === 5, 'the five snapshots of this run', 45_000);
 
     expect(ours().filter((o) => o.licenseId === ACTIVE)).toEqual([
       { outcome: 'applied', licenseId: ACTIVE, version: 0, previousVersion: null },
@@ -141,7 +122,7 @@ describe('the customs gate on a real Kafka broker', () => {
   it('serves the same verdicts over HTTP from its own consumer group, with problem details for a bad declaration', async () => {
     const started = await startGateApp(
       {
-        KAFKA_BROKERS: kafkaBrokers(),
+        KAFKA_BROKERS: kafkaBrokersFromEnv('apps/customs-gate/jest.config.js'),
         GATE_PORT: 0,
         HOST: '127.0.0.1',
         GATE_GROUP_ID: 'customs-gate-int-http',
@@ -155,8 +136,8 @@ describe('the customs gate on a real Kafka broker', () => {
     const post = (body: unknown) =>
       fetch(`${url}/declarations/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-    await waitUntil(async () => (await fetch(`${url}/licenses/${SUSPENDED}`)).status === 200, 'the HTTP gate to learn this run’s licenses');
-    await waitUntil(async () => (await json(fetch(`${url}/licenses/${ACTIVE}`))).license?.version === 1, `${ACTIVE} at version 1`);
+    await waitUntil(async () => (await fetch(`${url}/licenses/${SUSPENDED}`)).status === 200, 'the HTTP gate to learn this run’s licenses', 45_000);
+    await waitUntil(async () => (await json(fetch(`${url}/licenses/${ACTIVE}`))).license?.version === 1, `${ACTIVE} at version 1`, 45_000);
 
     const license = await json(fetch(`${url}/licenses/${SUSPENDED}`));
     expect(license).toMatchObject({ license: { licenseId: SUSPENDED, status: 'suspended' }, today: { date: TODAY, usable: false, refusal: { code: 'gate.license_suspended' } } });

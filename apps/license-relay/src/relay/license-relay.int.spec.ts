@@ -16,7 +16,7 @@ import { startLicenseRelay } from './start-license-relay';
 
 jest.setTimeout(60_000);
 
-const brokers = kafkaBrokersFromEnv();
+const brokers = kafkaBrokersFromEnv('apps/license-relay/jest.config.js');
 const kafka = kafkaFromBrokers(brokers, 'license-relay-spec', logLevel.NOTHING);
 const logged: string[] = [];
 const log: RelayLogger = { log: (m) => logged.push(m), warn: (m) => logged.push(`WARN ${m}`), error: (m) => logged.push(`ERROR ${m}`) };

@@ -13,7 +13,7 @@ import { openRelayCheckpointStore } from './sqlite-checkpoint-store';
 
 jest.setTimeout(60_000);
 
-const brokers = kafkaBrokersFromEnv();
+const brokers = kafkaBrokersFromEnv('apps/license-relay/jest.config.js');
 const kafka = kafkaFromBrokers(brokers, 'license-relay-crash-spec', logLevel.NOTHING);
 /** The kit's in-memory store, counting the redeliveries it recognised. */
 class CountingDedupeStore extends InMemoryDedupeStore {

@@ -1,22 +1,7 @@
 import { Topics } from '@licensing/contracts';
+export { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
 import { type Admin, type Kafka } from 'kafkajs';
 import { relayTopic } from '../relay/relay-topics';
-
-/** The broker of the integration specs; without one they fail, never skip. */
-export function kafkaBrokersFromEnv(): string[] {
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '')
-    .split(',')
-    .map((broker) => broker.trim())
-    .filter((broker) => broker !== '');
-  if (brokers.length === 0) {
-    throw new Error(
-      'KAFKA_BROKERS is not set, so the license-relay integration specs have no Kafka broker. Run them via `npm test` ' +
-        '(it starts one), or start one with `node infra/kafka/kafka.mjs start` and run ' +
-        '`KAFKA_BROKERS=127.0.0.1:9092 npx jest -c apps/license-relay/jest.config.js int.spec` (then `node infra/kafka/kafka.mjs stop`).',
-    );
-  }
-  return brokers;
-}
 
 /**
  * Topic names are contract constants, so each spec run gets its own topic
@@ -45,14 +30,5 @@ export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Prom
     if (topics.length > 0) await admin.deleteTopics({ topics });
   } finally {
     await admin.disconnect();
-  }
-}
-
-/** Resolves when `done()` holds; rejects after `timeoutMs`, saying what it waited for and what it saw. */
-export async function waitUntil(done: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

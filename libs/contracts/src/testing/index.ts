@@ -1,2 +1,3 @@
 export * from './kafka-message';
 export * from './sample-messages';
+export * from './kafka-test-broker';
