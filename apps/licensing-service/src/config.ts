@@ -1,4 +1,4 @@
-import { eventStoreConnectionStringSchema } from '@licensing/eventstoredb';
+import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
 import { z } from 'zod';
 
 /**
@@ -11,10 +11,7 @@ export const ServiceConfig = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the embedded event store and read models live. */
   DATA_DIR: z.string().min(1).default('data'),
-  /** `sqlite`: the embedded file in DATA_DIR. `eventstoredb`: a cluster at EVENTSTORE_CONNECTION_STRING. */
-  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
-  /** `esdb://host:2113?tls=false` or `esdb+discover://cluster:2113?nodePreference=leader`. */
-  EVENTSTORE_CONNECTION_STRING: eventStoreConnectionStringSchema.optional(),
+  ...EventStoreSettings.shape,
   /**
    * Comma-separated Kafka bootstrap servers. Set, the service also runs the
    * license relay in its own process (the embedded shape); unset, no Kafka.
@@ -39,15 +36,7 @@ export const ServiceConfig = z.object({
 });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 
-const WithStore = ServiceConfig.superRefine((config, ctx) => {
-  if (config.EVENT_STORE === 'eventstoredb' && config.EVENTSTORE_CONNECTION_STRING === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['EVENTSTORE_CONNECTION_STRING'],
-      message: 'EVENT_STORE=eventstoredb needs the cluster address, e.g. EVENTSTORE_CONNECTION_STRING=esdb://127.0.0.1:2113?tls=false',
-    });
-  }
-});
+const WithStore = ServiceConfig.superRefine(requireConnectionString);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = WithStore.safeParse(env);

@@ -22,7 +22,8 @@ describe('the relay configuration', () => {
   });
 
   it('needs a connection string for EventStoreDB', () => {
-    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb/);
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING: EVENT_STORE=eventstoredb needs the cluster address/);
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(/EVENTSTORE_CONNECTION_STRING: .*esdb/);
     expect(loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('eventstoredb');
   });
 });

@@ -1,3 +1,4 @@
+import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
 import { z } from 'zod';
 import { parseBrokerList } from '../relay/kafka-from-brokers';
 
@@ -20,9 +21,7 @@ export const RelayConfig = z
       }),
     /** Where the embedded service keeps events.sqlite; relay.sqlite (the checkpoint) goes here too. */
     DATA_DIR: z.string().min(1).default('data'),
-    EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
-    /** Required with EVENT_STORE=eventstoredb, e.g. esdb://localhost:2113?tls=false. */
-    EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    ...EventStoreSettings.shape,
     /** The status endpoint's port; 0 picks a free one. */
     RELAY_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     RELAY_HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,11 +34,7 @@ export const RelayConfig = z
     RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(200),
     LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
   })
-  .superRefine((config, ctx) => {
-    if (config.EVENT_STORE === 'eventstoredb' && config.EVENTSTORE_CONNECTION_STRING === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['EVENTSTORE_CONNECTION_STRING'], message: 'required when EVENT_STORE=eventstoredb' });
-    }
-  });
+  .superRefine(requireConnectionString);
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {

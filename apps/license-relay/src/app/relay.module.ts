@@ -1,3 +1,4 @@
+import { openConfiguredEventStore } from '@licensing/eventstoredb';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@licensing/event-store';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { kafkaFromBrokers } from '../relay/kafka-from-brokers';
 import type { LicenseRelay } from '../relay/relay-types';
 import { openRelayCheckpointStore } from '../relay/sqlite-checkpoint-store';
 import { startLicenseRelay } from '../relay/start-license-relay';
-import { openRelayEventStore } from './open-event-store';
 import type { RelayConfig } from './relay-config';
 import { RelayStatusController } from './relay-status.controller';
 import { LICENSE_RELAY, RELAY_CHECKPOINTS, RELAY_CONFIG, RELAY_EVENT_STORE } from './tokens';
@@ -34,7 +34,7 @@ export class RelayModule {
       controllers: [RelayStatusController],
       providers: [
         { provide: RELAY_CONFIG, useValue: config },
-        { provide: RELAY_EVENT_STORE, useFactory: () => openRelayEventStore(config) },
+        { provide: RELAY_EVENT_STORE, useFactory: () => openConfiguredEventStore(config) },
         { provide: RELAY_CHECKPOINTS, useFactory: () => openRelayCheckpointStore(join(config.DATA_DIR, 'relay.sqlite')) },
         {
           provide: LICENSE_RELAY,

@@ -36,7 +36,8 @@ export const licenseRoutes: CommandRoute[] = [
     body: IssueBody,
     newId: (body) => licenseIdFor(String(body['applicationId'])),
     toCommand: ({ id, body, metadata, options }) => {
-      const { applicationId, validFrom, validUntil } = IssueBody.parse(body);
+      // The gateway has parsed the body with IssueBody already.
+      const { applicationId, validFrom, validUntil } = body as z.infer<typeof IssueBody>;
       return new IssueLicenseForApplication(id, applicationId, { validFrom, validUntil }, metadata, options);
     },
   },
