@@ -7,3 +7,4 @@ export type { RelayCheckpointStore } from './relay/checkpoint-store';
 export { openRelayCheckpointStore } from './relay/sqlite-checkpoint-store';
 export { kafkaFromBrokers, parseBrokerList } from './relay/kafka-from-brokers';
 export { relayTopic } from './relay/relay-topics';
+export { KafkaBrokersSetting } from './app/relay-config';

@@ -1,4 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
+import { KafkaBrokersSetting } from '@licensing/license-relay';
 import { z } from 'zod';
 
 /**
@@ -16,10 +17,7 @@ export const ServiceConfig = z.object({
    * Comma-separated Kafka bootstrap servers. Set, the service also runs the
    * license relay in its own process (the embedded shape); unset, no Kafka.
    */
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port, e.g. 127.0.0.1:9092')
-    .optional(),
+  KAFKA_BROKERS: KafkaBrokersSetting.optional(),
   /** Prepended to every topic name, e.g. `staging.` on a shared cluster. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Seed the real rare-earth policy history on start (idempotent). */

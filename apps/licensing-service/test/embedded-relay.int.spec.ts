@@ -11,10 +11,10 @@ import { issuedLicense } from './licensing-flow';
 import { ServiceClient } from './service-client';
 
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
-  const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js').join(',');
+  const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js');
   const prefix = `service-spec.${Date.now().toString(36)}.`;
   const dataDir = mkdtempSync(join(tmpdir(), 'embedded-relay-'));
-  const kafka = new Kafka({ clientId: 'embedded-relay-spec', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'embedded-relay-spec', brokers, logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `${prefix}reader` });
   let app: INestApplication;
   let client: ServiceClient;
@@ -27,7 +27,7 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
         CLOCK_FIXED_AT: '2026-11-23T02:00:00Z',
         LOG_LEVEL: 'warn',
         SCHEDULER_INTERVAL_MS: '0',
-        KAFKA_BROKERS: brokers,
+        KAFKA_BROKERS: brokers.join(','),
         KAFKA_TOPIC_PREFIX: prefix,
       }),
     );

@@ -2,6 +2,18 @@ import { EventStoreSettings, requireConnectionString } from '@licensing/eventsto
 import { z } from 'zod';
 import { parseBrokerList } from '../relay/kafka-from-brokers';
 
+/** A comma-separated host:port list, parsed to the broker list kafkajs takes. */
+export const KafkaBrokersSetting = z
+  .string({ error: 'required: the comma-separated host:port list of the Kafka cluster, e.g. 127.0.0.1:9092' })
+  .transform((value, ctx) => {
+    try {
+      return parseBrokerList(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
 /**
  * The relay process's settings, from the environment. A bad value stops the
  * start with a message naming the variable and what it accepts.
@@ -9,16 +21,7 @@ import { parseBrokerList } from '../relay/kafka-from-brokers';
 export const RelayConfig = z
   .object({
     /** Comma-separated host:port list; required, the relay has nothing to do without a broker. */
-    KAFKA_BROKERS: z
-      .string({ error: 'required: the comma-separated host:port list of the Kafka cluster, e.g. 127.0.0.1:9092' })
-      .transform((value, ctx) => {
-        try {
-          return parseBrokerList(value);
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message });
-          return z.NEVER;
-        }
-      }),
+    KAFKA_BROKERS: KafkaBrokersSetting,
     /** Where the embedded service keeps events.sqlite; relay.sqlite (the checkpoint) goes here too. */
     DATA_DIR: z.string().min(1).default('data'),
     ...EventStoreSettings.shape,

@@ -4,7 +4,6 @@ import {
   kafkaFromBrokers,
   type LicenseRelay,
   openRelayCheckpointStore,
-  parseBrokerList,
   type RelayCheckpointStore,
   type RelayStatus,
   startLicenseRelay,
@@ -32,7 +31,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
 
   onApplicationBootstrap(): void {
     if (this.config.KAFKA_BROKERS === undefined) return;
-    const brokers = parseBrokerList(this.config.KAFKA_BROKERS);
+    const brokers = this.config.KAFKA_BROKERS;
     this.checkpoints = openRelayCheckpointStore(join(this.config.DATA_DIR, 'relay.sqlite'));
     this.relay = startLicenseRelay({
       store: this.store,
