@@ -1,5 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
-import { KafkaBrokersSetting } from '@licensing/license-relay';
+import { KafkaBrokersSetting } from '@licensing/relay';
 import { z } from 'zod';
 
 /**

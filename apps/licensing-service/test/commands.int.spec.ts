@@ -1,7 +1,7 @@
-import { approvedApplication } from './licensing-flow';
+import { approvedApplication } from '@licensing/service-testing';
 import { RunningService } from './running-service';
-import { director, exporterUser, officer, type ServiceClient } from './service-client';
-import { magnetApplication, registerNingbo } from './walkthrough-data';
+import { director, exporterUser, officer, type ServiceClient } from '@licensing/service-testing';
+import { magnetApplication, registerNingbo } from '@licensing/service-testing';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
-import { issuedLicense } from './licensing-flow';
-import { ServiceClient } from './service-client';
+import { issuedLicense } from '@licensing/service-testing';
+import { ServiceClient } from '@licensing/service-testing';
 
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
   const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
-import { ServiceClient } from './service-client';
+import { ServiceClient } from '@licensing/service-testing';
 
 /** The embedded service in this process on a data directory that outlives restarts. */
 export class RunningService {

@@ -1,7 +1,7 @@
-import { issuedLicense } from './licensing-flow';
+import { issuedLicense } from '@licensing/service-testing';
 import { RunningService } from './running-service';
-import { exporterUser, officer, system, type ServiceClient } from './service-client';
-import { magnetApplication } from './walkthrough-data';
+import { exporterUser, officer, system, type ServiceClient } from '@licensing/service-testing';
+import { magnetApplication } from '@licensing/service-testing';
 
 describe('time that passes by itself (embedded service, clock moved by restarts)', () => {
   const service = new RunningService();

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import type { LicenseRelay, RelayStatus } from '../relay/relay-types';
+import type { LicenseRelay, RelayStatus } from '@licensing/relay';
 import { LICENSE_RELAY } from './tokens';
 
 /** Positions leave as decimal strings: they can exceed 2^53. */

@@ -7,7 +7,7 @@ import {
   type RelayCheckpointStore,
   type RelayStatus,
   startLicenseRelay,
-} from '@licensing/license-relay';
+} from '@licensing/relay';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';

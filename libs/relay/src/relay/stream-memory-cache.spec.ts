@@ -1,7 +1,6 @@
+import { licenseFixtures, meta } from '@licensing/domain/testing';
 import { type LicenseCommand, licenseDecider, licenseStreamId } from '@licensing/domain';
 import { openSqliteEventStore, type RecordedEvent, type SqliteEventStore } from '@licensing/event-store';
-import { meta } from '../../../../libs/domain/src/application/fixtures';
-import { approvedApplicationFacts } from '../../../../libs/domain/src/license/license.fixtures';
 import { mapRecordedEvent, type StreamMemory } from '../mapping';
 import { RecordedLog } from '../mapping/testing/recorded-log';
 import { StreamMemoryCache } from './stream-memory-cache';
@@ -15,7 +14,7 @@ async function twoLicenses(store: SqliteEventStore): Promise<RecordedEvent[]> {
     const license = log.stream(licenseDecider, licenseStreamId(licenseId));
     const run = (type: LicenseCommand['type'], data: object, at: string) =>
       license.run({ type, data: { licenseId, ...data }, metadata: officer(at) } as LicenseCommand);
-    run('IssueLicense', { application: approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' }, '2025-12-20');
+    run('IssueLicense', { application: licenseFixtures.approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' }, '2025-12-20');
     run('SuspendLicense', { reason: 'End-use check', until: '2026-03-01' }, '2026-02-01');
     run('ReinstateLicense', { reason: 'Checked' }, '2026-02-10');
   }

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from './built-apps';
 
-const README = join(__dirname, '..', '..', '..', 'README.md');
+const README = join(REPO_ROOT, 'README.md');
 
 /** The bash blocks of the README walkthrough, in order: the first sets the variables. */
 export function walkthroughBlocks(): { setup: string; steps: string[] } {

@@ -2,21 +2,25 @@ import { contractSchemas, HeaderNames, isContractMessageType, type ContractRecor
 import { openSqliteEventStore, type SqliteEventStore } from '@licensing/event-store';
 import { logLevel } from 'kafkajs';
 import { join } from 'node:path';
-import { checkedInSchema, jsonSchemaProblems } from '../testing/json-schema-subset';
-import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from '../testing/kafka-test-env';
-import { allEvents, dedupeKeyOfRecord, expectedRecords } from '../testing/expected-records';
-import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from '../testing/license-stories';
-import { ServiceUnderTest } from '../testing/service-under-test';
-import { TopicReader, type ReadMessage } from '../testing/topic-reader';
-import type { RelayCheckpointStore } from './checkpoint-store';
-import { kafkaFromBrokers } from './kafka-from-brokers';
-import { type LicenseRelay, RELAYED_STREAM_PREFIXES, type RelayLogger } from './relay-types';
-import { openRelayCheckpointStore } from './sqlite-checkpoint-store';
-import { startLicenseRelay } from './start-license-relay';
+import { checkedInSchema, jsonSchemaProblems } from './support/json-schema-subset';
+import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from './support/kafka-test-env';
+import { allEvents, dedupeKeyOfRecord, expectedRecords } from './support/expected-records';
+import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from './support/license-stories';
+import { ServiceUnderTest } from './support/service-under-test';
+import { TopicReader, type ReadMessage } from './support/topic-reader';
+import {
+  kafkaFromBrokers,
+  type LicenseRelay,
+  openRelayCheckpointStore,
+  RELAYED_STREAM_PREFIXES,
+  type RelayCheckpointStore,
+  type RelayLogger,
+  startLicenseRelay,
+} from '@licensing/relay';
 
 jest.setTimeout(60_000);
 
-const brokers = kafkaBrokersFromEnv('apps/license-relay/jest.config.js');
+const brokers = kafkaBrokersFromEnv('test/jest.config.js');
 const kafka = kafkaFromBrokers(brokers, 'license-relay-spec', logLevel.NOTHING);
 const logged: string[] = [];
 const log: RelayLogger = { log: (m) => logged.push(m), warn: (m) => logged.push(`WARN ${m}`), error: (m) => logged.push(`ERROR ${m}`) };

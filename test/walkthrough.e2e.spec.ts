@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStep, type StepResult, walkthroughBlocks } from './readme-walkthrough';
-import type { ServiceClient } from './service-client';
-import { ServiceProcess } from './service-process';
+import { runStep, type StepResult, walkthroughBlocks } from './support/readme-walkthrough';
+import type { ServiceClient } from '@licensing/service-testing';
+import { ServiceProcess } from './support/service-process';
 
 const measureStatus = (measures: { measureId: string; status: string }[], id: string) => measures.find((m) => m.measureId === id)?.status;
 

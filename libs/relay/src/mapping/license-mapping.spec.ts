@@ -1,7 +1,6 @@
+import { licenseFixtures, meta } from '@licensing/domain/testing';
 import { type ContractMessageOf, type ContractRecord, Topics } from '@licensing/contracts';
 import { type LicenseCommand, licenseDecider, licenseStreamId } from '@licensing/domain';
-import { meta } from '../../../../libs/domain/src/application/fixtures';
-import { approvedApplicationFacts } from '../../../../libs/domain/src/license/license.fixtures';
 import { evolveLicenseState } from './license-state-fold';
 import { mapRecordedEvent, type StreamMemory, streamMemoryOf } from './map-recorded-event';
 import { MappingError } from './mapping-error';
@@ -18,7 +17,7 @@ function licenseStory(licenseId = 'lic-1') {
   const run = (command: Omit<LicenseCommand, 'data'> & { data: object }) => license.run({ ...command, data: { ...id, ...command.data } } as LicenseCommand);
   const issue = run({
     type: 'IssueLicense',
-    data: { application: approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    data: { application: licenseFixtures.approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' },
     metadata: officer('2025-12-20'),
   });
   return { log, license, run, issue };

@@ -1,5 +1,6 @@
 // What a host process needs to run the relay in-process (the licensing
 // service's embedded shape) or on its own (main.ts).
+export * from './mapping';
 export { startLicenseRelay } from './relay/start-license-relay';
 export type { LicenseRelay, LicenseRelayOptions, RelayLogger, RelayState, RelayStatus } from './relay/relay-types';
 export { RELAYED_STREAM_PREFIXES } from './relay/relay-types';
@@ -7,4 +8,4 @@ export type { RelayCheckpointStore } from './relay/checkpoint-store';
 export { openRelayCheckpointStore } from './relay/sqlite-checkpoint-store';
 export { kafkaFromBrokers, parseBrokerList } from './relay/kafka-from-brokers';
 export { relayTopic } from './relay/relay-topics';
-export { KafkaBrokersSetting } from './app/relay-config';
+export { KafkaBrokersSetting } from './relay/kafka-brokers-setting';

@@ -1,3 +1,4 @@
+import { anIndividualApplication, instant, meta } from '@licensing/domain/testing';
 import { type ContractMessageOf, Topics } from '@licensing/contracts';
 import {
   applicationDecider,
@@ -11,8 +12,6 @@ import {
   rareEarthPolicyHistory,
   toRecordedPolicyEvents,
 } from '@licensing/domain';
-import { anIndividualApplication } from '../../../../libs/domain/src/application/application.fixtures';
-import { instant, meta } from '../../../../libs/domain/src/application/fixtures';
 import { mapRecordedEvent } from './map-recorded-event';
 import { expectHonoursContract } from './testing/contract-assertions';
 import { RecordedLog } from './testing/recorded-log';

@@ -25,7 +25,7 @@ export class ServiceClient {
   }
 
   async post(path: string, as: As | null, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const actor = as ? { 'X-Actor-Id': as.id, 'X-Actor-Role': as.role } : {};
+    const actor: Record<string, string> = as ? { 'X-Actor-Id': as.id, 'X-Actor-Role': as.role } : {};
     const response = await fetch(`${this.url}${path}`, {
       method: 'POST',
       headers: { ...actor, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },

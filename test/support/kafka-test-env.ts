@@ -1,7 +1,7 @@
 import { Topics } from '@licensing/contracts';
 export { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
 import { type Admin, type Kafka } from 'kafkajs';
-import { relayTopic } from '../relay/relay-topics';
+import { relayTopic } from '@licensing/relay';
 
 /**
  * Topic names are contract constants, so each spec run gets its own topic

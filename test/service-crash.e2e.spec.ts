@@ -4,9 +4,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exporterUser, type Reply, type ServiceClient } from './service-client';
-import { ServiceProcess } from './service-process';
-import { magnetApplication, registerNingbo } from './walkthrough-data';
+import { exporterUser, magnetApplication, registerNingbo, type Reply, type ServiceClient } from '@licensing/service-testing';
+import { ServiceProcess } from './support/service-process';
 
 interface SentCommand {
   path: string;

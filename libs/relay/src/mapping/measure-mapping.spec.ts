@@ -1,3 +1,4 @@
+import { measureFixtures, meta } from '@licensing/domain/testing';
 import { type ContractMessageOf, type ContractRecord, Topics } from '@licensing/contracts';
 import {
   type ControlMeasureCommand,
@@ -8,8 +9,6 @@ import {
   rareEarthPolicyHistory,
 } from '@licensing/domain';
 import type { RecordedEvent } from '@licensing/event-store';
-import { meta } from '../../../../libs/domain/src/application/fixtures';
-import { published } from '../../../../libs/domain/src/policy/testing/measure-fixtures';
 import { mapRecordedEvent, type StreamMemory, streamMemoryOf } from './map-recorded-event';
 import { MappingError } from './mapping-error';
 import { expectHonoursContract } from './testing/contract-assertions';
@@ -64,7 +63,7 @@ describe('control-measure events to integration messages', () => {
     const measureId = 'no-57-2025';
     const run = (type: ControlMeasureCommand['type'], data: object) =>
       measure.run({ type, data: { measureId, ...data }, metadata: meta({ at: '2025-11-07', actor: 'policy_officer' }) } as ControlMeasureCommand);
-    run('PublishMeasure', published.data);
+    run('PublishMeasure', measureFixtures.published.data);
     run('AmendMeasure', { orderedBy: 'no-58-2025', effectiveOn: '2025-12-01', provisions: [], removedProvisionIds: ['item-list'] });
     run('SuspendMeasure', { suspensionId: 'no-70-2025', orderedBy: 'no-70-2025', from: '2025-11-10', until: '2026-11-10' });
     run('ExtendSuspension', { suspensionId: 'no-70-2025', orderedBy: 'no-80-2026', until: '2027-11-10' });

@@ -1,6 +1,7 @@
 import { JSON_SCHEMA_DIR } from '@licensing/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from './built-apps';
 
 /**
  * No JSON Schema validator package is installed here (no ajv), so the
@@ -71,7 +72,7 @@ export function checkedInSchema(type: string, version: number): Schema {
   const file = `${type}.v${version}.schema.json`;
   let schema = cache.get(file);
   if (schema === undefined) {
-    schema = JSON.parse(readFileSync(join(__dirname, '../../../..', JSON_SCHEMA_DIR, file), 'utf8')) as Schema;
+    schema = JSON.parse(readFileSync(join(REPO_ROOT, JSON_SCHEMA_DIR, file), 'utf8')) as Schema;
     cache.set(file, schema);
   }
   return schema;

@@ -2,18 +2,17 @@ import { type ContractHandlers, contractMessageTypes, createContractConsumer, In
 import { openSqliteEventStore, type SqliteEventStore } from '@licensing/event-store';
 import { logLevel } from 'kafkajs';
 import { join } from 'node:path';
-import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from '../testing/kafka-test-env';
-import { dedupeKeyOfRecord, expectedRecords } from '../testing/expected-records';
-import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from '../testing/license-stories';
-import { RelayChild } from '../testing/relay-child';
-import { ServiceUnderTest } from '../testing/service-under-test';
-import { TopicReader } from '../testing/topic-reader';
-import { kafkaFromBrokers } from './kafka-from-brokers';
-import { openRelayCheckpointStore } from './sqlite-checkpoint-store';
+import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from './support/kafka-test-env';
+import { dedupeKeyOfRecord, expectedRecords } from './support/expected-records';
+import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from './support/license-stories';
+import { RelayChild } from './support/relay-child';
+import { ServiceUnderTest } from './support/service-under-test';
+import { TopicReader } from './support/topic-reader';
+import { kafkaFromBrokers, openRelayCheckpointStore } from '@licensing/relay';
 
 jest.setTimeout(60_000);
 
-const brokers = kafkaBrokersFromEnv('apps/license-relay/jest.config.js');
+const brokers = kafkaBrokersFromEnv('test/jest.config.js');
 const kafka = kafkaFromBrokers(brokers, 'license-relay-crash-spec', logLevel.NOTHING);
 /** The kit's in-memory store, counting the redeliveries it recognised. */
 class CountingDedupeStore extends InMemoryDedupeStore {

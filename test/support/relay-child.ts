@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const REPO_ROOT = join(__dirname, '../../../..');
+import { builtMain, REPO_ROOT } from './built-apps';
 
 /**
- * The relay app (main.ts) as its own process, the way it is deployed, so a
+ * The relay app (compiled main.js) as its own process, the way it is deployed, so a
  * spec can SIGKILL it: no shutdown hook runs, whatever was in flight is lost.
  */
 export class RelayChild {
@@ -17,7 +15,7 @@ export class RelayChild {
     if (this.process !== null) throw new Error('The relay child is already running');
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/license-relay/src/main.ts'],
+      [builtMain('license-relay')],
       { cwd: REPO_ROOT, env: { ...process.env, RELAY_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.process = child;

@@ -1,7 +1,6 @@
 import type { ContractRecord } from '@licensing/contracts';
 import { type EventStore, matchesFilter, type RecordedEvent } from '@licensing/event-store';
-import { mapRecordedEvent, type StreamMemory } from '../mapping';
-import { RELAYED_STREAM_PREFIXES } from '../relay/relay-types';
+import { mapRecordedEvent, RELAYED_STREAM_PREFIXES, type StreamMemory } from '@licensing/relay';
 
 /** Every event of the store, in `$all` order. */
 export async function allEvents(store: EventStore): Promise<RecordedEvent[]> {

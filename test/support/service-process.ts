@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { ServiceClient } from './service-client';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ServiceClient } from '@licensing/service-testing';
+import { builtMain, REPO_ROOT } from './built-apps';
 
 /**
- * The service as a user runs it: `main.ts` in its own Node process, the
- * way `npm start` launches it, on a data directory the test owns.
+ * The service as a user runs it: the compiled `main.js` in its own Node
+ * process, the way `npm start` launches it, on a data directory the test owns.
  */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
@@ -20,10 +18,10 @@ export class ServiceProcess {
   async start(): Promise<ServiceClient> {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/licensing-service/src/main.ts'],
+      [builtMain('licensing-service')],
       {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '0', ...this.env },
+        cwd: REPO_ROOT,
+        env: { ...withoutKafka(process.env), PORT: '0', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '0', ...this.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -72,4 +70,14 @@ export class ServiceProcess {
       child.kill(signal);
     });
   }
+}
+
+/**
+ * The test run's KAFKA_BROKERS would start the service's embedded relay,
+ * which shares relay.sqlite with a relay under test; a spec that wants it
+ * passes KAFKA_BROKERS explicitly.
+ */
+function withoutKafka(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { KAFKA_BROKERS: _ignored, ...rest } = env;
+  return rest;
 }

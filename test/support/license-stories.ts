@@ -1,4 +1,4 @@
-import { magnetApplication as walkthroughApplication, registerNingbo } from '../../../licensing-service/test/walkthrough-data';
+import { magnetApplication as walkthroughApplication, registerNingbo } from '@licensing/service-testing';
 import { director, exporter, officer, reviewer, type ServiceUnderTest } from './service-under-test';
 
 /** The service clock of the specs: every date below is relative to it. */

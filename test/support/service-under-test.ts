@@ -1,0 +1,49 @@
+import { type As, director, exporterUser, officer, reviewer, type ServiceClient } from '@licensing/service-testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceProcess } from './service-process';
+
+export type Actor = As;
+export { director, officer, reviewer };
+export const exporter = exporterUser;
+
+/**
+ * The built licensing service in its own process on a fresh data directory
+ * (clock fixed, scheduler off, warnings only), with a small JSON client.
+ * The relay under test reads the same events.sqlite.
+ */
+export class ServiceUnderTest {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'license-relay-spec-'));
+  readonly eventsFile = join(this.dataDir, 'events.sqlite');
+  private process: ServiceProcess | null = null;
+  private client: ServiceClient | null = null;
+
+  async start(now: string): Promise<void> {
+    this.process = new ServiceProcess(this.dataDir, { CLOCK_FIXED_AT: now });
+    this.client = await this.process.start();
+  }
+
+  async get(path: string): Promise<{ status: number; body: unknown }> {
+    return this.started().get(path);
+  }
+
+  /** Posts a command; anything but a 2xx throws with the problem details. */
+  async command(path: string, as: Actor, body?: unknown): Promise<unknown> {
+    const reply = await this.started().post(path, as, body);
+    if (reply.status >= 300) throw new Error(`POST ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  }
+
+  async dispose(): Promise<void> {
+    await this.process?.stop();
+    this.process = null;
+    this.client = null;
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private started(): ServiceClient {
+    if (this.client === null) throw new Error('Start the service first.');
+    return this.client;
+  }
+}
