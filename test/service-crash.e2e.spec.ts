@@ -32,7 +32,7 @@ function commandsOf(worker: number, round: number): Omit<SentCommand, 'reply'>[]
 async function burstUntilKilled(client: ServiceClient, service: ServiceProcess): Promise<SentCommand[]> {
   const sent: SentCommand[] = [];
   let acknowledged = 0;
-  let killed: Promise<void> | null = null;
+  let killed = null as Promise<void> | null; // set inside the workers, so not narrowed to null below
   const worker = async (id: number) => {
     for (let round = 0; killed === null; round += 1) {
       for (const command of commandsOf(id, round)) {

@@ -73,7 +73,7 @@ export async function runCli(argv) {
           timeoutMs: integer('timeout', values.timeout) * 1000,
           stopWhenProcessExits: owner,
         });
-        const { stop, ...details } = broker;
+        const { stop: _stop, ...details } = broker;
         if (values.json) console.log(JSON.stringify(details));
         else {
           console.log(

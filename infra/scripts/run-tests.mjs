@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The project's test command: strict type check of every project, then each
-// project's Jest suite through Nx, then one summary from Jest's JSON reports.
+// The project's test command: format check (Prettier), lint (ESLint with
+// type information and the Nx module boundaries), strict type check of every
+// project, then each project's Jest suite through Nx (the system tests build
+// the apps first), then one summary from Jest's JSON reports. Every check
+// runs even when an earlier one failed, so one run shows everything wrong.
 // The integration suites get a real Kafka broker through KAFKA_BROKERS: the
 // one named there already, or one started here (infra/kafka) while the type
 // check runs and always stopped at the end, also on failure or Ctrl-C.
@@ -21,9 +24,13 @@ let brokerDataDir; // set while a broker started here may run
 let interrupted = false; // after a signal nothing new starts; the handler exits
 
 function nx(args) {
+  return run('nx', [...args, '--outputStyle=stream']);
+}
+
+function run(bin, args) {
   if (interrupted) return Promise.resolve(1);
   return new Promise((resolve) => {
-    const child = spawn('npx', ['nx', ...args, '--outputStyle=stream'], { cwd: root, env, stdio: 'inherit' });
+    const child = spawn('npx', [bin, ...args], { cwd: root, env, stdio: 'inherit' });
     running = child;
     child.once('error', () => resolve(1));
     child.once('exit', (code) => {
@@ -84,10 +91,14 @@ async function main() {
     (value) => ({ ok: true, ...value }),
     (error) => ({ ok: false, error }),
   );
-  let typecheckStatus;
-  let testStatus = 1;
+  const checks = {};
+  let testStatus;
   try {
-    typecheckStatus = await nx(['run-many', '-t', 'typecheck']);
+    console.log('Format check (prettier --check .)');
+    checks.format = await run('prettier', ['--check', '--log-level', 'warn', '.']);
+    console.log('Lint (eslint .)');
+    checks.lint = await run('eslint', ['--max-warnings', '0', '.']);
+    checks['type check'] = await nx(['run-many', '-t', 'typecheck']);
     const broker = await kafka;
     if (!broker.ok) {
       console.error(`Kafka: the test broker could not be started, so no test ran.\n${broker.error.message}`);
@@ -108,9 +119,11 @@ async function main() {
   const sum = total(results);
   console.log(`Total: ${summaryLine(sum)}`);
 
-  if (typecheckStatus !== 0) console.error('Type check failed (see above).');
+  const failedChecks = Object.entries(checks).filter(([, status]) => status !== 0).map(([name]) => name);
+  for (const name of failedChecks) console.error(`${name[0].toUpperCase()}${name.slice(1)} failed (see above).`);
+  if (failedChecks.includes('format')) console.error('Run `npm run format` to format every file.');
   if (sum.passed + sum.failed === 0) console.error('No test ran.');
-  const ok = typecheckStatus === 0 && testStatus === 0 && sum.failed === 0 && sum.passed > 0;
+  const ok = failedChecks.length === 0 && testStatus === 0 && sum.failed === 0 && sum.passed > 0;
   return ok ? 0 : 1;
 }
 

@@ -1,4 +1,5 @@
 import { HeaderNames } from '@licensing/contracts';
+import { waitForTopicLeaders } from '@licensing/contracts/testing';
 import type { Consumer, Kafka } from 'kafkajs';
 
 export interface ReadMessage {
@@ -24,6 +25,7 @@ export class TopicReader {
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: `relay-spec-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
     this.consumer = consumer;
+    await waitForTopicLeaders(this.kafka, this.topics);
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
     await consumer.run({

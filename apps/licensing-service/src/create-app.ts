@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -15,6 +17,6 @@ export async function startService(config: ServiceConfig): Promise<{ app: INestA
   );
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return { app, url: `http://${config.HOST}:${address.port}` };
 }

@@ -1,5 +1,5 @@
 import { Topics } from '@licensing/contracts';
-import { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
+import { kafkaBrokersFromEnv, waitForTopicLeaders, waitUntil } from '@licensing/contracts/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
-import { issuedLicense } from '@licensing/service-testing';
-import { ServiceClient } from '@licensing/service-testing';
+import { issuedLicense, ServiceClient } from '@licensing/service-testing';
 
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
   const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js');
@@ -44,8 +43,11 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
   it('publishes an issued license to the license topic, and ops see the relay caught up', async () => {
     const licenseId = await issuedLicense(client, 'app-kafka', '2026-11-23', '2027-06-30');
     const seen: { key: string; type: string | undefined }[] = [];
+    const topic = `${prefix}${Topics.licenseEvents}`;
+    // The relay creates its topics asynchronously, after the service answered.
+    await waitForTopicLeaders(kafka, [topic]);
     await consumer.connect();
-    await consumer.subscribe({ topic: `${prefix}${Topics.licenseEvents}`, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         seen.push({ key: message.key?.toString() ?? '', type: message.headers?.['event-type']?.toString() });

@@ -42,7 +42,7 @@ describe('checkExpectedRevision', () => {
 
   it('reports the actual revision on a conflict', () => {
     expect(() => checkExpectedRevision('order-1', 'no_stream', 0n)).toThrow(
-      expect.objectContaining({ expected: 'no_stream', actual: 0n }) as unknown as Error,
+      expect.objectContaining({ expected: 'no_stream', actual: 0n }),
     );
     try {
       checkExpectedRevision('order-1', 2n, undefined);

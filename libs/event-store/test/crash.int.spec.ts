@@ -6,8 +6,8 @@ import {
   SqliteEventStore,
   verifyStreamIntegrity,
   WrongExpectedRevisionError,
-} from '@licensing/event-store';
-import { eventually, proposed, proposedMany, readEverything, settle } from '@licensing/event-store/testing';
+} from '../src';
+import { eventually, proposed, proposedMany, readEverything, settle } from '../src/testing';
 import { tempDir } from './temp-db';
 
 const root = join(__dirname, '../../..');
@@ -26,14 +26,14 @@ function startWriter(filename: string, acks: Ack[]): { child: ChildProcess; exit
     { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let buffered = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffered += chunk;
     const lines = buffered.split('\n');
     buffered = lines.pop()!;
     for (const line of lines) if (line.startsWith('{')) acks.push(JSON.parse(line) as Ack);
   });
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<NodeJS.Signals | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => (code ? reject(new Error(`writer exited ${code}: ${stderr}`)) : resolve(signal)));

@@ -6,8 +6,8 @@ import {
   StoreClosedError,
   verifyStreamIntegrity,
   WrongExpectedRevisionError,
-} from '@licensing/event-store';
-import { eventually, proposed, proposedMany, settle } from '@licensing/event-store/testing';
+} from '../src';
+import { eventually, proposed, proposedMany, settle } from '../src/testing';
 import { tempDir } from './temp-db';
 
 describe('SQLite event store adapter', () => {

@@ -1,5 +1,5 @@
-import { openSqliteEventStore } from '@licensing/event-store';
-import { eventStoreContract } from '@licensing/event-store/testing';
+import { openSqliteEventStore } from '../src';
+import { eventStoreContract } from '../src/testing';
 import { tempDir } from './temp-db';
 
 eventStoreContract('SQLite (file, WAL, synchronous=FULL)', async ({ upcasters }) => {

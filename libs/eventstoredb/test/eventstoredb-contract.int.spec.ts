@@ -1,5 +1,5 @@
 import { eventStoreContract } from '@licensing/event-store/testing';
-import { openEventStoreDbEventStore } from '@licensing/eventstoredb';
+import { openEventStoreDbEventStore } from '../src';
 
 /**
  * The port's contract on a real EventStoreDB / KurrentDB server. No server

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -10,6 +12,6 @@ const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], err
 export async function startRelayApp(config: RelayConfig): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create(RelayModule.forRoot(config), { logger: [...LOG_LEVELS[config.LOG_LEVEL]] });
   await app.listen(config.RELAY_PORT, config.RELAY_HOST);
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return { app, url: `http://${config.RELAY_HOST}:${address.port}` };
 }

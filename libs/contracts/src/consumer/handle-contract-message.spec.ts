@@ -139,7 +139,7 @@ describe('handleContractMessage on a message that breaks the contract', () => {
     const dealtWith: string[] = [];
     const { deps, seen } = recordingDeps({ onInvalid: async (error) => void dealtWith.push(error.code) });
     const broken = { ...suspended, data: { ...suspended.data, suspendedOn: 'soon' } };
-    const outcome = await handleContractMessage(incoming(kafkaMessageOf(broken as typeof suspended)), deps);
+    const outcome = await handleContractMessage(incoming(kafkaMessageOf(broken)), deps);
 
     expect(outcome.status).toBe('invalid-dealt-with');
     expect(dealtWith).toEqual(['contract.schema_mismatch']);

@@ -68,5 +68,5 @@ export function parseContractMessage({ topic, partition, message }: IncomingCont
   }
   const parsed = contractSchemas[type].safeParse(json);
   if (!parsed.success) return fail('contract.schema_mismatch', `${type} v${version}: ${issuesOf(parsed.error)}`);
-  return { kind: 'contract', message: parsed.data as ContractMessage };
+  return { kind: 'contract', message: parsed.data };
 }

@@ -2,7 +2,7 @@ import type { ContractMessageOf, ContractMessageType } from '../integration-even
 
 const envelope = <Kind extends 'license' | 'application' | 'control-measure'>(eventId: string, kind: Kind, id: string, position: number) => ({
   eventId,
-  subject: { kind, id } as { kind: Kind; id: string },
+  subject: { kind, id },
   occurredAt: '2026-01-21T02:00:00.000Z',
   recordedAt: '2026-01-21T02:00:01.000Z',
   correlationId: 'corr-1',

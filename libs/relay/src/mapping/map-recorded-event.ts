@@ -51,7 +51,7 @@ function validated(event: RecordedEvent, message: ContractMessage): ContractReco
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new MappingError(event, `the ${message.type} message it maps to breaks its contract (${issues})`);
   }
-  return toContractRecord(parsed.data as ContractMessage);
+  return toContractRecord(parsed.data);
 }
 
 function licenseMemory(event: RecordedEvent, memory: StreamMemory): RelayLicenseState | null {
