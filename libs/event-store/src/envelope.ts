@@ -1,5 +1,5 @@
 /**
- * The event envelope every adapter stores and returns (DESIGN.md, "Event
+ * The event envelope every adapter stores and returns (docs/architecture.md, "The event
  * envelope"). Payloads are opaque JSON here: their zod schemas live in the
  * domain, and the store stays generic.
  */

@@ -8,7 +8,7 @@ export interface Upcaster {
 }
 
 /**
- * Old schema versions are upcast on read, never rewritten (DESIGN.md). The
+ * Old schema versions are upcast on read, never rewritten (docs/architecture.md). The
  * registry holds one step per (type, fromVersion); reading applies steps in
  * chain until no further step exists, which is the current version. Stored
  * bytes, and so the integrity chain, are untouched.
