@@ -106,7 +106,7 @@ describe('SIGKILL during a burst of commands, then restart (service in its own p
     for (const command of acknowledged()) {
       const { id, revision } = command.reply?.body as { id: string; revision: string };
       const resource = command.path.startsWith('/exporters') ? 'exporters' : 'applications';
-      const view = await client.get(`/${resource}/${id}`);
+      const view = await client.get(`/${resource}/${id}`, exporterUser);
       expect({ path: command.path, status: view.status }).toEqual({ path: command.path, status: 200 });
       expect(view.body.revision).toBeGreaterThanOrEqual(Number(revision));
     }
@@ -121,7 +121,7 @@ describe('SIGKILL during a burst of commands, then restart (service in its own p
     for (const { key } of sent.filter((s) => s.path === '/applications')) {
       const applicationId = key.replace('draft-', '');
       const submitted = sent.some((s) => s.path === `/applications/${applicationId}/submit`);
-      const view = await client.get(`/applications/${applicationId}`);
+      const view = await client.get(`/applications/${applicationId}`, exporterUser);
       expect(view.body.history.map((h: { type: string }) => h.type)).toEqual(
         submitted ? ['ApplicationDrafted', 'ApplicationSubmitted'] : ['ApplicationDrafted'],
       );

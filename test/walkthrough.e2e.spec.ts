@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStep, type StepResult, walkthroughBlocks } from './support/readme-walkthrough';
-import type { ServiceClient } from '@licensing/service-testing';
+import { exporterUser, type ServiceClient } from '@licensing/service-testing';
 import { ServiceProcess } from './support/service-process';
 
 const measureStatus = (measures: { measureId: string; status: string }[], id: string) => measures.find((m) => m.measureId === id)?.status;
@@ -53,7 +53,7 @@ describe('README walkthrough, run as written against the started service (own pr
   });
 
   it('license state: suspended with 70 kg left today, and the suspension lapsed by itself on its end date', () => {
-    const now = step('curl -s $BASE/licenses/L-app-2026-0001', true).body;
+    const now = step('curl -s $BASE/licenses/L-app-2026-0001 $OFFICER', true).body;
     expect(now).toMatchObject({ status: 'suspended', asOf: '2026-11-23', validUntil: '2027-11-22', revision: 2 });
     expect(now.items).toEqual([expect.objectContaining({ licensed: 100, shipped: 30, remaining: 70 })]);
     expect(now.suspension).toMatchObject({ until: '2027-01-15', inEffect: true });
@@ -63,7 +63,7 @@ describe('README walkthrough, run as written against the started service (own pr
   });
 
   it('license state: the application carries its decision record and its license', () => {
-    const application = step('curl -s $BASE/applications/app-2026-0001', true).body;
+    const application = step('curl -s $BASE/applications/app-2026-0001 $OFFICER', true).body;
     expect(application).toMatchObject({ status: 'approved', licenseId: 'L-app-2026-0001', reviewerId: 'wang.fang', reviewDeadline: '2027-01-25' });
     expect(application.decision).toMatchObject({ outcome: 'approved', approverId: 'chen.jie', record: { verdict: 'license_required', validOn: '2026-11-23' } });
   });
@@ -93,6 +93,6 @@ describe('README walkthrough, run as written against the started service (own pr
     const { setup } = walkthroughBlocks();
     const again = runStep(setup, step('$BASE/exporters $EXPORTER').command, client.url);
     expect(again).toMatchObject({ status: 201, body: step('$BASE/exporters $EXPORTER').body });
-    expect((await client.get('/exporters/ningbo-magnetics')).body.revision).toBe(0);
+    expect((await client.get('/exporters/ningbo-magnetics', exporterUser)).body.revision).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ export function walkthroughBlocks(): { setup: string; steps: string[] } {
 export interface StepResult {
   command: string;
   status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   body: any;
 }
 

@@ -24,8 +24,9 @@ export class ServiceUnderTest {
     this.client = await this.process.start();
   }
 
-  async get(path: string): Promise<{ status: number; body: unknown }> {
-    return this.started().get(path);
+  /** Reads need an actor; the relay specs compare what a licensing officer sees. */
+  async get(path: string, as: Actor = officer): Promise<{ status: number; body: unknown }> {
+    return this.started().get(path, as);
   }
 
   /** Posts a command; anything but a 2xx throws with the problem details. */

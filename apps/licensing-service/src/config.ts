@@ -1,4 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
+import { loadSettings } from '@licensing/platform';
 import { KafkaBrokersSetting } from '@licensing/relay';
 import { z } from 'zod';
 
@@ -37,10 +38,5 @@ export type ServiceConfig = z.infer<typeof ServiceConfig>;
 const WithStore = ServiceConfig.superRefine(requireConnectionString);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const parsed = WithStore.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadSettings('licensing-service', WithStore, env);
 }

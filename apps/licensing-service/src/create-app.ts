@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { ServiceConfig } from './config';
 
@@ -10,13 +10,13 @@ const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], err
 
 /** Builds and starts the embedded service; main.ts and the tests share it. */
 export async function startService(config: ServiceConfig): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: LOG_LEVELS[config.LOG_LEVEL] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: LOG_LEVELS[config.LOG_LEVEL] });
   // BigInt revisions and positions leave as decimal strings.
-  app.getHttpAdapter().getInstance().set('json replacer', (_key: string, value: unknown) =>
+  app.set('json replacer', (_key: string, value: unknown) =>
     typeof value === 'bigint' ? value.toString() : value,
   );
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  const address = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://${config.HOST}:${address.port}` };
 }

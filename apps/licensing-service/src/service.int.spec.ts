@@ -22,8 +22,9 @@ describe('licensing service (embedded, real HTTP on loopback)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // Reads say who is reading (a policy officer here); /health is public and ignores it.
   const get = async (path: string) => {
-    const response = await fetch(`${url}${path}`);
+    const response = await fetch(`${url}${path}`, { headers: { 'X-Actor-Id': 'he.lan', 'X-Actor-Role': 'policy_officer' } });
     return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as any };
   };
 

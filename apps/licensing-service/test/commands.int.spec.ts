@@ -1,6 +1,6 @@
 import { approvedApplication } from '@licensing/service-testing';
 import { RunningService } from './running-service';
-import { director, exporterUser, officer, type ServiceClient } from '@licensing/service-testing';
+import { auditor, director, exporterUser, officer, type ServiceClient } from '@licensing/service-testing';
 import { magnetApplication, registerNingbo } from '@licensing/service-testing';
 
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -16,13 +16,13 @@ describe('command endpoints (embedded service over HTTP)', () => {
 
   it('approves with the rules in force today and records them, so the decision replays to the same answer', async () => {
     await approvedApplication(client, 'app-ok');
-    const application = await client.get('/applications/app-ok');
+    const application = await client.get('/applications/app-ok', officer);
     expect(application.status).toBe(200);
     expect(application.headers.get('etag')).toBe('"5"');
     expect(application.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', approverId: director.id } });
     expect(application.body.decision.record).toMatchObject({ validOn: '2026-11-23', knownAt: NOW, verdict: 'license_required' });
     expect(application.body.decision.measuresApplied.map((m: { measureId: string }) => m.measureId)).toEqual(['no-18-2025']);
-    const replay = await client.get('/applications/app-ok/decision-replay');
+    const replay = await client.get('/applications/app-ok/decision-replay', auditor);
     expect(replay.body).toMatchObject({ matches: true, differences: [] });
   });
 
@@ -37,7 +37,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
     client = await service.start(NOW);
     const afterRestart = await client.post('/applications', exporterUser, body, { 'Idempotency-Key': 'draft-app-idem' });
     expect(afterRestart).toMatchObject({ status: 201, body: first.body });
-    expect((await client.get('/applications/app-idem')).body.revision).toBe(0);
+    expect((await client.get('/applications/app-idem', exporterUser)).body.revision).toBe(0);
 
     const reused = await client.post('/applications', exporterUser, magnetApplication('app-other'), { 'Idempotency-Key': 'draft-app-idem' });
     expect(reused).toMatchObject({ status: 422, body: { code: 'request.idempotency_key_reused' } });
@@ -48,7 +48,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
     const first = await client.post('/exporters', officer, withoutId, { 'Idempotency-Key': 'register-unnamed' });
     expect(first.status).toBe(201);
     expect(first.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await client.get(`/exporters/${first.body.id}`)).status).toBe(200);
+    expect((await client.get(`/exporters/${first.body.id}`, officer)).status).toBe(200);
   });
 
   it('honours If-Match: the current ETag succeeds, a stale one is a 409 naming the current revision', async () => {
@@ -72,7 +72,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
     const noItems = await client.post('/applications', exporterUser, { ...body, application: { ...body.application, items: 'none' } });
     expect(noItems.status).toBe(400);
     expect(noItems.body.errors).toEqual([expect.objectContaining({ field: 'application.items', rule: 'invalid_type' })]);
-    expect((await client.get('/applications/app-bad')).status).toBe(404);
+    expect((await client.get('/applications/app-bad', exporterUser)).status).toBe(404);
   });
 
   it('needs an actor, refuses the wrong role with 403, a wrong state with 409, and names unknown actions', async () => {
@@ -81,7 +81,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
     expect((await client.post('/applications/app-roles/accept', exporterUser)).status).toBe(403);
     expect(await client.post('/applications/app-roles/approve', officer)).toMatchObject({ status: 409, body: { code: 'application.illegal_transition' } });
     expect(await client.post('/applications/app-roles/launch', officer)).toMatchObject({ status: 404, body: { code: 'request.unknown_action' } });
-    expect((await client.get('/applications/app-roles')).body.revision).toBe(0);
+    expect((await client.get('/applications/app-roles', exporterUser)).body.revision).toBe(0);
   });
 
   it('refuses to approve an export to a military end user and records the denial with the rejection', async () => {
@@ -89,7 +89,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
     await expect(approvedApplication(client, 'app-denied', { endUser: military })).rejects.toThrow(/approve answered 422.*application.decision_denies/);
     const rejected = await client.post('/applications/app-denied/reject', director, { reasons: ['Military end user'] });
     expect(rejected.status).toBe(200);
-    const view = (await client.get('/applications/app-denied')).body;
+    const view = (await client.get('/applications/app-denied', officer)).body;
     expect(view).toMatchObject({ status: 'rejected', decision: { outcome: 'rejected', record: { verdict: 'deny' } } });
   });
 
@@ -99,12 +99,12 @@ describe('command endpoints (embedded service over HTTP)', () => {
     expect(issued).toMatchObject({ status: 201, body: { id: 'L-app-lic', revision: '0' } });
     const twin = await client.post('/licenses', officer, { applicationId: 'app-lic', validFrom: '2026-11-23', validUntil: '2027-06-30' });
     expect(twin).toMatchObject({ status: 422, body: { code: 'license.already_issued' } });
-    const license = (await client.get('/licenses/L-app-lic')).body;
+    const license = (await client.get('/licenses/L-app-lic', officer)).body;
     expect(license).toMatchObject({ status: 'active', applicationId: 'app-lic', items: [expect.objectContaining({ licensed: 100, remaining: 100 })] });
   });
 
   it('publishes an OpenAPI document generated from the same schemas', async () => {
-    const { body } = await client.get('/openapi.json');
+    const { body } = await client.get('/openapi.json', null);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/applications/{id}/approve', '/licenses/{id}/record-shipment', '/control-measures/{id}/suspend']));
     const draft = body.paths['/applications'].post.requestBody.content['application/json'].schema;

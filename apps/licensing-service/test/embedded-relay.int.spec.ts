@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
-import { issuedLicense, ServiceClient } from '@licensing/service-testing';
+import { issuedLicense, officer, ServiceClient } from '@licensing/service-testing';
 
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
   const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js');
@@ -56,9 +56,9 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
     await waitUntil(() => seen.some((m) => m.key === licenseId), `${licenseId} on the license topic`);
     expect(seen).toContainEqual({ key: licenseId, type: 'license.issued' });
 
-    let consumers = (await client.get('/ops/consumers')).body;
+    let consumers = (await client.get('/ops/consumers', officer)).body;
     await waitUntil(async () => {
-      consumers = (await client.get('/ops/consumers')).body;
+      consumers = (await client.get('/ops/consumers', officer)).body;
       return consumers.relay.lagEvents === 0;
     }, 'the relay to report no lag');
     expect(consumers.relay).toMatchObject({ enabled: true, lagEvents: 0, state: 'live' });

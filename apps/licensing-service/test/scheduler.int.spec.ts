@@ -14,7 +14,7 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
     await client.post('/applications', exporterUser, magnetApplication('app-slow'));
     await client.post('/applications/app-slow/submit', exporterUser);
     await client.post('/applications/app-slow/accept', officer);
-    reviewDeadline = (await client.get('/applications/app-slow')).body.reviewDeadline;
+    reviewDeadline = (await client.get('/applications/app-slow', officer)).body.reviewDeadline;
   });
   afterAll(() => service.dispose());
 
@@ -27,9 +27,9 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
 
   it('reports expiry and a missed deadline on the date itself, before any event is appended', async () => {
     client = await service.start('2027-02-01T02:00:00.000Z');
-    expect((await client.get('/licenses/L-app-short')).body).toMatchObject({ status: 'expired', recordedStatus: 'active', revision: 0 });
-    expect((await client.get('/licenses/L-app-short?asOf=2026-12-31')).body.status).toBe('active');
-    expect((await client.get('/applications/app-slow')).body).toMatchObject({ status: 'deadline_missed', revision: 2 });
+    expect((await client.get('/licenses/L-app-short', officer)).body).toMatchObject({ status: 'expired', recordedStatus: 'active', revision: 0 });
+    expect((await client.get('/licenses/L-app-short?asOf=2026-12-31', officer)).body.status).toBe('active');
+    expect((await client.get('/applications/app-slow', officer)).body).toMatchObject({ status: 'deadline_missed', revision: 2 });
   });
 
   it('appends each due event exactly once, across repeated passes and restarts', async () => {
@@ -39,10 +39,10 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
 
     client = await service.start('2027-02-02T02:00:00.000Z');
     expect((await client.post('/admin/scheduler/run', system)).body).toMatchObject({ appended: [], failed: [] });
-    const license = (await client.get('/licenses/L-app-short')).body;
+    const license = (await client.get('/licenses/L-app-short', officer)).body;
     expect(license).toMatchObject({ status: 'expired', recordedStatus: 'expired', revision: 1 });
     expect(license.history.at(-1)).toMatchObject({ type: 'LicenseExpired', actor: 'scheduler', role: 'system' });
-    expect((await client.get('/applications/app-slow')).body.history.at(-1)).toMatchObject({ type: 'ReviewDeadlineMissed' });
+    expect((await client.get('/applications/app-slow', officer)).body.history.at(-1)).toMatchObject({ type: 'ReviewDeadlineMissed' });
   });
 
   it('lets only the system role run the scheduler', async () => {

@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/errors';
 export * from './shared/metadata';
+export * from './authorization/permissions';
 export * from './shared/dates';
 export * from './shared/items';
 export * from './rules/decision-record';

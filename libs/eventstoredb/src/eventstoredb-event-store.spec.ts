@@ -36,7 +36,7 @@ describe('openEventStoreDbEventStore without a server', () => {
     const errors: unknown[] = [];
     const store = openEventStoreDbEventStore({
       connectionString: NOWHERE,
-      resubscribeBackoff: { initialDelayMs: 10, maxDelayMs: 40, jitter: 0 },
+      resubscribeBackoff: { initialDelayMs: 10, maxDelayMs: 40, jitter: false },
       onSubscriptionRetry: (notice) => notices.push(notice),
     });
     store.subscribeToAll({ fromPosition: 'start', onError: (e) => errors.push(e) }, () => undefined);

@@ -18,13 +18,13 @@ import {
   Upcasters,
   validateAppend,
 } from '@licensing/event-store';
+import { type BackoffSettings, backoffSettings, type RetryPolicy, retryPolicy, WRITE_CONFLICT_RETRY } from '@licensing/platform';
 import { readAppendSnapshot } from './append-snapshot';
-import { checkBackoffSettings, DEFAULT_BACKOFF } from './backoff';
 import { clientLiveFeed } from './client-feed';
 import { isStreamNotFound, isTransientSubscriptionError, isWrongExpectedVersion, toWrongExpectedRevision } from './client-errors';
 import { parseEventStoreConnectionString } from './connection-string';
 import { envelopeFromClient, toEventData } from './envelope-codec';
-import { EventStoreDbEventStoreOptions } from './eventstoredb-options';
+import { EventStoreDbEventStoreOptions, RESUBSCRIBE_BACKOFF } from './eventstoredb-options';
 import { positionOf, readAllStart } from './positions';
 import { startResubscribingSubscription } from './resubscribing-subscription';
 import { checkedMaxCount, expectedRevisionForError, expectedRevisionForWrite, toClientReadStreamOptions } from './revisions';
@@ -44,7 +44,8 @@ export class EventStoreDbEventStore implements EventStore {
   private closed = false;
   private readonly upcasters: Upcasters;
   private readonly pageSize: number;
-  private readonly maxAppendAttempts: number;
+  private readonly appendRetry: RetryPolicy;
+  private readonly resubscribeBackoff: BackoffSettings;
   private readonly subscriptions = new Set<Subscription>();
   private readonly appending = new Set<Promise<unknown>>();
 
@@ -54,8 +55,9 @@ export class EventStoreDbEventStore implements EventStore {
   ) {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.pageSize = Math.max(2, options.readPageSize ?? 500);
-    this.maxAppendAttempts = Math.max(1, options.maxAppendAttempts ?? 5);
-    checkBackoffSettings({ ...DEFAULT_BACKOFF, ...options.resubscribeBackoff });
+    const appendAttempts = Math.max(1, Math.ceil(options.maxAppendAttempts ?? 5));
+    this.appendRetry = retryPolicy(isWrongExpectedVersion, { ...WRITE_CONFLICT_RETRY, retries: appendAttempts - 1 });
+    this.resubscribeBackoff = backoffSettings(RESUBSCRIBE_BACKOFF, options.resubscribeBackoff, 're-subscription backoff');
   }
 
   async append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -126,7 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     if (this.closed) throw new StoreClosedError('subscribe');
     const inner = startResubscribingSubscription(clientLiveFeed(this.client), options, handler, {
-      backoff: { ...DEFAULT_BACKOFF, ...this.options.resubscribeBackoff },
+      backoff: this.resubscribeBackoff,
       isTransient: isTransientSubscriptionError,
       prepare: (event) => this.upcasters.apply(event),
       onRetry: this.options.onSubscriptionRetry,
@@ -153,41 +155,50 @@ export class EventStoreDbEventStore implements EventStore {
    * Read the head and the ids' places → apply the port's idempotency rule →
    * check the expected revision → seal on the head's hash → write with the
    * exact revision read. A writer slipping in between makes the server
-   * refuse the write; the loop then starts over from a fresh read, which
-   * either replays, refuses for good, or (for 'any') writes on the new head.
+   * refuse the write; the retry policy then starts over from a fresh read,
+   * which either replays, refuses for good, or (for 'any') writes on the new head.
    */
   private async appendValidated(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
     const { expectedRevision } = options;
-    for (let attempt = 1; ; attempt++) {
-      const snapshot = await readAppendSnapshot(
-        (fromRevision, maxCount) => this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }, true),
-        events.map((event) => event.id),
-        this.pageSize,
-      );
-      const plan = planAppend(streamId, expectedRevision, snapshot.stored);
-      if (plan.kind === 'replay') return plan.result;
-      const head = snapshot.head?.revision;
-      checkExpectedRevision(streamId, expectedRevision, head);
-      const sealed = sealEvents(snapshot.head?.hash ?? GENESIS_HASH, streamId, head === undefined ? 0n : head + 1n, events);
-      try {
-        const written = await this.client.appendToStream(streamId, sealed.map(toEventData), {
-          expectedRevision: expectedRevisionForWrite(head),
-        });
-        const { position } = written;
-        // One event is one record, so the reply's position is the event's; for
-        // several, read the last one back rather than trust which record the
-        // reply describes.
-        if (events.length === 1 && position && position.commit === position.prepare) {
-          return { nextExpectedRevision: written.nextExpectedRevision, position: positionOf(position) };
-        }
-        return { nextExpectedRevision: written.nextExpectedRevision, position: await this.positionAt(streamId, written.nextExpectedRevision) };
-      } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw error;
-        if (attempt >= this.maxAppendAttempts) {
-          throw toWrongExpectedRevision(error, streamId, expectedRevisionForError(expectedRevision, head));
-        }
-      }
+    let head: bigint | undefined;
+    try {
+      return await this.appendRetry.execute(() => this.appendOnce(streamId, events, expectedRevision, (read) => (head = read)));
+    } catch (error) {
+      if (!isWrongExpectedVersion(error)) throw error;
+      throw toWrongExpectedRevision(error, streamId, expectedRevisionForError(expectedRevision, head));
     }
+  }
+
+  /** One attempt; `onHead` learns the head it sealed on, for the error once every attempt lost. */
+  private async appendOnce(
+    streamId: string,
+    events: readonly ProposedEvent[],
+    expectedRevision: AppendOptions['expectedRevision'],
+    onHead: (head: bigint | undefined) => void,
+  ): Promise<AppendResult> {
+    const snapshot = await readAppendSnapshot(
+      (fromRevision, maxCount) => this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }, true),
+      events.map((event) => event.id),
+      this.pageSize,
+    );
+    const plan = planAppend(streamId, expectedRevision, snapshot.stored);
+    if (plan.kind === 'replay') return plan.result;
+    const head = snapshot.head?.revision;
+    onHead(head);
+    checkExpectedRevision(streamId, expectedRevision, head);
+    const sealed = sealEvents(snapshot.head?.hash ?? GENESIS_HASH, streamId, head === undefined ? 0n : head + 1n, events);
+    // Another writer in between: the client's WrongExpectedVersionError, which the retry policy retries.
+    const written = await this.client.appendToStream(streamId, sealed.map(toEventData), {
+      expectedRevision: expectedRevisionForWrite(head),
+    });
+    const { position } = written;
+    // One event is one record, so the reply's position is the event's; for
+    // several, read the last one back rather than trust which record the
+    // reply describes.
+    if (events.length === 1 && position && position.commit === position.prepare) {
+      return { nextExpectedRevision: written.nextExpectedRevision, position: positionOf(position) };
+    }
+    return { nextExpectedRevision: written.nextExpectedRevision, position: await this.positionAt(streamId, written.nextExpectedRevision) };
   }
 
   private async positionAt(streamId: string, revision: bigint): Promise<bigint> {

@@ -1,5 +1,4 @@
 export * from './connection-string';
-export * from './backoff';
 export * from './eventstoredb-options';
 export * from './eventstoredb-event-store';
 export type { FeedAttempt, FeedItem, LiveFeed, RetryNotice } from './resubscribing-subscription';

@@ -1,6 +1,6 @@
 import { RecordedEvent, SubscribeOptions } from '@licensing/event-store';
 import { eventually, fixedMetadata } from '@licensing/event-store/testing';
-import { DEFAULT_BACKOFF } from './backoff';
+import { RESUBSCRIBE_BACKOFF } from './eventstoredb-options';
 import { FeedAttempt, FeedItem, LiveFeed, ResubscribeSettings, RetryNotice, startResubscribingSubscription } from './resubscribing-subscription';
 
 const event = (n: number, streamId = 'license-1', type = 'LicenseIssued'): RecordedEvent => ({
@@ -75,7 +75,8 @@ function run(feed: LiveFeed, options: Partial<SubscribeOptions> = {}, overrides:
       log.push(`end ${e.revision}`);
     },
     {
-      backoff: { ...DEFAULT_BACKOFF, jitter: 0 },
+      // Without jitter, so the specs can pin the schedule.
+      backoff: { ...RESUBSCRIBE_BACKOFF, jitter: false },
       isTransient: (e) => e instanceof Error && 'transient' in e,
       prepare: (e) => e,
       onRetry: (notice) => notices.push(notice),
@@ -169,7 +170,7 @@ describe('startResubscribingSubscription', () => {
       (e) => {
         if (e.revision === 2n) throw failure;
       },
-      { backoff: DEFAULT_BACKOFF, isTransient: () => true, prepare: (e) => e, sleep: async () => undefined },
+      { backoff: RESUBSCRIBE_BACKOFF, isTransient: () => true, prepare: (e) => e, sleep: async () => undefined },
     );
     await eventually(() => expect(errors).toEqual([failure]));
     await subscription.stop();
@@ -197,7 +198,7 @@ describe('startResubscribingSubscription', () => {
         calls.push(e.revision);
         return new Promise<void>((resolve) => (finishHandler = resolve));
       },
-      { backoff: DEFAULT_BACKOFF, isTransient: () => true, prepare: (e) => e },
+      { backoff: RESUBSCRIBE_BACKOFF, isTransient: () => true, prepare: (e) => e },
     );
     await eventually(() => expect(calls).toEqual([1n]));
     let stopped = false;
@@ -213,7 +214,7 @@ describe('startResubscribingSubscription', () => {
 
   it('stop() during a backoff wait returns at once, with the real timer', async () => {
     const feed = new ScriptedFeed(log, [{ deliver: 0, then: { fail: transient } }]);
-    const r = run(feed, {}, { sleep: undefined, backoff: { ...DEFAULT_BACKOFF, initialDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const r = run(feed, {}, { sleep: undefined, backoff: { ...RESUBSCRIBE_BACKOFF, initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: false } });
     await eventually(() => expect(r.notices).toHaveLength(1));
     const started = Date.now();
     await r.subscription.stop();

@@ -1,5 +1,5 @@
 import { EventHandler, matchesFilter, RecordedEvent, SubscribeOptions, SubscriptionFilter, Subscription } from '@licensing/event-store';
-import { backoffDelay, BackoffSettings } from './backoff';
+import { type BackoffSettings, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
 
 /** What one attempt at following `$all` yields, in order. */
 export type FeedItem = { readonly kind: 'event'; readonly event: RecordedEvent } | { readonly kind: 'caughtUp' };
@@ -39,24 +39,26 @@ export interface ResubscribeSettings {
   readonly prepare: (event: RecordedEvent) => RecordedEvent;
   /** Observability: called before each wait, e.g. to log a leader change. */
   readonly onRetry?: (notice: RetryNotice) => void;
-  readonly random?: () => number;
   /** Waits `ms` unless `signal` aborts first. Injected by specs. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** Marks a failure of the subscriber's own code, which no retry can fix. */
-class HandlerFailed {
-  constructor(readonly error: unknown) {}
+class HandlerFailed extends Error {
+  constructor(readonly error: unknown) {
+    super('The subscription handler failed');
+  }
 }
 
 /**
  * The port's subscription on a feed that may drop at any time: delivers
  * events after the checkpoint one at a time, reports the first catch-up,
  * and when the feed fails transiently or ends, opens a new attempt from the
- * last delivered event after a capped exponential backoff. Events at or
- * before the checkpoint are dropped, so a resumed attempt never delivers an
- * event twice. The handler's own failure (and a permanent feed failure)
- * stops it and goes to onError, as in the port.
+ * last delivered event after the platform's restart backoff (capped,
+ * jittered; progress starts it over). Events at or before the checkpoint
+ * are dropped, so a resumed attempt never delivers an event twice. The
+ * handler's own failure (and a permanent feed failure) stops it and goes to
+ * onError, as in the port.
  */
 export function startResubscribingSubscription(
   feed: LiveFeed,
@@ -64,18 +66,18 @@ export function startResubscribingSubscription(
   handler: EventHandler,
   settings: ResubscribeSettings,
 ): Subscription {
-  const sleep = settings.sleep ?? abortableSleep;
+  const sleep = settings.sleep ?? sleepUnlessAborted;
+  const backoff = new RestartBackoff(settings.backoff);
   const abort = new AbortController();
   let stopped = false;
   let current: FeedAttempt | undefined;
   let checkpoint: bigint | 'start' = options.fromPosition;
   let caughtUp = false;
-  let failures = 0;
 
   const deliver = async (attempt: FeedAttempt): Promise<void> => {
     for await (const item of attempt.items) {
       if (stopped) return;
-      failures = 0;
+      backoff.reset();
       if (item.kind === 'caughtUp') {
         if (!caughtUp) {
           caughtUp = true;
@@ -113,9 +115,8 @@ export function startResubscribingSubscription(
         await attempt.close().catch(() => undefined);
       }
       if (stopped) return;
-      const delayMs = backoffDelay(failures, settings.backoff, settings.random);
-      failures += 1;
-      settings.onRetry?.({ failures, delayMs, cause, checkpoint });
+      const delayMs = backoff.nextDelayMs();
+      settings.onRetry?.({ failures: backoff.failures, delayMs, cause, checkpoint });
       await sleep(delayMs, abort.signal);
     }
   };
@@ -136,17 +137,4 @@ export function startResubscribingSubscription(
       await finished.catch(() => undefined);
     },
   };
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
 }

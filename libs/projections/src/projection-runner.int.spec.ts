@@ -47,7 +47,7 @@ describe('ProjectionRunner', () => {
 
   const open = () => {
     db = new Database(join(dir, 'read.sqlite'));
-    runner = new ProjectionRunner(store, new DocumentStore(db), [tallies], { now: () => '2026-01-01T00:00:00.000Z', retryDelayMs: 10 });
+    runner = new ProjectionRunner(store, new DocumentStore(db), [tallies], { now: () => '2026-01-01T00:00:00.000Z', retryBackoff: { initialDelayMs: 10 } });
   };
 
   beforeEach(() => {
@@ -124,7 +124,7 @@ describe('ProjectionRunner', () => {
       },
     };
     await runner.stop();
-    runner = new ProjectionRunner(store, new DocumentStore(db), [flaky], { now: () => 'now', retryDelayMs: 10, log: () => undefined });
+    runner = new ProjectionRunner(store, new DocumentStore(db), [flaky], { now: () => 'now', retryBackoff: { initialDelayMs: 10 }, log: () => undefined });
     await runner.start();
     const { position } = await store.append('account-a', [deposit(4)], { expectedRevision: 'no_stream' });
     await runner.waitFor(position);

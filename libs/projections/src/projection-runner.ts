@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@licensing/event-store';
 import { DocumentStore } from './document-store';
 import { matchesFilter } from '@licensing/event-store';
+import { type BackoffSettings, backoffSettings, RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
 import type { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -15,9 +16,19 @@ export interface ProjectionStatus {
 export interface RunnerOptions {
   now: () => string;
   log?: (message: string) => void;
-  /** Wait before re-subscribing after a failure. */
-  retryDelayMs?: number;
+  /**
+   * Wait before re-subscribing after a failure, over PROJECTION_RETRY_BACKOFF
+   * (1 s growing to 10 s, jittered; an applied event starts it over).
+   */
+  retryBackoff?: Partial<BackoffSettings>;
 }
+
+/**
+ * A failing projection is usually a bug or a full disk someone must fix:
+ * retry forever from 1 s, but a lasting failure only every ~10 s, and
+ * several failing read models out of step.
+ */
+export const PROJECTION_RETRY_BACKOFF: BackoffSettings = { ...RESTART_BACKOFF, initialDelayMs: 1_000 };
 
 interface Running {
   projection: Projection;
@@ -29,6 +40,8 @@ interface Running {
   caughtUp: boolean;
   lastError: string | null;
   retry: NodeJS.Timeout | null;
+  /** Waits between re-subscriptions after failures in a row. */
+  backoff: RestartBackoff;
 }
 
 /**
@@ -40,13 +53,16 @@ interface Running {
 export class ProjectionRunner {
   private readonly running = new Map<string, Running>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly retryBackoff: BackoffSettings;
 
   constructor(
     private readonly store: EventStore,
     private readonly documents: DocumentStore,
     private readonly projections: readonly Projection[],
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.retryBackoff = backoffSettings(PROJECTION_RETRY_BACKOFF, options.retryBackoff, 'projection retry backoff');
+  }
 
   /** Starts every projection; resolves when all have caught up. */
   async start(): Promise<void> {
@@ -57,7 +73,7 @@ export class ProjectionRunner {
     const all = [...this.running.values()];
     this.running.clear();
     for (const run of all) if (run.retry) clearTimeout(run.retry);
-    await Promise.all(all.map((run) => run.subscription?.stop()));
+    await Promise.all(all.map(async (run) => run.subscription?.stop()));
   }
 
   /** Drops the named read models (all when none are named) and rebuilds them from position 0. */
@@ -161,6 +177,7 @@ export class ProjectionRunner {
       caughtUp: false,
       lastError: null,
       retry: null,
+      backoff: new RestartBackoff(this.retryBackoff),
     };
     this.running.set(projection.name, run);
     await new Promise<void>((caughtUp) => this.subscribe(run, caughtUp));
@@ -180,12 +197,13 @@ export class ProjectionRunner {
         onError: (error) => {
           run.lastError = error instanceof Error ? error.message : String(error);
           run.caughtUp = false;
-          this.log(`${run.projection.name}: ${run.lastError}; resubscribing from ${run.position ?? 'start'}`);
+          const delayMs = run.backoff.nextDelayMs();
+          this.log(`${run.projection.name}: ${run.lastError}; resubscribing from ${run.position ?? 'start'} in ${delayMs} ms`);
           run.seen = run.position;
           run.retry = setTimeout(() => {
             run.retry = null;
             if (this.running.get(run.projection.name) === run) this.subscribe(run, onFirstCatchUp);
-          }, this.options.retryDelayMs ?? 1_000);
+          }, delayMs);
         },
       },
       (event) => this.apply(run, event),
@@ -210,6 +228,7 @@ export class ProjectionRunner {
       });
       run.position = event.position;
       run.lastError = null;
+      run.backoff.reset();
     }
     run.seen = event.position;
     this.wake();

@@ -1,3 +1,4 @@
+export * from './shared/application-errors';
 export * from './http/problem-details';
 export * from './http/to-problem';
 export * from './http/problem-details.filter';

@@ -1,3 +1,4 @@
+import { loadSettings } from '@licensing/platform';
 import { z } from 'zod';
 
 const BrokerAddress = z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'host:port');
@@ -25,10 +26,5 @@ export const GateConfig = z.object({
 export type GateConfig = z.infer<typeof GateConfig>;
 
 export function loadGateConfig(env: NodeJS.ProcessEnv = process.env): GateConfig {
-  const parsed = GateConfig.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid customs-gate configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadSettings('customs-gate', GateConfig, env);
 }

@@ -17,7 +17,7 @@ import { type CustomsGate, startCustomsGate } from './start-customs-gate';
 jest.setTimeout(90_000);
 
 // Response bodies are asserted field by field below; their shape is what is under test.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 // Unique per run: the state topic is shared with every earlier run and suite on this broker.

@@ -1,4 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
+import { loadSettings } from '@licensing/platform';
 import { z } from 'zod';
 import { KafkaBrokersSetting } from '@licensing/relay';
 
@@ -29,10 +30,5 @@ export const RelayConfig = z
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
-  const parsed = RelayConfig.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid license-relay configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  return loadSettings('license-relay', RelayConfig, env);
 }

@@ -1,14 +1,7 @@
 import { Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { type Actor, DomainError } from '@licensing/domain';
 import { ProjectionRunner } from '@licensing/projections';
-import { ActorGuard, CurrentActor } from '@licensing/workflow';
+import { ActorGuard, Authorize } from '@licensing/workflow';
 import { DueEventScheduler } from '../scheduler/due-event-scheduler';
-
-function requireSystem(actor: Actor, what: string): void {
-  if (actor.role !== 'system') {
-    throw new DomainError('admin.forbidden', `Only the system role may ${what}; send X-Actor-Role: system.`);
-  }
-}
 
 /** Operations: rebuild the read models from the event log, run the due-event scheduler now. */
 @Controller('admin')
@@ -22,8 +15,8 @@ export class AdminController {
   /** Drops every read model and replays the whole log into it; queries see the rebuilt state when this answers. */
   @Post('read-models/rebuild')
   @HttpCode(200)
-  async rebuild(@CurrentActor() actor: Actor) {
-    requireSystem(actor, 'rebuild read models');
+  @Authorize('RebuildReadModels')
+  async rebuild() {
     const started = process.hrtime.bigint();
     await this.projections.rebuild();
     const tookMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
@@ -32,8 +25,8 @@ export class AdminController {
 
   @Post('scheduler/run')
   @HttpCode(200)
-  runScheduler(@CurrentActor() actor: Actor) {
-    requireSystem(actor, 'run the scheduler');
+  @Authorize('RunScheduler')
+  runScheduler() {
     return this.scheduler.runOnce();
   }
 }

@@ -15,8 +15,6 @@ import { z } from 'zod';
 import { type CommandRoute, domainRoute } from './command-route';
 
 const application = { resource: 'applications', aggregate: applications, idField: 'applicationId' } as const;
-const exporter = ['exporter'] as const;
-const officer = ['licensing_officer'] as const;
 
 /** Approval and rejection: the officer decides, the service evaluates the rules and records them. */
 const decisionRoutes: CommandRoute[] = [
@@ -25,7 +23,6 @@ const decisionRoutes: CommandRoute[] = [
     action: 'approve',
     commandType: 'ApproveApplication',
     summary: 'Approve a reviewed application; the decision record of the rules in force today is computed and stored with it',
-    roles: officer,
     body: z.strictObject({}),
     toCommand: ({ id, metadata, options }) => new DecideApplication(id, { kind: 'approve' }, metadata, options),
   },
@@ -34,7 +31,6 @@ const decisionRoutes: CommandRoute[] = [
     action: 'reject',
     commandType: 'RejectApplication',
     summary: 'Reject an application with reasons; the rule evaluation is recorded with it when the application can be evaluated',
-    roles: officer,
     body: z.strictObject({ reasons: RejectApplicationData.shape.reasons }),
     toCommand: ({ id, body, metadata, options }) =>
       new DecideApplication(id, { kind: 'reject', reasons: body['reasons'] as string[] }, metadata, options),
@@ -42,14 +38,14 @@ const decisionRoutes: CommandRoute[] = [
 ];
 
 export const applicationRoutes: CommandRoute[] = [
-  domainRoute({ ...application, action: null, commandType: 'DraftApplication', data: DraftApplicationData, roles: exporter, summary: 'Draft an application' }),
-  domainRoute({ ...application, action: 'revise', commandType: 'ReviseDraft', data: ReviseDraftData, roles: exporter, summary: 'Revise a draft' }),
-  domainRoute({ ...application, action: 'submit', commandType: 'SubmitApplication', data: SubmitApplicationData, roles: exporter, summary: 'Submit the application' }),
-  domainRoute({ ...application, action: 'accept', commandType: 'AcceptApplication', data: AcceptApplicationData, roles: officer, summary: 'Accept for review; the 45-working-day review clock starts' }),
-  domainRoute({ ...application, action: 'request-documents', commandType: 'RequestDocuments', data: RequestDocumentsData, roles: officer, summary: 'Ask the exporter for documents' }),
-  domainRoute({ ...application, action: 'supply-documents', commandType: 'SupplyDocuments', data: SupplyDocumentsData, roles: exporter, summary: 'Supply requested documents' }),
-  domainRoute({ ...application, action: 'assign-reviewer', commandType: 'AssignReviewer', data: AssignReviewerData, roles: officer, summary: 'Assign a reviewer' }),
-  domainRoute({ ...application, action: 'complete-review', commandType: 'CompleteReview', data: CompleteReviewData, roles: ['reviewer'], summary: "Complete the review with a recommendation" }),
+  domainRoute({ ...application, action: null, commandType: 'DraftApplication', data: DraftApplicationData, summary: 'Draft an application' }),
+  domainRoute({ ...application, action: 'revise', commandType: 'ReviseDraft', data: ReviseDraftData, summary: 'Revise a draft' }),
+  domainRoute({ ...application, action: 'submit', commandType: 'SubmitApplication', data: SubmitApplicationData, summary: 'Submit the application' }),
+  domainRoute({ ...application, action: 'accept', commandType: 'AcceptApplication', data: AcceptApplicationData, summary: 'Accept for review; the 45-working-day review clock starts' }),
+  domainRoute({ ...application, action: 'request-documents', commandType: 'RequestDocuments', data: RequestDocumentsData, summary: 'Ask the exporter for documents' }),
+  domainRoute({ ...application, action: 'supply-documents', commandType: 'SupplyDocuments', data: SupplyDocumentsData, summary: 'Supply requested documents' }),
+  domainRoute({ ...application, action: 'assign-reviewer', commandType: 'AssignReviewer', data: AssignReviewerData, summary: 'Assign a reviewer' }),
+  domainRoute({ ...application, action: 'complete-review', commandType: 'CompleteReview', data: CompleteReviewData, summary: "Complete the review with a recommendation" }),
   ...decisionRoutes,
-  domainRoute({ ...application, action: 'withdraw', commandType: 'WithdrawApplication', data: WithdrawApplicationData, roles: exporter, summary: 'Withdraw the application' }),
+  domainRoute({ ...application, action: 'withdraw', commandType: 'WithdrawApplication', data: WithdrawApplicationData, summary: 'Withdraw the application' }),
 ];

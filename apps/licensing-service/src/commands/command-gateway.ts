@@ -39,7 +39,7 @@ export class CommandGateway {
   ) {}
 
   async run(route: CommandRoute, request: Request, actor: Actor, pathId?: string): Promise<CommandResponse> {
-    const body = route.body.parse(request.body ?? {}) as Record<string, unknown>;
+    const body = route.body.parse(request.body ?? {});
     const metadata = this.metadata(request, actor);
     const id = pathId ?? route.newId?.(body, uuidFromName(`${route.resource}:${metadata.commandId}`)) ?? newId();
     const outcome: CommandOutcome = await this.bus.execute(route.toCommand({ id, body, metadata, options: ifMatch(request) }));

@@ -1,5 +1,5 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { CommandMetadata, Role } from '@licensing/domain';
+import type { CommandMetadata, CommandType } from '@licensing/domain';
 import { type AnyAggregate, ExecuteDomainCommand, type RunOptions } from '@licensing/workflow';
 import { z } from 'zod';
 
@@ -21,10 +21,9 @@ export interface RouteInput {
 export interface CommandRoute {
   readonly resource: Resource;
   readonly action: string | null;
-  readonly commandType: string;
+  /** Its row in the permissions table: who may send it (the guard, the decider and the OpenAPI document read it there). */
+  readonly commandType: CommandType;
   readonly summary: string;
-  /** Who may send it; the decider enforces this, the list documents it. */
-  readonly roles: readonly Role[];
   /** The request body: the command's own schema without the id the path carries. */
   readonly body: z.ZodObject;
   /** For a new stream: its id, from the body or derived from the command id. */
@@ -36,13 +35,12 @@ interface DomainRouteSpec {
   readonly resource: Resource;
   readonly action: string | null;
   readonly aggregate: AnyAggregate;
-  readonly commandType: string;
+  readonly commandType: CommandType;
   /** The domain's `*CommandData` schema. */
   readonly data: z.ZodObject;
   /** The id field of `data` that names the stream, e.g. `applicationId`. */
   readonly idField: string;
   readonly summary: string;
-  readonly roles: readonly Role[];
 }
 
 /**
@@ -61,7 +59,6 @@ export function domainRoute(spec: DomainRouteSpec): CommandRoute {
     action: spec.action,
     commandType: spec.commandType,
     summary: spec.summary,
-    roles: spec.roles,
     body,
     ...(spec.action === null
       ? { newId: (input: Record<string, unknown>, derived: string) => (typeof input[idField] === 'string' ? input[idField] : derived) }

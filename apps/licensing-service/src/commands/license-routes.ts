@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { type CommandRoute, domainRoute } from './command-route';
 
 const license = { resource: 'licenses', aggregate: licenses, idField: 'licenseId' } as const;
-const officer = ['licensing_officer'] as const;
 
 /**
  * One license per application: its id is derived from the application's, so
@@ -32,7 +31,6 @@ export const licenseRoutes: CommandRoute[] = [
     action: null,
     commandType: 'IssueLicense',
     summary: "Issue the license of an approved application (id L-<applicationId>); items, end users and type come from the application",
-    roles: officer,
     body: IssueBody,
     newId: (body) => licenseIdFor(String(body['applicationId'])),
     toCommand: ({ id, body, metadata, options }) => {
@@ -41,9 +39,9 @@ export const licenseRoutes: CommandRoute[] = [
       return new IssueLicenseForApplication(id, applicationId, { validFrom, validUntil }, metadata, options);
     },
   },
-  domainRoute({ ...license, action: 'record-shipment', commandType: 'RecordShipment', data: RecordShipmentData, roles: ['exporter', 'system'], summary: 'Record a shipment; it draws the licensed quantities down' }),
-  domainRoute({ ...license, action: 'amend', commandType: 'AmendLicense', data: AmendLicenseData, roles: officer, summary: 'Amend validity, end users or quantities' }),
-  domainRoute({ ...license, action: 'suspend', commandType: 'SuspendLicense', data: SuspendLicenseData, roles: officer, summary: 'Suspend, optionally until a date (exclusive)' }),
-  domainRoute({ ...license, action: 'reinstate', commandType: 'ReinstateLicense', data: ReinstateLicenseData, roles: officer, summary: 'Reinstate a suspended license' }),
-  domainRoute({ ...license, action: 'revoke', commandType: 'RevokeLicense', data: RevokeLicenseData, roles: officer, summary: 'Revoke the license for good' }),
+  domainRoute({ ...license, action: 'record-shipment', commandType: 'RecordShipment', data: RecordShipmentData, summary: 'Record a shipment; it draws the licensed quantities down' }),
+  domainRoute({ ...license, action: 'amend', commandType: 'AmendLicense', data: AmendLicenseData, summary: 'Amend validity, end users or quantities' }),
+  domainRoute({ ...license, action: 'suspend', commandType: 'SuspendLicense', data: SuspendLicenseData, summary: 'Suspend, optionally until a date (exclusive)' }),
+  domainRoute({ ...license, action: 'reinstate', commandType: 'ReinstateLicense', data: ReinstateLicenseData, summary: 'Reinstate a suspended license' }),
+  domainRoute({ ...license, action: 'revoke', commandType: 'RevokeLicense', data: RevokeLicenseData, summary: 'Revoke the license for good' }),
 ];

@@ -10,7 +10,7 @@ import {
 import { controlMeasures } from '@licensing/workflow';
 import { type CommandRoute, domainRoute } from './command-route';
 
-const measure = { resource: 'control-measures', aggregate: controlMeasures, idField: 'measureId', roles: ['policy_officer'] } as const;
+const measure = { resource: 'control-measures', aggregate: controlMeasures, idField: 'measureId' } as const;
 
 export const measureRoutes: CommandRoute[] = [
   domainRoute({ ...measure, action: null, commandType: 'PublishMeasure', data: PublishMeasureData, summary: 'Record a published control measure' }),

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ProjectionRunner } from '@licensing/projections';
 
+/** Public on purpose (no actor, outside the permissions table): probes know no user. */
 @Controller('health')
 export class HealthController {
   constructor(@Inject(ProjectionRunner) private readonly projections: ProjectionRunner) {}

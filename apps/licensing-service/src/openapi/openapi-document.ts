@@ -1,3 +1,4 @@
+import { allowedRoles, type Operation, Role } from '@licensing/domain';
 import { z } from 'zod';
 import type { CommandRoute } from '../commands/command-route';
 import { commandRoutes } from '../commands/command-routes';
@@ -14,20 +15,34 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } });
 const header = (name: string, description: string, required = false) => ({ name, in: 'header', required, description, schema: { type: 'string' } });
 
-const commandParameters = [
+const actorParameters = [
   header('X-Actor-Id', 'Who is acting (a user id).', true),
-  { ...header('X-Actor-Role', 'The role they act in.', true), schema: { type: 'string', enum: ['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'system'] } },
+  { ...header('X-Actor-Role', 'The role they act in.', true), schema: { type: 'string', enum: Role.options } },
+];
+const commandParameters = [
+  ...actorParameters,
   header('Idempotency-Key', 'Repeat a command safely: the same key returns the first result and stores nothing new, also after a restart.'),
   header('If-Match', 'The ETag (stream revision) the client last read; the command is refused with 409 if the stream has moved on.'),
   header('X-Correlation-Id', 'Carried into the event metadata as the correlation id.'),
 ];
+
+/** Who may call it, from the permissions table: in words for people and as `x-roles` for tools. */
+function authorized(operation: Operation, what: string): JsonSchema {
+  const roles = allowedRoles(operation);
+  return { description: `${what} Allowed roles: ${roles.join(', ')}.`, 'x-operation': operation, 'x-roles': [...roles] };
+}
+
+const refusals = {
+  '401': problem('X-Actor-Id / X-Actor-Role missing or invalid.'),
+  '403': problem('The role may not perform this operation (see x-roles), or the actor is not the one the case needs.'),
+};
 
 function commandOperation(route: CommandRoute): JsonSchema {
   const ok = route.action === null ? '201' : '200';
   return {
     operationId: `${route.commandType[0]?.toLowerCase()}${route.commandType.slice(1)}`,
     summary: route.summary,
-    description: `Command \`${route.commandType}\`. Allowed roles: ${route.roles.join(', ')}.`,
+    ...authorized(route.commandType, `Command \`${route.commandType}\`.`),
     tags: [route.resource],
     parameters: [...commandParameters, ...(route.action === null ? [] : [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }])],
     requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } },
@@ -38,8 +53,7 @@ function commandOperation(route: CommandRoute): JsonSchema {
         content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandOutcome' } } },
       },
       '400': problem('The body or a header is invalid; `errors` names each field and rule.'),
-      '401': problem('X-Actor-Id / X-Actor-Role missing or invalid.'),
-      '403': problem('The role may not send this command.'),
+      ...refusals,
       '404': problem('Unknown action.'),
       '409': problem('If-Match revision is stale, or the command is not allowed in the current state.'),
       '422': problem('A business rule refuses the command.'),
@@ -51,15 +65,33 @@ function query(schema: z.ZodObject): JsonSchema[] {
   return Object.entries(jsonSchema(schema)['properties'] as Record<string, JsonSchema>).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
 }
 
-function read(summary: string, tag: string, parameters: JsonSchema[], pathId = false): JsonSchema {
+function read(operation: Operation, summary: string, tag: string, parameters: JsonSchema[], pathId = false): JsonSchema {
   return {
     get: {
       summary,
+      ...authorized(operation, `Query \`${operation}\`.`),
       tags: [tag],
-      parameters: [...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []), ...parameters],
-      responses: { '200': { description: 'The read model answer (JSON).' }, '400': problem('Invalid query.'), '404': problem('Not found.') },
+      parameters: [...actorParameters, ...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []), ...parameters],
+      responses: { '200': { description: 'The read model answer (JSON).' }, '400': problem('Invalid query.'), ...refusals, '404': problem('Not found.') },
     },
   };
+}
+
+function admin(operation: Operation, summary: string): JsonSchema {
+  return {
+    post: {
+      summary,
+      ...authorized(operation, `Operation \`${operation}\`.`),
+      tags: ['admin'],
+      parameters: actorParameters,
+      responses: { '200': { description: 'Done; the answer reports what was done (JSON).' }, ...refusals },
+    },
+  };
+}
+
+/** Outside the permissions table on purpose: probes and clients call these before they know who they are. */
+function publicRead(summary: string, tag: string): JsonSchema {
+  return { get: { summary, description: 'Public: no actor needed.', tags: [tag], responses: { '200': { description: 'JSON.' } } } };
 }
 
 /** The service's OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -73,23 +105,27 @@ export function openApiDocument(): JsonSchema {
   }
   const readQuery = query(ReadQuery);
   Object.assign(paths, {
-    '/applications': { ...paths['/applications'], ...read('Applications on a date, by exporter and status', 'applications', query(ApplicationList)) },
-    '/applications/{id}': read('One application: status on the date, decision record, history', 'applications', readQuery, true),
-    '/applications/{id}/decision-replay': read("Replay the recorded decision on the policy as known then: must match", 'audit', readQuery, true),
-    '/licenses': { ...paths['/licenses'], ...read('Licenses on a date, by exporter and status', 'licenses', query(LicenseList)) },
-    '/licenses/{id}': read('One license: effective status, remaining quantities, validity, shipments, decision', 'licenses', readQuery, true),
-    '/exporters/{id}': read("An exporter's profile, general-license standing, applications and licenses", 'exporters', readQuery, true),
-    '/rule-history/measures': read('Measures and their status on validOn, as known at knownAt', 'rule-history', [
+    '/applications': { ...paths['/applications'], ...read('ListApplications', 'Applications on a date, by exporter and status', 'applications', query(ApplicationList)) },
+    '/applications/{id}': read('GetApplication', 'One application: status on the date, decision record, history', 'applications', readQuery, true),
+    '/applications/{id}/decision-replay': read('ReplayDecision', "Replay the recorded decision on the policy as known then: must match", 'audit', readQuery, true),
+    '/licenses': { ...paths['/licenses'], ...read('ListLicenses', 'Licenses on a date, by exporter and status', 'licenses', query(LicenseList)) },
+    '/licenses/{id}': read('GetLicense', 'One license: effective status, remaining quantities, validity, shipments, decision', 'licenses', readQuery, true),
+    '/exporters/{id}': read('GetExporter', "An exporter's profile, general-license standing, applications and licenses", 'exporters', readQuery, true),
+    '/rule-history/measures': read('ListMeasures', 'Measures and their status on validOn, as known at knownAt', 'rule-history', [
       { name: 'validOn', in: 'query', schema: { type: 'string', format: 'date' } },
       { name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } },
     ]),
-    '/rule-history/measures/{id}': read("A measure's timeline as known at knownAt", 'rule-history', [{ name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } }], true),
-    '/rule-history/changes': read('Policy events recorded between two instants', 'rule-history', [
+    '/rule-history/measures/{id}': read('GetMeasureHistory', "A measure's timeline as known at knownAt", 'rule-history', [{ name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } }], true),
+    '/rule-history/changes': read('ListPolicyChanges', 'Policy events recorded between two instants', 'rule-history', [
       { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
       { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
     ]),
-    '/health/live': read('The process is up', 'health', []),
-    '/health/ready': read('Every read model has caught up with the event log (503 otherwise)', 'health', []),
+    '/ops/consumers': read('ListConsumers', "Every consumer of the event log in this process (read models, relay) and its lag", 'ops', []),
+    '/admin/read-models/rebuild': admin('RebuildReadModels', 'Drop every read model and replay the whole log into it'),
+    '/admin/scheduler/run': admin('RunScheduler', 'Append the events that time made due (expiry, missed review deadline) now'),
+    '/health/live': publicRead('The process is up', 'health'),
+    '/health/ready': publicRead('Every read model has caught up with the event log (503 otherwise)', 'health'),
+    '/openapi.json': publicRead('This document', 'openapi'),
   });
   return {
     openapi: '3.1.0',

@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { DocumentStore, ExporterViewQuery } from '@licensing/projections';
-import { NotFound, ZodBody } from '@licensing/workflow';
+import { ActorGuard, Authorize, NotFound, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { ReadConsistency, ReadQuery } from './read-query';
 
 /** The exporter view: profile, general-license standing, and every case of the exporter on a date. */
 @Controller('exporters')
+@UseGuards(ActorGuard)
 export class ExporterViewController {
   private readonly exporters: ExporterViewQuery;
 
@@ -17,6 +18,7 @@ export class ExporterViewController {
   }
 
   @Get(':id')
+  @Authorize('GetExporter')
   async exporter(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
     const view = this.exporters.get(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('exporter.not_found', `Nothing is recorded about exporter ${id}.`);

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { replayDecision } from '@licensing/domain';
 import { DocumentStore, LicenseStateQuery, RuleHistoryQuery } from '@licensing/projections';
-import { NotFound, ZodBody } from '@licensing/workflow';
+import { ActorGuard, Authorize, NotFound, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ReadConsistency, ReadQuery } from './read-query';
@@ -13,6 +13,7 @@ export const LicenseList = ReadQuery.extend({ exporterId: z.string().min(1).opti
 
 /** The license-state read model: every application and license, as it stands on a date. */
 @Controller()
+@UseGuards(ActorGuard)
 export class LicenseStateController {
   private readonly state: LicenseStateQuery;
   private readonly rules: RuleHistoryQuery;
@@ -26,12 +27,14 @@ export class LicenseStateController {
   }
 
   @Get('applications')
+  @Authorize('ListApplications')
   async applications(@Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>) {
     const asOf = await this.consistency.asOf(query);
     return { asOf, applications: this.state.applications({ asOf, exporterId: query.exporterId, status: query.status }) };
   }
 
   @Get('applications/:id')
+  @Authorize('GetApplication')
   async application(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
     const view = this.state.application(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('application.not_found', `No application ${id} has been drafted.`);
@@ -41,6 +44,7 @@ export class LicenseStateController {
 
   /** The auditor's check: re-run the recorded evaluation on the policy log as it was known then. */
   @Get('applications/:id/decision-replay')
+  @Authorize('ReplayDecision')
   async replay(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery) {
     const view = this.state.application(id, await this.consistency.asOf(query));
     const record = view?.decision?.record;
@@ -50,12 +54,14 @@ export class LicenseStateController {
   }
 
   @Get('licenses')
+  @Authorize('ListLicenses')
   async licenses(@Query(new ZodBody(LicenseList)) query: z.infer<typeof LicenseList>) {
     const asOf = await this.consistency.asOf(query);
     return { asOf, licenses: this.state.licenses({ asOf, exporterId: query.exporterId, status: query.status }) };
   }
 
   @Get('licenses/:id')
+  @Authorize('GetLicense')
   async license(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
     const view = this.state.license(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('license.not_found', `No license ${id} has been issued.`);

@@ -1,11 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ProjectionRunner } from '@licensing/projections';
+import { ActorGuard, Authorize } from '@licensing/workflow';
 import { EmbeddedRelay } from './embedded-relay';
 
 const text = (position: bigint | null) => position?.toString() ?? null;
 
 /** Every consumer of the event log in this process and how far behind it is. */
 @Controller('ops')
+@UseGuards(ActorGuard)
 export class ConsumersController {
   constructor(
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
@@ -13,6 +15,7 @@ export class ConsumersController {
   ) {}
 
   @Get('consumers')
+  @Authorize('ListConsumers')
   consumers() {
     const relay = this.relay.status();
     return {

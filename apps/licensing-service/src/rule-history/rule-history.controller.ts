@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { Instant, legalDateAt, LegalDate } from '@licensing/domain';
 import { DocumentStore, RuleHistoryQuery } from '@licensing/projections';
-import { CLOCK, NotFound, ZodBody, type Clock } from '@licensing/workflow';
+import { ActorGuard, Authorize, CLOCK, NotFound, ZodBody, type Clock } from '@licensing/workflow';
 import { z } from 'zod';
 
 const AsOf = z.object({
@@ -14,6 +14,7 @@ const Between = z.object({ from: Instant, to: Instant });
 
 /** The bitemporal rule history: what applied on D, as known at T. */
 @Controller('rule-history')
+@UseGuards(ActorGuard)
 export class RuleHistoryController {
   private readonly rules: RuleHistoryQuery;
 
@@ -25,6 +26,7 @@ export class RuleHistoryController {
   }
 
   @Get('measures')
+  @Authorize('ListMeasures')
   measures(@Query(new ZodBody(AsOf)) query: z.infer<typeof AsOf>) {
     const knownAt = query.knownAt ?? this.clock.now();
     const validOn = query.validOn ?? legalDateAt(knownAt);
@@ -32,6 +34,7 @@ export class RuleHistoryController {
   }
 
   @Get('measures/:measureId')
+  @Authorize('GetMeasureHistory')
   history(@Param('measureId') measureId: string, @Query(new ZodBody(AsOf.pick({ knownAt: true }))) query: { knownAt?: string }) {
     const knownAt = query.knownAt ?? this.clock.now();
     const history = this.rules.history(measureId, knownAt);
@@ -40,6 +43,7 @@ export class RuleHistoryController {
   }
 
   @Get('changes')
+  @Authorize('ListPolicyChanges')
   changes(@Query(new ZodBody(Between)) query: z.infer<typeof Between>) {
     return { from: query.from, to: query.to, changes: this.rules.changesBetween(query.from, query.to) };
   }

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Remembers which messages have had their effect, so a redelivered message
  * (after a relay crash or a consumer rebalance) is skipped.
@@ -25,12 +27,17 @@ export function dedupeKeyOf(message: { readonly eventId: string; readonly type: 
   return `${message.eventId}/${message.type}`;
 }
 
-/** Bounded: forgets the oldest keys beyond `capacity`, so a long-running consumer does not grow without end. */
+/**
+ * Bounded: beyond `capacity` keys, lru-cache forgets the least recently
+ * remembered, so a long-running consumer does not grow without end.
+ * Asking (`has`) does not count as use; only `remember` does.
+ */
 export class InMemoryDedupeStore implements DedupeStore {
-  private readonly keys = new Set<string>();
+  private readonly keys: LRUCache<string, true>;
 
-  constructor(private readonly capacity = 100_000) {
+  constructor(capacity = 100_000) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`Dedupe capacity must be a positive integer, got ${capacity}`);
+    this.keys = new LRUCache({ max: capacity });
   }
 
   async has(key: string): Promise<boolean> {
@@ -38,12 +45,7 @@ export class InMemoryDedupeStore implements DedupeStore {
   }
 
   async remember(key: string): Promise<void> {
-    this.keys.delete(key);
-    this.keys.add(key);
-    while (this.keys.size > this.capacity) {
-      const oldest = this.keys.values().next().value as string;
-      this.keys.delete(oldest);
-    }
+    this.keys.set(key, true);
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 import { addWorkingDays, legalDateAt } from '../shared/dates';
+import { requireRole } from '../authorization/permissions';
 import { DomainError } from '../shared/errors';
 import { ApplicationContent } from './application-content';
 import {
@@ -11,7 +12,7 @@ import {
   WithdrawApplication,
 } from './application-commands';
 import { ApplicationEvent } from './application-events';
-import { refuseInStatus, requireApplicationRole, requireStatus } from './application-guards';
+import { refuseInStatus, requireStatus } from './application-guards';
 import { ApplicationState } from './application-state';
 
 /** The ministry decides within 45 working days of accepting an application. */
@@ -32,7 +33,7 @@ function requireDistinctLines(application: ApplicationContent): void {
 }
 
 export function draft(command: DraftApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('draft an application', command.metadata, ['exporter']);
+  requireRole(command.type, command.metadata.actor, 'draft an application');
   if (state.status !== 'none') {
     throw new DomainError(
       'application.already_drafted',
@@ -51,7 +52,7 @@ export function draft(command: DraftApplication, state: ApplicationState): Appli
 }
 
 export function revise(command: ReviseDraft, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('revise a draft', command.metadata, ['exporter']);
+  requireRole(command.type, command.metadata.actor, 'revise a draft');
   if (state.status !== 'draft') {
     if (state.status === 'none') return refuseInStatus(state, 'revise a draft');
     throw new DomainError(
@@ -75,7 +76,7 @@ export function revise(command: ReviseDraft, state: ApplicationState): Applicati
 }
 
 export function submit(command: SubmitApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('submit an application', command.metadata, ['exporter']);
+  requireRole(command.type, command.metadata.actor, 'submit an application');
   if (state.status !== 'draft' && state.status !== 'none' && state.status !== 'withdrawn') {
     throw new DomainError(
       'application.already_submitted',
@@ -99,7 +100,7 @@ export function submit(command: SubmitApplication, state: ApplicationState): App
 }
 
 export function accept(command: AcceptApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('accept an application', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'accept an application');
   const submitted = requireStatus(state, ['submitted'], 'accept an application');
   if (submitted.pendingDocuments !== null) {
     throw new DomainError(
@@ -124,7 +125,7 @@ export function accept(command: AcceptApplication, state: ApplicationState): App
 }
 
 export function requestDocuments(command: RequestDocuments, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('request documents', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'request documents');
   const open = requireStatus(state, ['submitted', 'under_review'], 'request documents');
   if (open.pendingDocuments !== null) {
     throw new DomainError(
@@ -143,7 +144,7 @@ export function requestDocuments(command: RequestDocuments, state: ApplicationSt
 }
 
 export function supplyDocuments(command: SupplyDocuments, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('supply documents', command.metadata, ['exporter']);
+  requireRole(command.type, command.metadata.actor, 'supply documents');
   const open = requireStatus(state, ['submitted', 'under_review', 'reviewed'], 'supply documents');
   if (open.pendingDocuments === null) {
     throw new DomainError(
@@ -174,7 +175,7 @@ export function supplyDocuments(command: SupplyDocuments, state: ApplicationStat
 }
 
 export function withdraw(command: WithdrawApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('withdraw an application', command.metadata, ['exporter']);
+  requireRole(command.type, command.metadata.actor, 'withdraw an application');
   const open = requireStatus(state, ['draft', 'submitted', 'under_review', 'reviewed'], 'withdraw an application');
   return [
     {

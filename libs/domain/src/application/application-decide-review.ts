@@ -1,5 +1,6 @@
 import { legalDateAt } from '../shared/dates';
-import { DomainError } from '../shared/errors';
+import { requireRole } from '../authorization/permissions';
+import { DomainError, ForbiddenError } from '../shared/errors';
 import { DecisionRecord } from '../rules/decision-record';
 import {
   ApproveApplication,
@@ -9,11 +10,11 @@ import {
   RejectApplication,
 } from './application-commands';
 import { ApplicationEvent } from './application-events';
-import { requireApplicationRole, requireStatus } from './application-guards';
+import { requireStatus } from './application-guards';
 import { ApplicationState, reviewDeadlinePassed } from './application-state';
 
 export function assignReviewer(command: AssignReviewer, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('assign a reviewer', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'assign a reviewer');
   const underReview = requireStatus(state, ['under_review'], 'assign a reviewer');
   return [
     {
@@ -29,7 +30,7 @@ export function assignReviewer(command: AssignReviewer, state: ApplicationState)
 }
 
 export function completeReview(command: CompleteReview, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('complete a review', command.metadata, ['reviewer']);
+  requireRole(command.type, command.metadata.actor, 'complete a review');
   const underReview = requireStatus(state, ['under_review'], 'complete a review');
   const reviewerId = command.metadata.actor.id;
   if (underReview.reviewerId === null) {
@@ -39,7 +40,7 @@ export function completeReview(command: CompleteReview, state: ApplicationState)
     );
   }
   if (underReview.reviewerId !== reviewerId) {
-    throw new DomainError(
+    throw new ForbiddenError(
       'application.not_assigned_reviewer',
       `Application ${underReview.applicationId} is assigned to reviewer ${underReview.reviewerId}, not ${reviewerId}.`,
     );
@@ -78,7 +79,7 @@ function requireRecordFor(applicationId: string, decision: DecisionRecord): void
 /** Four-eyes: whoever decides must not be the reviewer whose review they decide on. */
 function requireSecondPair(reviewerId: string, approverId: string, verb: string): void {
   if (reviewerId === approverId) {
-    throw new DomainError(
+    throw new ForbiddenError(
       'application.four_eyes',
       `${approverId} completed the review and so may not ${verb} the application: a reviewer approving their own review defeats the four-eyes rule. Another licensing officer must decide.`,
     );
@@ -86,7 +87,7 @@ function requireSecondPair(reviewerId: string, approverId: string, verb: string)
 }
 
 export function approve(command: ApproveApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('approve an application', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'approve an application');
   const reviewed = requireStatus(state, ['reviewed'], 'approve an application');
   const { decision } = command.data;
   requireRecordFor(reviewed.applicationId, decision);
@@ -128,7 +129,7 @@ export function approve(command: ApproveApplication, state: ApplicationState): A
 
 /** A rejection may come before the review ends (e.g. a denial ground is plain). */
 export function reject(command: RejectApplication, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('reject an application', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'reject an application');
   const accepted = requireStatus(state, ['under_review', 'reviewed'], 'reject an application');
   const { decision } = command.data;
   if (decision !== undefined) requireRecordFor(accepted.applicationId, decision);
@@ -157,7 +158,7 @@ export function reject(command: RejectApplication, state: ApplicationState): App
 }
 
 export function markDeadlineMissed(command: MarkReviewDeadlineMissed, state: ApplicationState): ApplicationEvent[] {
-  requireApplicationRole('mark the review deadline missed', command.metadata, ['system']);
+  requireRole(command.type, command.metadata.actor, 'mark the review deadline missed');
   const accepted = requireStatus(state, ['under_review', 'reviewed'], 'mark the review deadline missed');
   const today = legalDateAt(command.metadata.occurredAt);
   if (!reviewDeadlinePassed(accepted.reviewDeadline, today)) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError, NotFoundError } from '../shared/errors';
 import { Party } from '../shared/items';
 import { ApplicationForEvaluation } from '../rules/decision-record';
 import type { ApplicationFactsForLicense } from '../license/license-commands';
@@ -48,7 +48,7 @@ export function applicationsForEvaluation(state: ApplicationState): ApplicationF
  */
 export function applicationFactsForLicense(state: ApplicationState): ApplicationFactsForLicense {
   if (state.status === 'none') {
-    throw new DomainError('application.not_found', 'No application has been drafted under this id.');
+    throw new NotFoundError('application.not_found', 'No application has been drafted under this id.');
   }
   return {
     applicationId: state.applicationId,

@@ -1,17 +1,6 @@
 import { assertNever } from '../shared/decider';
-import { DomainError, IllegalTransitionError } from '../shared/errors';
-import { CommandMetadata, Role } from '../shared/metadata';
+import { DomainError, IllegalTransitionError, NotFoundError } from '../shared/errors';
 import { ApplicationState, ApplicationStateIn, ApplicationStatus } from './application-state';
-
-export function requireApplicationRole(command: string, metadata: CommandMetadata, allowed: readonly Role[]): void {
-  if (!allowed.includes(metadata.actor.role)) {
-    throw new DomainError(
-      'application.forbidden',
-      `A ${metadata.actor.role} may not ${command}; only ${allowed.join(' or ')} may.`,
-      { command, role: metadata.actor.role, allowed },
-    );
-  }
-}
 
 /**
  * The refusal for a command that the application's status does not allow.
@@ -20,7 +9,7 @@ export function requireApplicationRole(command: string, metadata: CommandMetadat
 export function refuseInStatus(state: ApplicationState, command: string): never {
   switch (state.status) {
     case 'none':
-      throw new DomainError('application.not_found', `Cannot ${command}: no application has been drafted. Draft it first.`);
+      throw new NotFoundError('application.not_found', `Cannot ${command}: no application has been drafted. Draft it first.`);
     case 'draft':
       throw new DomainError(
         'application.not_submitted',

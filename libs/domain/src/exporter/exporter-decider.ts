@@ -1,5 +1,6 @@
 import { addYears, legalDateAt } from '../shared/dates';
 import { assertNever, Decider } from '../shared/decider';
+import { requireRole } from '../authorization/permissions';
 import { DomainError } from '../shared/errors';
 import {
   CertifyComplianceProgramme,
@@ -10,12 +11,12 @@ import {
   RegisterExporter,
 } from './exporter-commands';
 import { ExporterEvent } from './exporter-events';
-import { requireExporterRole, requireRegistered } from './exporter-guards';
+import { requireRegistered } from './exporter-guards';
 import { penalisedWithinThreeYears } from './exporter-profile';
 import { evolveExporter, ExporterState, initialExporterState } from './exporter-state';
 
 function register(command: RegisterExporter, state: ExporterState): ExporterEvent[] {
-  requireExporterRole('register an exporter', command.metadata, ['exporter', 'licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'register an exporter');
   if (state.status !== 'unregistered') {
     throw new DomainError(
       'exporter.already_registered',
@@ -32,7 +33,7 @@ function register(command: RegisterExporter, state: ExporterState): ExporterEven
 }
 
 function certify(command: CertifyComplianceProgramme, state: ExporterState): ExporterEvent[] {
-  requireExporterRole('certify a compliance programme', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'certify a compliance programme');
   const { exporter } = requireRegistered(state, 'certify a compliance programme');
   return [
     {
@@ -48,7 +49,7 @@ function certify(command: CertifyComplianceProgramme, state: ExporterState): Exp
 }
 
 function qualify(command: QualifyForGeneralLicenses, state: ExporterState): ExporterEvent[] {
-  requireExporterRole('qualify an exporter for general licenses', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'qualify an exporter for general licenses');
   const registered = requireRegistered(state, 'qualify an exporter for general licenses');
   const { exporter } = registered;
   if (registered.status === 'qualified') {
@@ -77,7 +78,7 @@ function qualify(command: QualifyForGeneralLicenses, state: ExporterState): Expo
 }
 
 function disqualify(command: DisqualifyFromGeneralLicenses, state: ExporterState): ExporterEvent[] {
-  requireExporterRole('disqualify an exporter from general licenses', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'disqualify an exporter from general licenses');
   const registered = requireRegistered(state, 'disqualify an exporter from general licenses');
   if (registered.status !== 'qualified') {
     throw new DomainError(
@@ -104,7 +105,7 @@ function disqualify(command: DisqualifyFromGeneralLicenses, state: ExporterState
  * sees a penalised exporter that still looks qualified.
  */
 function penalise(command: PenaliseExporter, state: ExporterState): ExporterEvent[] {
-  requireExporterRole('penalise an exporter', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'penalise an exporter');
   const registered = requireRegistered(state, 'penalise an exporter');
   const { exporter } = registered;
   const { penaltyId, kind, imposedOn, reason } = command.data;

@@ -1,9 +1,10 @@
 import { LegalDate, legalDateAt } from '../shared/dates';
+import { requireRole } from '../authorization/permissions';
 import { DomainError } from '../shared/errors';
 import { LicenseType } from '../application/application-content';
 import { AmendLicense, IssueLicense } from './license-commands';
 import { LicenseEvent } from './license-events';
-import { refuseIfExpiredByDate, requireLicenseRole, requireLive } from './license-guards';
+import { refuseIfExpiredByDate, requireLive } from './license-guards';
 import { LicenseLine, LicenseState } from './license-state';
 import { isUsedUp, MAX_VALIDITY_YEARS, maxValidUntil, remainingQuantities, roundQuantity } from './license-status';
 
@@ -23,7 +24,7 @@ function requireValidity(licenseType: LicenseType, validFrom: LegalDate, validUn
 }
 
 export function issue(command: IssueLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('issue a license', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'issue a license');
   const { licenseId, application, validFrom, validUntil } = command.data;
   if (state.status !== 'none') {
     throw new DomainError('license.already_issued', `License ${licenseId} has already been issued.`);
@@ -76,7 +77,7 @@ function amendedLines(lines: readonly LicenseLine[], command: AmendLicense): Lic
 }
 
 export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('amend a license', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'amend a license');
   const live = requireLive(state, 'amend a license');
   const { license } = live;
   const today = legalDateAt(command.metadata.occurredAt);

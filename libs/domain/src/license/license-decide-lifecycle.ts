@@ -1,13 +1,14 @@
 import { legalDateAt, addDays } from '../shared/dates';
+import { requireRole } from '../authorization/permissions';
 import { DomainError, IllegalTransitionError } from '../shared/errors';
 import { ExpireLicense, ReinstateLicense, RevokeLicense, SuspendLicense } from './license-commands';
 import { LicenseEvent } from './license-events';
-import { refuseIfExpiredByDate, requireIssued, requireLicenseRole, requireLive } from './license-guards';
+import { refuseIfExpiredByDate, requireIssued, requireLive } from './license-guards';
 import { LicenseState } from './license-state';
 import { suspensionInEffect } from './license-status';
 
 export function suspend(command: SuspendLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('suspend a license', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'suspend a license');
   const live = requireLive(state, 'suspend a license');
   const today = legalDateAt(command.metadata.occurredAt);
   refuseIfExpiredByDate(live, today, 'suspend a license');
@@ -31,7 +32,7 @@ export function suspend(command: SuspendLicense, state: LicenseState): LicenseEv
 }
 
 export function reinstate(command: ReinstateLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('reinstate a license', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'reinstate a license');
   const current = requireIssued(state, 'reinstate a license');
   const today = legalDateAt(command.metadata.occurredAt);
   if (current.status !== 'suspended') {
@@ -58,7 +59,7 @@ export function reinstate(command: ReinstateLicense, state: LicenseState): Licen
 }
 
 export function revoke(command: RevokeLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('revoke a license', command.metadata, ['licensing_officer']);
+  requireRole(command.type, command.metadata.actor, 'revoke a license');
   const current = requireIssued(state, 'revoke a license');
   if (current.status === 'revoked') {
     throw new DomainError('license.already_revoked', `License ${current.license.licenseId} was already revoked on ${current.revokedOn}.`);
@@ -74,7 +75,7 @@ export function revoke(command: RevokeLicense, state: LicenseState): LicenseEven
 }
 
 export function expire(command: ExpireLicense, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('expire a license', command.metadata, ['system']);
+  requireRole(command.type, command.metadata.actor, 'expire a license');
   const current = requireIssued(state, 'expire a license');
   if (current.status === 'expired') {
     throw new DomainError('license.already_expired', `License ${current.license.licenseId} expired on ${current.expiredOn}.`);

@@ -1,9 +1,10 @@
 import { assertNever } from '../shared/decider';
 import { legalDateAt } from '../shared/dates';
+import { requireRole } from '../authorization/permissions';
 import { DomainError } from '../shared/errors';
 import { RecordShipment } from './license-commands';
 import { LicenseEvent } from './license-events';
-import { refuseIfExpiredByDate, requireIssued, requireLicenseRole } from './license-guards';
+import { refuseIfExpiredByDate, requireIssued } from './license-guards';
 import { LicenseLine, LicenseState } from './license-state';
 import { isUsedUp, remainingOf, remainingQuantities, roundQuantity, suspensionInEffect } from './license-status';
 
@@ -34,7 +35,7 @@ function requestedPerLine(command: RecordShipment): Map<string, number> {
 }
 
 export function recordShipment(command: RecordShipment, state: LicenseState): LicenseEvent[] {
-  requireLicenseRole('record a shipment', command.metadata, ['exporter', 'system']);
+  requireRole(command.type, command.metadata.actor, 'record a shipment');
   const current = requireIssued(state, 'record a shipment');
   const { license } = current;
   const { shipmentId, customsDeclarationRef } = command.data;

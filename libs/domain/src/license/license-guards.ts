@@ -1,21 +1,10 @@
 import { LegalDate } from '../shared/dates';
-import { DomainError, IllegalTransitionError } from '../shared/errors';
-import { CommandMetadata, Role } from '../shared/metadata';
+import { DomainError, IllegalTransitionError, NotFoundError } from '../shared/errors';
 import { IssuedLicenseState, LicenseState } from './license-state';
-
-export function requireLicenseRole(command: string, metadata: CommandMetadata, allowed: readonly Role[]): void {
-  if (!allowed.includes(metadata.actor.role)) {
-    throw new DomainError(
-      'license.forbidden',
-      `A ${metadata.actor.role} may not ${command}; only ${allowed.join(' or ')} may.`,
-      { command, role: metadata.actor.role, allowed },
-    );
-  }
-}
 
 export function requireIssued(state: LicenseState, command: string): IssuedLicenseState {
   if (state.status === 'none') {
-    throw new DomainError('license.not_found', `Cannot ${command}: no license has been issued under this id.`);
+    throw new NotFoundError('license.not_found', `Cannot ${command}: no license has been issued under this id.`);
   }
   return state;
 }

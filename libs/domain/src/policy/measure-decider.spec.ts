@@ -93,7 +93,7 @@ describe('control measure decider: corrections', () => {
   it('records a corrected control code list and publication date', () => {
     const controls = [{ controlCode: '1C909.a', element: 'holmium', description: 'Holmium metal' }];
     spec.given([published]).when(correct({ field: 'provision.controls', provisionId: 'item-list', value: controls })).then([
-      { type: 'CorrectionRecorded', schemaVersion: 1, data: { measureId, correction: { field: 'provision.controls', provisionId: 'item-list', value: controls }, reason: 'transcription error' } } as ControlMeasureEvent,
+      { type: 'CorrectionRecorded', schemaVersion: 1, data: { measureId, correction: { field: 'provision.controls', provisionId: 'item-list', value: controls }, reason: 'transcription error' } },
     ]);
     const afterCorrection = fold(controlMeasureDecider, [published, { type: 'CorrectionRecorded', schemaVersion: 1, data: { measureId, correction: { field: 'publishedOn', value: '2025-10-10' }, reason: 'x' } }]);
     expect(afterCorrection.status === 'published' && afterCorrection.facts.publishedOn).toBe('2025-10-10');

@@ -1,14 +1,19 @@
-import { DomainError } from '../shared/errors';
+import { isAllowed } from '../authorization/permissions';
+import { DomainError, ForbiddenError } from '../shared/errors';
 import { Actor } from '../shared/metadata';
+import { ControlMeasureCommand } from './measure-commands';
 import { MeasureFacts, SuspensionFacts } from './measure-state';
 
 /** Shared guards of the control-measure decider; each refusal has a stable code. */
 
-const POLICY_ROLES: ReadonlySet<Actor['role']> = new Set(['policy_officer', 'system']);
-
-export function requirePolicyRole(actor: Actor, command: string): void {
-  if (!POLICY_ROLES.has(actor.role)) {
-    throw new DomainError(
+/**
+ * Who may record policy comes from the permissions table; the wording stays
+ * this aggregate's own, since policy is a policy officer's job and the system
+ * only records it when seeding the real history.
+ */
+export function requirePolicyRole(actor: Actor, command: ControlMeasureCommand['type']): void {
+  if (!isAllowed(command, actor.role)) {
+    throw new ForbiddenError(
       'control_measure.forbidden',
       `Only a policy officer may ${command}; ${actor.id} acts as ${actor.role}. Ask a policy officer to record it.`,
       { actorId: actor.id, role: actor.role },

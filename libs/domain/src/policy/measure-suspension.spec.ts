@@ -68,7 +68,7 @@ describe('control measure decider: suspensions', () => {
 
   it('refuses to lift or extend a suspension that was already lifted', () => {
     const lifted: ControlMeasureEvent = { type: 'SuspensionLifted', schemaVersion: 1, data: { measureId, suspensionId: 'no-70-2025', orderedBy: 'x', on: '2026-03-01' } };
-    spec.given([published, suspended(), lifted]).when(command('LiftSuspension', { ...lifted.data, on: '2026-04-01' } as never)).thenThrows('control_measure.suspension_lifted');
+    spec.given([published, suspended(), lifted]).when(command('LiftSuspension', { ...lifted.data, on: '2026-04-01' })).thenThrows('control_measure.suspension_lifted');
     spec.given([published, suspended(), lifted]).when(command('ExtendSuspension', { measureId, suspensionId: 'no-70-2025', orderedBy: 'x', until: '2028-01-01' })).thenThrows('control_measure.suspension_lifted');
   });
 

@@ -40,7 +40,7 @@ describe('read models over a real SQLite event store', () => {
     store = openSqliteEventStore({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL', pollIntervalMs: 10 });
     db = new Database(join(dir, 'read.sqlite'));
     documents = new DocumentStore(db);
-    runner = new ProjectionRunner(store, documents, readModelProjections(), { now: () => '2026-11-23T00:00:00.000Z', retryDelayMs: 10 });
+    runner = new ProjectionRunner(store, documents, readModelProjections(), { now: () => '2026-11-23T00:00:00.000Z', retryBackoff: { initialDelayMs: 10 } });
     await appendInOrder(store, [...seededPolicy(), ...licensingStory().events]);
     await runner.start();
   });

@@ -1,4 +1,5 @@
 import type { EventStore } from '@licensing/event-store';
+import type { BackoffSettings } from '@licensing/platform';
 import type { Kafka } from 'kafkajs';
 import type { RelayCheckpointStore } from './checkpoint-store';
 
@@ -52,9 +53,11 @@ export interface LicenseRelayOptions {
   readonly probeIntervalMs?: number;
   /** How often a non-zero lag is logged. Default 10 000 ms. */
   readonly lagLogIntervalMs?: number;
-  /** Backoff after a failure: first wait and cap. Defaults 200 ms and 10 000 ms. */
-  readonly retryInitialDelayMs?: number;
-  readonly retryMaxDelayMs?: number;
+  /**
+   * Backoff after a failure, over the platform's RESTART_BACKOFF (jittered,
+   * 200 ms growing to 10 000 ms). Checked at start.
+   */
+  readonly retryBackoff?: Partial<BackoffSettings>;
 }
 
 export interface LicenseRelay {

@@ -2,7 +2,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { retryDelay } from './backoff';
 import { openRelayCheckpointStore } from './sqlite-checkpoint-store';
 
 describe('the SQLite relay checkpoint store', () => {
@@ -35,11 +34,5 @@ describe('the SQLite relay checkpoint store', () => {
       db.close();
       await store.close();
     }
-  });
-});
-
-describe('retryDelay', () => {
-  it('doubles from the first wait up to the cap', () => {
-    expect([1, 2, 3, 4, 10].map((failures) => retryDelay(failures, 200, 1000))).toEqual([200, 400, 800, 1000, 1000]);
   });
 });

@@ -24,9 +24,8 @@ describe('startLicenseRelay without a reachable broker', () => {
       kafka,
       checkpoints,
       log: { log: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) },
-      // After the first failure the relay sleeps 30 s: stop() must cut that short.
-      retryInitialDelayMs: 30_000,
-      retryMaxDelayMs: 60_000,
+      // After the first failure the relay sleeps 30 s: stop() must cut that short. Without jitter, so the log line is exact.
+      retryBackoff: { initialDelayMs: 30_000, maxDelayMs: 60_000, jitter: false },
     });
     try {
       expect(relay.status().state).toBe('starting');

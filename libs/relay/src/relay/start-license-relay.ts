@@ -1,4 +1,4 @@
-import { cancellableSleep, retryDelay } from './backoff';
+import { backoffSettings, RESTART_BACKOFF, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
 import { LagProbe } from './lag-probe';
 import { messageOf, runAttempt } from './relay-attempt';
 import { type LicenseRelay, type LicenseRelayOptions, RELAYED_STREAM_PREFIXES, type RelayLogger, type RelayState, type RelayStatus } from './relay-types';
@@ -17,13 +17,14 @@ const consoleLogger: RelayLogger = {
  * skipped. Any failure (broker, store, checkpoint file, an event that does
  * not map) stops the run, and after a backoff a new run resubscribes from
  * the saved checkpoint. Returns at once; `status()` tells how it goes.
+ * The backoff is the platform's restart backoff (jittered, 200 ms growing
+ * to 10 s, forever); a publish starts it over.
  */
 export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
   const log = options.log ?? consoleLogger;
   const relayName = options.relayName ?? 'license-relay';
   const filter = { streamPrefixes: [...RELAYED_STREAM_PREFIXES] };
-  const initialDelay = options.retryInitialDelayMs ?? 200;
-  const maxDelay = options.retryMaxDelayMs ?? 10_000;
+  const backoff = new RestartBackoff(backoffSettings(RESTART_BACKOFF, options.retryBackoff, 'relay retry backoff'));
   const probe = new LagProbe(options.store, filter);
 
   let state: RelayState = 'starting';
@@ -31,12 +32,11 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
   let publishedEvents = 0;
   let publishedMessages = 0;
   let restarts = 0;
-  let failuresInARow = 0;
   let lastError: string | null = null;
   let stopping = false;
   let requestStop!: () => void;
   const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
-  let cancelSleep = () => undefined as void;
+  const stopWaiting = new AbortController();
 
   const status = (): RelayStatus => ({ state, relayName, publishedPosition: published, publishedEvents, publishedMessages, restarts, lastError, ...probe.lag(published) });
 
@@ -65,22 +65,19 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
             published = position;
             publishedEvents += events;
             publishedMessages += messages;
-            failuresInARow = 0;
+            backoff.reset();
             lastError = null;
           },
         },
         stopSignal,
       );
       if (end.kind === 'stopped' || stopping) break;
-      failuresInARow += 1;
       restarts += 1;
       lastError = messageOf(end.error);
       state = 'retrying';
-      const delay = retryDelay(failuresInARow, initialDelay, maxDelay);
+      const delay = backoff.nextDelayMs();
       log.error(`Relay run failed (${lastError}); resubscribing from the saved checkpoint ${published ?? 'start'} in ${delay} ms`);
-      const sleep = cancellableSleep(delay);
-      cancelSleep = sleep.cancel;
-      await sleep.done;
+      await sleepUnlessAborted(delay, stopWaiting.signal);
     }
     state = 'stopped';
   })();
@@ -110,7 +107,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
       clearInterval(probeTimer);
       await probing;
       requestStop();
-      cancelSleep();
+      stopWaiting.abort();
       await loop;
     },
   };

@@ -1,21 +1,23 @@
 import type { EventStore, RecordedEvent } from '@licensing/event-store';
+import { LRUCache } from 'lru-cache';
 import { type StreamMemory, streamMemoryOf } from '../mapping';
 
 /**
- * The memory of the most recently used streams (least recently used
- * evicted). A miss rebuilds from the stream's events before the current
- * one, so eviction costs a read, never correctness. A cache belongs to one
+ * The memory of the most recently used streams (lru-cache evicts the least
+ * recently used). A miss rebuilds from the stream's events before the
+ * current one, so eviction costs a read, never correctness. A cache belongs to one
  * subscription run: after a failure the relay starts a fresh one, because
  * entries may already hold events that were never acknowledged.
  */
 export class StreamMemoryCache {
-  private readonly entries = new Map<string, { readonly revision: bigint; readonly memory: StreamMemory }>();
+  private readonly entries: LRUCache<string, { readonly revision: bigint; readonly memory: StreamMemory }>;
 
   constructor(
     private readonly store: EventStore,
-    private readonly capacity: number,
+    capacity: number,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`memoryCacheSize must be a positive integer, got ${capacity}`);
+    this.entries = new LRUCache({ max: capacity });
   }
 
   /** The stream's memory just before `event`. */
@@ -34,12 +36,7 @@ export class StreamMemoryCache {
 
   /** The stream's memory after `event`, the event just mapped. */
   remember(event: RecordedEvent, memory: StreamMemory): void {
-    this.entries.delete(event.streamId);
     this.entries.set(event.streamId, { revision: event.revision, memory });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 
   get size(): number {

@@ -4,10 +4,12 @@ import {
   ExecutionContext,
   Inject,
   Injectable,
+  SetMetadata,
 } from '@nestjs/common';
-import { Actor } from '@licensing/domain';
+import { Reflector } from '@nestjs/core';
+import { Actor, isOperation, type Operation, requireRole } from '@licensing/domain';
 import type { Request } from 'express';
-import { Unauthenticated } from './to-problem';
+import { Unauthenticated } from '../shared/application-errors';
 
 /**
  * Turns a request into the acting user. The embedded default trusts two
@@ -40,15 +42,48 @@ export class HeaderActorResolver implements ActorResolver {
   }
 }
 
+/**
+ * The operation of the permissions table a handler performs: a name, or for
+ * a handler that serves several (`POST /licenses/{id}/:action`) a function
+ * of the request. `undefined` means the request names no operation at all
+ * (an unknown action), which the handler answers with its own 404.
+ */
+export type OperationOf = Operation | ((request: Request) => string | undefined);
+
+/** Where @Authorize keeps the operation; specs read it to prove every route is governed by the table. */
+export const OPERATION_METADATA = 'licensing:operation';
+
+/** Declares which row of the permissions table governs this handler (or every handler of a controller). */
+export const Authorize = (operation: OperationOf) => SetMetadata(OPERATION_METADATA, operation);
+
 type RequestWithActor = Request & { actor?: Actor };
 
+/**
+ * Who is acting, and may they: resolves the actor (401 without one) and
+ * refuses a role the permissions table does not allow for the handler's
+ * operation (403), before the handler or any interceptor runs. A guarded
+ * handler that declares no operation is a programming error, so it fails
+ * closed rather than letting everyone in.
+ */
 @Injectable()
 export class ActorGuard implements CanActivate {
-  constructor(@Inject(ACTOR_RESOLVER) private readonly resolver: ActorResolver) {}
+  constructor(
+    @Inject(ACTOR_RESOLVER) private readonly resolver: ActorResolver,
+    @Inject(Reflector) private readonly reflector: Reflector,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
+    const declared = this.reflector.getAllAndOverride<OperationOf | undefined>(OPERATION_METADATA, [context.getHandler(), context.getClass()]);
+    if (declared === undefined) {
+      throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no operation; add @Authorize(...).`);
+    }
     request.actor = this.resolver.resolve(request);
+    const operation = typeof declared === 'function' ? declared(request) : declared;
+    if (operation !== undefined && !isOperation(operation)) {
+      throw new Error(`${operation} is not an operation of the permissions table.`);
+    }
+    if (operation !== undefined) requireRole(operation, request.actor);
     return true;
   }
 }

@@ -1,41 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, IllegalTransitionError } from '@licensing/domain';
+import { assertNever, DomainError } from '@licensing/domain';
 import { ZodError } from 'zod';
+import { ApplicationError, type ErrorKind } from '../shared/application-errors';
 import { FieldProblem, problem, ProblemDetails } from './problem-details';
-
-/** A concurrency conflict from the store or from an If-Match precondition. */
-export class RevisionConflict extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly expectedRevision: string,
-    readonly currentRevision: string | null,
-  ) {
-    super(
-      `${streamId} is at revision ${currentRevision ?? 'none'}, not ${expectedRevision}. ` +
-        'Read it again and retry with the current ETag in If-Match.',
-    );
-  }
-}
-
-/** The request itself is malformed outside its body (a header, a path or query value). */
-export class InvalidRequest extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The resource the request names does not exist. */
-export class NotFound extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export function fieldProblems(error: ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({
@@ -45,46 +12,36 @@ export function fieldProblems(error: ZodError): FieldProblem[] {
   }));
 }
 
-// Refusals a caller can fix by acting as someone else.
-const FORBIDDEN_CODE = /\.(forbidden|not_permitted|role_not_allowed|wrong_role)$/;
+/** The one place a kind of refusal becomes an HTTP status; a new kind does not compile until it is mapped here. */
+export function statusOf(kind: ErrorKind): { status: number; title: string } {
+  switch (kind) {
+    case 'invalid':
+      return { status: 400, title: 'The request is not valid' };
+    case 'unauthenticated':
+      return { status: 401, title: 'Who is acting?' };
+    case 'forbidden':
+      return { status: 403, title: 'Not permitted for this actor' };
+    case 'not_found':
+      return { status: 404, title: 'Not found' };
+    case 'conflict':
+      return { status: 409, title: 'Conflicts with the current state' };
+    case 'rule_broken':
+      return { status: 422, title: 'The request breaks a business rule' };
+    default:
+      return assertNever(kind, 'error kind');
+  }
+}
 
 /** Maps anything a handler can throw to the problem a client receives. */
 export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof ZodError) {
     const errors = fieldProblems(error);
-    return problem(400, 'request.invalid', 'The request is not valid', describe(errors), { errors });
+    const { status, title } = statusOf('invalid');
+    return problem(status, 'request.invalid', title, describe(errors), { errors });
   }
-  if (error instanceof InvalidRequest) {
-    return problem(400, error.code, 'The request is not valid', error.message);
-  }
-  if (error instanceof RevisionConflict) {
-    return problem(409, 'concurrency.revision_conflict', 'The resource changed', error.message, {
-      streamId: error.streamId,
-      expectedRevision: error.expectedRevision,
-      currentRevision: error.currentRevision,
-    });
-  }
-  if (error instanceof Unauthenticated) {
-    return problem(401, 'request.unauthenticated', 'Who is acting?', error.message);
-  }
-  if (error instanceof NotFound) {
-    return problem(404, error.code, 'Not found', error.message);
-  }
-  if (error instanceof IllegalTransitionError) {
-    return problem(409, error.code, 'Not allowed in the current state', error.message, { ...error.details });
-  }
-  if (error instanceof DomainError && error.code.endsWith('.not_found')) {
-    return problem(404, error.code, 'Not found', error.message, { ...error.details });
-  }
-  if (error instanceof DomainError) {
-    const forbidden = FORBIDDEN_CODE.test(error.code);
-    return problem(
-      forbidden ? 403 : 422,
-      error.code,
-      forbidden ? 'Not permitted for this role' : 'The request breaks a business rule',
-      error.message,
-      { ...error.details },
-    );
+  if (error instanceof DomainError || error instanceof ApplicationError) {
+    const { status, title } = statusOf(error.kind);
+    return problem(status, error.code, title, error.message, { ...error.details });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -96,6 +53,3 @@ export function toProblem(error: unknown): ProblemDetails {
 function describe(errors: FieldProblem[]): string {
   return errors.map((e) => `${e.field}: ${e.message}`).join('; ');
 }
-
-/** The request does not say who is acting, or says it in a way we cannot accept. */
-export class Unauthenticated extends Error {}

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import { Actor, DomainError } from '@licensing/domain';
-import { InvalidRequest } from '../http/to-problem';
+import type { Actor } from '@licensing/domain';
+import { IdempotencyKeyReused, InvalidRequest } from '../shared/application-errors';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap } from 'rxjs';
@@ -74,10 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private replay(remembered: RememberedResponse, fingerprint: string, response: Response): unknown {
     if (remembered.fingerprint !== fingerprint) {
-      throw new DomainError(
-        'request.idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request; use a new key for a new command.',
-      );
+      throw new IdempotencyKeyReused();
     }
     response.setHeader('Idempotent-Replayed', 'true');
     return this.send(remembered, response);

@@ -1,9 +1,10 @@
 import { DomainError, type RegisterExporter, type CertifyComplianceProgramme } from '@licensing/domain';
-import { openSqliteEventStore, type EventStore } from '@licensing/event-store';
+import { openSqliteEventStore, type EventStore, WrongExpectedRevisionError } from '@licensing/event-store';
+import { WRITE_CONFLICT_RETRY } from '@licensing/platform';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RevisionConflict } from '../http/to-problem';
+import { RevisionConflict } from './application-errors';
 import { exporters } from './aggregates';
 import { ManualClock } from './clock';
 import { CommandRunner } from './command-runner';
@@ -90,5 +91,37 @@ describe('CommandRunner on a SQLite event store', () => {
     expect(racing.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     const types = (await store.readStream('exporter-exp-1')).map((e) => e.type);
     expect(types).toEqual(['ExporterRegistered', 'ComplianceProgrammeCertified', 'ComplianceProgrammeCertified']);
+  });
+
+  describe('against a store where every append loses the race', () => {
+    let appends: number;
+    let raced: CommandRunner;
+    beforeEach(async () => {
+      await runner.execute(exporters, 'exp-1', register('c-1'));
+      appends = 0;
+      const alwaysRaced: EventStore = {
+        append: async (streamId) => {
+          appends += 1;
+          throw new WrongExpectedRevisionError(streamId, 0n, 1n);
+        },
+        readStream: (streamId, options) => store.readStream(streamId, options),
+        readAll: (options) => store.readAll(options),
+        subscribeToAll: (options, handler) => store.subscribeToAll(options, handler),
+        close: async () => undefined,
+      };
+      raced = new CommandRunner(alwaysRaced, new ManualClock('2026-01-06T02:00:01.000Z'));
+    });
+
+    it('decides again a few times, then answers with a RevisionConflict', async () => {
+      const outcome = raced.execute(exporters, 'exp-1', certify('c-2'));
+      await expect(outcome).rejects.toBeInstanceOf(RevisionConflict);
+      await expect(outcome).rejects.toMatchObject({ currentRevision: '1' });
+      expect(appends).toBe(WRITE_CONFLICT_RETRY.retries + 1);
+    });
+
+    it('does not retry a conditional command: the If-Match revision was the caller’s', async () => {
+      await expect(raced.execute(exporters, 'exp-1', certify('c-2'), { expectedRevision: 0n })).rejects.toBeInstanceOf(RevisionConflict);
+      expect(appends).toBe(1);
+    });
   });
 });

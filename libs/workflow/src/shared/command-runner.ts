@@ -5,7 +5,8 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@licensing/event-store';
-import { RevisionConflict } from '../http/to-problem';
+import { retryPolicy, WRITE_CONFLICT_RETRY } from '@licensing/platform';
+import { RevisionConflict } from './application-errors';
 import type { Aggregate, DomainEvent } from './aggregate';
 import type { Clock } from './clock';
 import { envelopeMetadata } from './envelope-metadata';
@@ -43,8 +44,11 @@ function isBuilder<C, S>(command: C | CommandBuilder<C, S>): command is CommandB
 }
 
 // Without If-Match a conflict means a concurrent writer changed the stream
-// between our read and our append: deciding again on the new state is safe.
-const MAX_ATTEMPTS = 5;
+// between our read and our append: deciding again on the new state is safe,
+// a few jittered milliseconds later so the racers do not collide again
+// (at most 5 attempts). With If-Match the caller named the revision, so a
+// conflict is theirs to resolve and is not retried.
+const raceRetry = retryPolicy((error) => error instanceof WrongExpectedRevisionError, WRITE_CONFLICT_RETRY);
 
 /**
  * The one place commands are handled: load the stream, fold it, decide,
@@ -69,37 +73,45 @@ export class CommandRunner {
     command: C | CommandBuilder<C, S>,
     options: RunOptions = {},
   ): Promise<CommandOutcome> {
-    const streamId = aggregate.streamId(id);
-    for (let attempt = 1; ; attempt += 1) {
-      const { state, revision, recorded } = await this.load(aggregate, id);
-      const previous = appliedBefore(recorded, command.metadata.commandId);
-      if (previous.length > 0) return outcomeOf(streamId, previous, true);
-
-      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-        throw new RevisionConflict(streamId, String(options.expectedRevision), revision === null ? null : String(revision));
-      }
-      const decided = isBuilder(command) ? await command.build(state) : command;
-      const events = aggregate.decider.decide(decided, state);
-      if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
-
-      const proposed = events.map((event, index) => this.propose(event, index, command.metadata));
-      try {
-        const result = await this.store.append(streamId, proposed, {
-          expectedRevision: revision === null ? 'no_stream' : revision,
-        });
-        const first = result.nextExpectedRevision - BigInt(proposed.length - 1);
-        return {
-          streamId,
-          revision: result.nextExpectedRevision,
-          position: result.position,
-          events: proposed.map((event, index) => ({ id: event.id, type: event.type, revision: first + BigInt(index) })),
-          replayed: false,
-        };
-      } catch (error) {
-        const retry = error instanceof WrongExpectedRevisionError && options.expectedRevision === undefined;
-        if (!retry || attempt >= MAX_ATTEMPTS) throw conflictOrError(error);
-      }
+    const attempt = () => this.attempt(aggregate, id, command, options);
+    try {
+      return options.expectedRevision === undefined ? await raceRetry.execute(attempt) : await attempt();
+    } catch (error) {
+      throw conflictOrError(error);
     }
+  }
+
+  /** One read–decide–append; a lost race throws WrongExpectedRevisionError for execute() to retry. */
+  private async attempt<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    id: string,
+    command: C | CommandBuilder<C, S>,
+    options: RunOptions,
+  ): Promise<CommandOutcome> {
+    const streamId = aggregate.streamId(id);
+    const { state, revision, recorded } = await this.load(aggregate, id);
+    const previous = appliedBefore(recorded, command.metadata.commandId);
+    if (previous.length > 0) return outcomeOf(streamId, previous, true);
+
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new RevisionConflict(streamId, String(options.expectedRevision), revision === null ? null : String(revision));
+    }
+    const decided = isBuilder(command) ? await command.build(state) : command;
+    const events = aggregate.decider.decide(decided, state);
+    if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
+
+    const proposed = events.map((event, index) => this.propose(event, index, command.metadata));
+    const result = await this.store.append(streamId, proposed, {
+      expectedRevision: revision === null ? 'no_stream' : revision,
+    });
+    const first = result.nextExpectedRevision - BigInt(proposed.length - 1);
+    return {
+      streamId,
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      events: proposed.map((event, index) => ({ id: event.id, type: event.type, revision: first + BigInt(index) })),
+      replayed: false,
+    };
   }
 
   private propose(event: DomainEvent, index: number, metadata: CommandMetadata): ProposedEvent {

@@ -1,0 +1,73 @@
+import { Role } from '../shared/metadata';
+import { DomainError, ForbiddenError } from '../shared/errors';
+import { allowedRoles, commandTypes, describeOperation, operations, permissions, requireRole } from './permissions';
+import { acceptableCommands } from './testing/acceptable-commands';
+
+const ROLES = Role.options;
+
+/** Runs the real decider; the refusal it throws, or null when it decided. */
+function refusal(run: () => unknown[]): DomainError | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
+describe('the permissions table', () => {
+  it('has a case for every command type, so every decider is checked below', () => {
+    expect(Object.keys(acceptableCommands).sort()).toEqual([...commandTypes].sort());
+  });
+
+  describe.each(commandTypes)('%s: the decider agrees with the table', (type) => {
+    const allowed = allowedRoles(type);
+
+    it.each(ROLES.filter((role) => allowed.includes(role)))('decides it when a %s sends it', (role) => {
+      const error = refusal(() => acceptableCommands[type](role));
+      expect(error).toBeNull();
+    });
+
+    it.each(ROLES.filter((role) => !allowed.includes(role)))('refuses a %s as forbidden, naming who may', (role) => {
+      const error = refusal(() => acceptableCommands[type](role));
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect(error).toMatchObject({ kind: 'forbidden', code: expect.stringMatching(/\.forbidden$/) });
+      expect(error?.message).toContain(role);
+    });
+  });
+
+  it('gives every operation at least one role and no role twice', () => {
+    for (const operation of operations) {
+      const roles = permissions[operation];
+      expect({ operation, some: roles.length > 0, unique: new Set(roles).size === roles.length }).toEqual({
+        operation,
+        some: true,
+        unique: true,
+      });
+    }
+  });
+
+  it('lets case readers see case data, officers and auditors replay decisions, and only the system administer', () => {
+    expect(allowedRoles('GetLicense')).toEqual(['exporter', 'licensing_officer', 'reviewer', 'auditor']);
+    expect(allowedRoles('ReplayDecision')).toEqual(['licensing_officer', 'auditor']);
+    expect(allowedRoles('ListMeasures')).not.toContain('system');
+    expect(allowedRoles('RunScheduler')).toEqual(['system']);
+    expect(allowedRoles('ListConsumers')).toEqual(['licensing_officer', 'auditor', 'system']);
+  });
+
+  it("refuses a query with its scope's code and words it for a person", () => {
+    expect(() => requireRole('ReplayDecision', { id: 'li.wei', role: 'exporter' })).toThrow(
+      expect.objectContaining({
+        code: 'application.forbidden',
+        kind: 'forbidden',
+        message: 'A exporter may not replay decision; only licensing_officer or auditor may.',
+      }),
+    );
+    expect(() => requireRole('RunScheduler', { id: 'zhang.min', role: 'licensing_officer' })).toThrow(
+      expect.objectContaining({ code: 'admin.forbidden' }),
+    );
+    expect(describeOperation('AcceptApplication')).toBe('send AcceptApplication');
+    expect(describeOperation('RebuildReadModels')).toBe('rebuild read models');
+  });
+});
