@@ -18,13 +18,15 @@ const probes = [
   {
     why: 'the domain importing an adapter',
     file: 'libs/domain/src/boundary-probe.ts',
-    source: "import { openConfiguredEventStore } from '@licensing/eventstoredb';\nexport const probe = openConfiguredEventStore;\n",
+    source:
+      "import { openConfiguredEventStore } from '@licensing/eventstoredb';\nexport const probe = openConfiguredEventStore;\n",
     message: 'A project tagged with "layer:domain" cannot depend on any libs with tags',
   },
   {
     why: 'an application library importing an adapter',
     file: 'libs/relay/src/boundary-probe.ts',
-    source: "import { openConfiguredEventStore } from '@licensing/eventstoredb';\nexport const probe = openConfiguredEventStore;\n",
+    source:
+      "import { openConfiguredEventStore } from '@licensing/eventstoredb';\nexport const probe = openConfiguredEventStore;\n",
     message: 'A project tagged with "layer:application" can only depend on libs tagged with',
   },
   {
@@ -48,7 +50,12 @@ describe('layer boundaries (ESLint, @nx/enforce-module-boundaries)', () => {
     try {
       const lint = spawnSync(
         process.execPath,
-        [join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', ...probes.map((p) => p.file)],
+        [
+          join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+          '--format',
+          'json',
+          ...probes.map((p) => p.file),
+        ],
         { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       );
       results = JSON.parse(lint.stdout) as LintResult[];

@@ -1,8 +1,20 @@
-import { type ContractHandlers, contractMessageTypes, createContractConsumer, InMemoryDedupeStore, type ContractConsumer } from '@licensing/contracts';
+import {
+  type ContractHandlers,
+  contractMessageTypes,
+  createContractConsumer,
+  InMemoryDedupeStore,
+  type ContractConsumer,
+} from '@licensing/contracts';
 import { openSqliteEventStore, type SqliteEventStore } from '@licensing/event-store';
 import { logLevel } from 'kafkajs';
 import { join } from 'node:path';
-import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from './support/kafka-test-env';
+import {
+  deleteTopicsWithPrefix,
+  kafkaBrokersFromEnv,
+  prefixedTopics,
+  uniqueTopicPrefix,
+  waitUntil,
+} from './support/kafka-test-env';
 import { dedupeKeyOfRecord, expectedRecords } from './support/expected-records';
 import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from './support/license-stories';
 import { RelayChild } from './support/relay-child';
@@ -39,9 +51,16 @@ describe('the relay process, SIGKILLed three times while commands are appended',
   let raw: TopicReader | null = null;
 
   const startChild = () =>
-    child.start({ KAFKA_BROKERS: brokers.join(','), DATA_DIR: service.dataDir, EVENT_STORE: 'sqlite', RELAY_NAME: 'license-relay', KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL: 'log',
+    child.start({
+      KAFKA_BROKERS: brokers.join(','),
+      DATA_DIR: service.dataDir,
+      EVENT_STORE: 'sqlite',
+      RELAY_NAME: 'license-relay',
+      KAFKA_TOPIC_PREFIX: prefix,
+      LOG_LEVEL: 'log',
       // One event per request and checkpoint: many ack-then-checkpoint windows for a kill to land in.
-      RELAY_BATCH_EVENTS: '1' });
+      RELAY_BATCH_EVENTS: '1',
+    });
 
   beforeAll(async () => {
     await service.start(SPEC_NOW);
@@ -60,12 +79,25 @@ describe('the relay process, SIGKILLed three times while commands are appended',
 
   it('delivers every event, and the consumer kit hands each to its handler exactly once', async () => {
     startChild();
-    await waitUntil(async () => (await child.status())?.state === 'live', () => `the first relay process to go live:\n${child.output}`);
+    await waitUntil(
+      async () => (await child.status())?.state === 'live',
+      () => `the first relay process to go live:\n${child.output}`,
+    );
 
     const handlers = Object.fromEntries(
-      contractMessageTypes.map((type) => [type, async (_message: unknown, context: { dedupeKey: string }) => void handled.set(context.dedupeKey, (handled.get(context.dedupeKey) ?? 0) + 1)]),
+      contractMessageTypes.map((type) => [
+        type,
+        async (_message: unknown, context: { dedupeKey: string }) =>
+          void handled.set(context.dedupeKey, (handled.get(context.dedupeKey) ?? 0) + 1),
+      ]),
     ) as ContractHandlers;
-    consumer = createContractConsumer({ kafka, groupId: `${prefix}kit`, topics: Object.values(topics), handlers, dedupe });
+    consumer = createContractConsumer({
+      kafka,
+      groupId: `${prefix}kit`,
+      topics: Object.values(topics),
+      handlers,
+      dedupe,
+    });
     await consumer.start();
     raw = new TopicReader(kafka, Object.values(topics));
     await raw.start();
@@ -81,7 +113,10 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     })();
     for (let k = 0; k < 3; k += 1) {
       // A random moment once this process has published something of its own, so the kill lands mid-stream.
-      await waitUntil(async () => ((await child.status())?.publishedEvents ?? 0) > 0, () => `relay process ${k + 1} to publish:\n${child.output}`);
+      await waitUntil(
+        async () => ((await child.status())?.publishedEvents ?? 0) > 0,
+        () => `relay process ${k + 1} to publish:\n${child.output}`,
+      );
       await sleep(Math.floor(Math.random() * 400));
       const status = await child.status();
       const exit = await child.stop('SIGKILL');
@@ -96,7 +131,8 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     const expectedKeys = new Set(expected.map(dedupeKeyOfRecord));
     await waitUntil(
       () => [...expectedKeys].every((key) => handled.has(key)),
-      () => `${[...expectedKeys].filter((key) => !handled.has(key)).length} of ${expectedKeys.size} messages to be handled:\n${child.output}`,
+      () =>
+        `${[...expectedKeys].filter((key) => !handled.has(key)).length} of ${expectedKeys.size} messages to be handled:\n${child.output}`,
     );
 
     expect(kills).toHaveLength(3);
@@ -105,8 +141,13 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     expect(raw.messages.length).toBeGreaterThanOrEqual(expected.length);
 
     // A clean stop after the crashes: SIGTERM publishes what is in hand, saves the checkpoint and exits 0.
-    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) => /^(license|application|control-measure)-/.test(e.streamId));
-    await waitUntil(async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position), () => 'the last relay process to catch up');
+    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) =>
+      /^(license|application|control-measure)-/.test(e.streamId),
+    );
+    await waitUntil(
+      async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position),
+      () => 'the last relay process to catch up',
+    );
     expect(await child.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     const checkpoints = openRelayCheckpointStore(join(service.dataDir, 'relay.sqlite'));
     try {
@@ -119,7 +160,9 @@ describe('the relay process, SIGKILLed three times while commands are appended',
   it('re-sends everything after the saved checkpoint when the last saves were lost, and the consumer kit still handles each event once', async () => {
     // The crash between acknowledgement and checkpoint, made certain: the checkpoint goes back to the middle of the log.
     const expected = await expectedRecords(store);
-    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) => /^(license|application|control-measure)-/.test(e.streamId));
+    const relayed = (await store.readAll({ maxCount: 100_000 })).filter((e) =>
+      /^(license|application|control-measure)-/.test(e.streamId),
+    );
     const halfway = relayed[Math.floor(relayed.length / 2)]!.position;
     const resent = expected.filter((record) => BigInt(record.value.sourcePosition) > halfway).length;
     const checkpoints = openRelayCheckpointStore(join(service.dataDir, 'relay.sqlite'));
@@ -129,10 +172,19 @@ describe('the relay process, SIGKILLed three times while commands are appended',
     const duplicatesBefore = dedupe.duplicates;
 
     startChild();
-    await waitUntil(() => raw!.messages.length >= before + resent, () => `${resent} re-sent messages (got ${raw!.messages.length - before}):\n${child.output}`);
-    await waitUntil(async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position), () => 'the relay to catch up again');
+    await waitUntil(
+      () => raw!.messages.length >= before + resent,
+      () => `${resent} re-sent messages (got ${raw!.messages.length - before}):\n${child.output}`,
+    );
+    await waitUntil(
+      async () => (await child.status())?.publishedPosition === String(relayed[relayed.length - 1]!.position),
+      () => 'the relay to catch up again',
+    );
 
-    await waitUntil(() => dedupe.duplicates - duplicatesBefore >= resent, () => `the consumer kit to skip ${resent} redeliveries (skipped ${dedupe.duplicates - duplicatesBefore})`);
+    await waitUntil(
+      () => dedupe.duplicates - duplicatesBefore >= resent,
+      () => `the consumer kit to skip ${resent} redeliveries (skipped ${dedupe.duplicates - duplicatesBefore})`,
+    );
 
     expect(resent).toBeGreaterThan(0);
     expect(dedupe.duplicates - duplicatesBefore).toBe(resent);

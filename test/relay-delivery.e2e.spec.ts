@@ -3,7 +3,13 @@ import { openSqliteEventStore, type SqliteEventStore } from '@licensing/event-st
 import { logLevel } from 'kafkajs';
 import { join } from 'node:path';
 import { checkedInSchemaProblems } from './support/checked-in-json-schema';
-import { deleteTopicsWithPrefix, kafkaBrokersFromEnv, prefixedTopics, uniqueTopicPrefix, waitUntil } from './support/kafka-test-env';
+import {
+  deleteTopicsWithPrefix,
+  kafkaBrokersFromEnv,
+  prefixedTopics,
+  uniqueTopicPrefix,
+  waitUntil,
+} from './support/kafka-test-env';
 import { allEvents, dedupeKeyOfRecord, expectedRecords } from './support/expected-records';
 import { licenseStory, registerExporter, SPEC_NOW, withdrawnApplication } from './support/license-stories';
 import { ServiceUnderTest } from './support/service-under-test';
@@ -23,7 +29,11 @@ jest.setTimeout(60_000);
 const brokers = kafkaBrokersFromEnv('test/jest.config.js');
 const kafka = kafkaFromBrokers(brokers, 'license-relay-spec', logLevel.NOTHING);
 const logged: string[] = [];
-const log: RelayLogger = { log: (m) => logged.push(m), warn: (m) => logged.push(`WARN ${m}`), error: (m) => logged.push(`ERROR ${m}`) };
+const log: RelayLogger = {
+  log: (m) => logged.push(m),
+  warn: (m) => logged.push(`WARN ${m}`),
+  error: (m) => logged.push(`ERROR ${m}`),
+};
 
 const keyOf = (m: ReadMessage) => `${m.headers[HeaderNames.eventId]}/${m.headers[HeaderNames.eventType]}`;
 const missingFrom = (reader: TopicReader, expected: readonly ContractRecord[]) => {
@@ -50,14 +60,21 @@ describe('the license relay, in process on the service’s SQLite store, against
     checkpoints = openRelayCheckpointStore(join(service.dataDir, 'relay.sqlite'));
     relay = startLicenseRelay({ store, kafka, checkpoints, topicPrefix: prefix, log, probeIntervalMs: 100 });
     // The seeded policy history is there before the relay: it catches up first, then follows live commands.
-    await waitUntil(() => relay.status().state === 'live', () => `the relay to catch up (${JSON.stringify(relay.status())})`);
-    for (const [i, id] of ['app-flow-0', 'app-flow-1', 'app-flow-2', 'app-flow-3'].entries()) licenseIds.push(await licenseStory(service, id, i));
+    await waitUntil(
+      () => relay.status().state === 'live',
+      () => `the relay to catch up (${JSON.stringify(relay.status())})`,
+    );
+    for (const [i, id] of ['app-flow-0', 'app-flow-1', 'app-flow-2', 'app-flow-3'].entries())
+      licenseIds.push(await licenseStory(service, id, i));
     await withdrawnApplication(service, 'app-flow-withdrawn');
     expected = await expectedRecords(store);
     reader = new TopicReader(kafka, Object.values(topics));
     readers.push(reader);
     await reader.start();
-    await waitUntil(() => missingFrom(reader, expected).length === 0, () => `${missingFrom(reader, expected).length} expected messages`);
+    await waitUntil(
+      () => missingFrom(reader, expected).length === 0,
+      () => `${missingFrom(reader, expected).length} expected messages`,
+    );
   });
 
   afterAll(async () => {
@@ -99,7 +116,9 @@ describe('the license relay, in process on the service’s SQLite store, against
       }
       return byKey;
     };
-    const received = firstSeen(reader.messages.map((m) => ({ topic: m.topic.slice(prefix.length), key: m.key, id: keyOf(m) })));
+    const received = firstSeen(
+      reader.messages.map((m) => ({ topic: m.topic.slice(prefix.length), key: m.key, id: keyOf(m) })),
+    );
     const recorded = firstSeen(expected.map((r) => ({ topic: r.topic, key: r.key, id: dedupeKeyOfRecord(r) })));
     expect(received).toEqual(recorded);
     expect(received.size).toBeGreaterThan(licenseIds.length * 2);
@@ -110,24 +129,43 @@ describe('the license relay, in process on the service’s SQLite store, against
       const type = message.headers[HeaderNames.eventType] ?? '';
       expect(isContractMessageType(type)).toBe(true);
       if (!isContractMessageType(type)) continue;
-      expect(message.headers).toEqual({ 'event-id': message.value['eventId'], 'event-type': type, 'event-version': '1', 'content-type': 'application/json' });
+      expect(message.headers).toEqual({
+        'event-id': message.value['eventId'],
+        'event-type': type,
+        'event-version': '1',
+        'content-type': 'application/json',
+      });
       expect(message.key).toBe((message.value['subject'] as { id: string }).id);
       // Both: the zod schema, and the checked-in JSON Schema file (ajv, draft 2020-12, formats checked).
       expect(contractSchemas[type].safeParse(message.value).error?.issues ?? []).toEqual([]);
       expect(checkedInSchemaProblems(type, 1, message.value)).toEqual([]);
       // …and the file does refuse what the contract refuses.
-      expect(checkedInSchemaProblems(type, 1, { ...message.value, eventId: 'not-a-uuid' })).toContain('/eventId must match format "uuid"');
+      expect(checkedInSchemaProblems(type, 1, { ...message.value, eventId: 'not-a-uuid' })).toContain(
+        '/eventId must match format "uuid"',
+      );
     }
   });
 
   it('reports no lag once all is published, with the saved checkpoint at the last relayed event', async () => {
     // The last relayed event may have no message (a withdrawal): the checkpoint still moves past it.
-    const relayed = (await allEvents(store)).filter((e) => RELAYED_STREAM_PREFIXES.some((p) => e.streamId.startsWith(p)));
+    const relayed = (await allEvents(store)).filter((e) =>
+      RELAYED_STREAM_PREFIXES.some((p) => e.streamId.startsWith(p)),
+    );
     const lastRelayed = relayed[relayed.length - 1]!.position;
     expect(lastRelayed > BigInt(expected[expected.length - 1]!.value.sourcePosition)).toBe(true);
-    await waitUntil(() => relay.status().lagEvents === 0 && relay.status().lagExact, () => `no lag (${JSON.stringify(relay.status(), (_k, v) => (typeof v === 'bigint' ? String(v) : v))})`);
+    await waitUntil(
+      () => relay.status().lagEvents === 0 && relay.status().lagExact,
+      () => `no lag (${JSON.stringify(relay.status(), (_k, v) => (typeof v === 'bigint' ? String(v) : v))})`,
+    );
     const status = relay.status();
-    expect(status).toMatchObject({ state: 'live', lagEvents: 0, lagExact: true, restarts: 0, lastError: null, publishedPosition: lastRelayed });
+    expect(status).toMatchObject({
+      state: 'live',
+      lagEvents: 0,
+      lagExact: true,
+      restarts: 0,
+      lastError: null,
+      publishedPosition: lastRelayed,
+    });
     expect(status.storePosition! >= lastRelayed).toBe(true);
     expect(await checkpoints.load('license-relay')).toBe(lastRelayed);
   });
@@ -141,7 +179,8 @@ describe('the license relay, in process on the service’s SQLite store, against
       for (const m of stateReader.messages) {
         const data = m.value['data'] as Record<string, unknown>;
         const held = states.get(m.key ?? '');
-        if (held === undefined || (held['version'] as number) < (data['version'] as number)) states.set(m.key ?? '', data);
+        if (held === undefined || (held['version'] as number) < (data['version'] as number))
+          states.set(m.key ?? '', data);
       }
       return states;
     };
@@ -149,7 +188,8 @@ describe('the license relay, in process on the service’s SQLite store, against
     // Both sides are eventually consistent: wait until the snapshot and the read model have seen the same last event.
     await waitUntil(
       async () => {
-        for (const id of licenseIds) views.set(id, (await service.get(`/licenses/${id}`)).body as Record<string, unknown>);
+        for (const id of licenseIds)
+          views.set(id, (await service.get(`/licenses/${id}`)).body as Record<string, unknown>);
         return licenseIds.every((id) => latest().get(id)?.['version'] === views.get(id)?.['revision']);
       },
       () => `the latest snapshot of ${licenseIds.join(', ')} to match the read model's revision`,
@@ -157,8 +197,19 @@ describe('the license relay, in process on the service’s SQLite store, against
 
     for (const id of licenseIds) {
       const snapshot = latest().get(id)!;
-      const view = views.get(id)! as { recordedStatus: string; validFrom: string; validUntil: string; items: { lineId: string; licensed: number; remaining: number }[]; endUsers: { name: string }[]; suspension: { until: string | null } | null };
-      const lines = snapshot['lines'] as { lineId: string; authorised: { amount: number }; remaining: { amount: number } }[];
+      const view = views.get(id)! as {
+        recordedStatus: string;
+        validFrom: string;
+        validUntil: string;
+        items: { lineId: string; licensed: number; remaining: number }[];
+        endUsers: { name: string }[];
+        suspension: { until: string | null } | null;
+      };
+      const lines = snapshot['lines'] as {
+        lineId: string;
+        authorised: { amount: number };
+        remaining: { amount: number };
+      }[];
       expect({
         status: snapshot['status'],
         validFrom: snapshot['validFrom'],
@@ -175,7 +226,9 @@ describe('the license relay, in process on the service’s SQLite store, against
         suspendedUntil: view.suspension?.until,
       });
     }
-    expect(new Set(licenseIds.map((id) => latest().get(id)!['status']))).toEqual(new Set(['active', 'exhausted', 'revoked']));
+    expect(new Set(licenseIds.map((id) => latest().get(id)!['status']))).toEqual(
+      new Set(['active', 'exhausted', 'revoked']),
+    );
   });
 
   it('backs off after a failed checkpoint save and resubscribes from the saved checkpoint, skipping nothing', async () => {
@@ -190,13 +243,28 @@ describe('the license relay, in process on the service’s SQLite store, against
       },
       close: async () => undefined,
     };
-    const second = startLicenseRelay({ store, kafka, checkpoints: failingOnce, topicPrefix: retryPrefix, relayName: 'retry-spec', log, maxBatchEvents: 5, retryBackoff: { initialDelayMs: 50 } });
+    const second = startLicenseRelay({
+      store,
+      kafka,
+      checkpoints: failingOnce,
+      topicPrefix: retryPrefix,
+      relayName: 'retry-spec',
+      log,
+      maxBatchEvents: 5,
+      retryBackoff: { initialDelayMs: 50 },
+    });
     const retryReader = new TopicReader(kafka, Object.values(prefixedTopics(retryPrefix)));
     readers.push(retryReader);
     try {
-      await waitUntil(() => second.status().state !== 'starting', () => 'the second relay to create its topics');
+      await waitUntil(
+        () => second.status().state !== 'starting',
+        () => 'the second relay to create its topics',
+      );
       await retryReader.start();
-      await waitUntil(() => missingFrom(retryReader, expected).length === 0, () => `${missingFrom(retryReader, expected).length} messages after the retry`);
+      await waitUntil(
+        () => missingFrom(retryReader, expected).length === 0,
+        () => `${missingFrom(retryReader, expected).length} messages after the retry`,
+      );
       expect(retryReader.keys()).toEqual(new Set(expected.map(dedupeKeyOfRecord)));
       expect(second.status().restarts).toBe(1);
       expect(logged.some((line) => line.startsWith('ERROR Relay run failed (Error: disk full (spec))'))).toBe(true);

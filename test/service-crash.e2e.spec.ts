@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exporterUser, magnetApplication, registerNingbo, type Reply, type ServiceClient } from '@licensing/service-testing';
+import {
+  exporterUser,
+  magnetApplication,
+  registerNingbo,
+  type Reply,
+  type ServiceClient,
+} from '@licensing/service-testing';
 import { ServiceProcess } from './support/service-process';
 
 interface SentCommand {
@@ -24,7 +30,11 @@ function commandsOf(worker: number, round: number): Omit<SentCommand, 'reply'>[]
   const draft = magnetApplication(applicationId);
   return [
     { path: '/exporters', body: { ...registerNingbo, exporterId }, key: `register-${exporterId}` },
-    { path: '/applications', body: { ...draft, application: { ...draft.application, exporterId } }, key: `draft-${applicationId}` },
+    {
+      path: '/applications',
+      body: { ...draft, application: { ...draft.application, exporterId } },
+      key: `draft-${applicationId}`,
+    },
     { path: `/applications/${applicationId}/submit`, body: {}, key: `submit-${applicationId}` },
   ];
 }
@@ -43,7 +53,8 @@ async function burstUntilKilled(client: ServiceClient, service: ServiceProcess):
         } catch {
           return; // the connection died with the process: not acknowledged
         }
-        if (entry.reply.status >= 300) throw new Error(`${command.path} answered ${entry.reply.status}: ${JSON.stringify(entry.reply.body)}`);
+        if (entry.reply.status >= 300)
+          throw new Error(`${command.path} answered ${entry.reply.status}: ${JSON.stringify(entry.reply.body)}`);
         acknowledged += 1;
         if (acknowledged >= KILL_AFTER_ACKNOWLEDGED && killed === null) killed = service.kill();
       }
@@ -67,7 +78,9 @@ function dumpReadModels(filename: string): Record<string, unknown[]> {
 async function cleanRebuild(dataDir: string, into: string): Promise<Record<string, unknown[]>> {
   const store = openSqliteEventStore({ filename: join(dataDir, 'events.sqlite') });
   const db = new Database(into);
-  const runner = new ProjectionRunner(store, new DocumentStore(db), readModelProjections(), { now: () => new Date().toISOString() });
+  const runner = new ProjectionRunner(store, new DocumentStore(db), readModelProjections(), {
+    now: () => new Date().toISOString(),
+  });
   try {
     await runner.start();
     await runner.stop();

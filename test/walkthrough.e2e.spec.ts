@@ -5,7 +5,8 @@ import { runStep, type StepResult, walkthroughBlocks } from './support/readme-wa
 import { exporterUser, type ServiceClient } from '@licensing/service-testing';
 import { ServiceProcess } from './support/service-process';
 
-const measureStatus = (measures: { measureId: string; status: string }[], id: string) => measures.find((m) => m.measureId === id)?.status;
+const measureStatus = (measures: { measureId: string; status: string }[], id: string) =>
+  measures.find((m) => m.measureId === id)?.status;
 
 describe('README walkthrough, run as written against the started service (own process, SQLite file)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'walkthrough-'));
@@ -37,19 +38,36 @@ describe('README walkthrough, run as written against the started service (own pr
   });
 
   it('takes the application from draft to approved, with revisions counting up in its stream', () => {
-    expect(step('$BASE/exporters $EXPORTER')).toMatchObject({ status: 201, body: { id: 'ningbo-magnetics', revision: '0' } });
-    expect(step('$BASE/applications $EXPORTER')).toMatchObject({ status: 201, body: { streamId: 'application-app-2026-0001', revision: '0' } });
-    expect(step('/submit').body.events).toEqual([expect.objectContaining({ type: 'ApplicationSubmitted', revision: '1' })]);
+    expect(step('$BASE/exporters $EXPORTER')).toMatchObject({
+      status: 201,
+      body: { id: 'ningbo-magnetics', revision: '0' },
+    });
+    expect(step('$BASE/applications $EXPORTER')).toMatchObject({
+      status: 201,
+      body: { streamId: 'application-app-2026-0001', revision: '0' },
+    });
+    expect(step('/submit').body.events).toEqual([
+      expect.objectContaining({ type: 'ApplicationSubmitted', revision: '1' }),
+    ]);
     expect(step('/accept').body.events[0].type).toBe('ApplicationAccepted');
     expect(step('/assign-reviewer').body.events[0].type).toBe('ReviewerAssigned');
     expect(step('/complete-review').body.events[0].type).toBe('ReviewCompleted');
-    expect(step('/approve').body).toMatchObject({ revision: '5', events: [expect.objectContaining({ type: 'ApplicationApproved' })] });
+    expect(step('/approve').body).toMatchObject({
+      revision: '5',
+      events: [expect.objectContaining({ type: 'ApplicationApproved' })],
+    });
   });
 
   it('issues the license, records the shipment and suspends it under If-Match', () => {
-    expect(step('$BASE/licenses $OFFICER')).toMatchObject({ status: 201, body: { id: 'L-app-2026-0001', events: [expect.objectContaining({ type: 'LicenseIssued' })] } });
+    expect(step('$BASE/licenses $OFFICER')).toMatchObject({
+      status: 201,
+      body: { id: 'L-app-2026-0001', events: [expect.objectContaining({ type: 'LicenseIssued' })] },
+    });
     expect(step('/record-shipment').body.events[0].type).toBe('ShipmentRecorded');
-    expect(step('/suspend').body).toMatchObject({ revision: '2', events: [expect.objectContaining({ type: 'LicenseSuspended' })] });
+    expect(step('/suspend').body).toMatchObject({
+      revision: '2',
+      events: [expect.objectContaining({ type: 'LicenseSuspended' })],
+    });
   });
 
   it('license state: suspended with 70 kg left today, and the suspension lapsed by itself on its end date', () => {
@@ -64,14 +82,29 @@ describe('README walkthrough, run as written against the started service (own pr
 
   it('license state: the application carries its decision record and its license', () => {
     const application = step('curl -s $BASE/applications/app-2026-0001 $OFFICER', true).body;
-    expect(application).toMatchObject({ status: 'approved', licenseId: 'L-app-2026-0001', reviewerId: 'wang.fang', reviewDeadline: '2027-01-25' });
-    expect(application.decision).toMatchObject({ outcome: 'approved', approverId: 'chen.jie', record: { verdict: 'license_required', validOn: '2026-11-23' } });
+    expect(application).toMatchObject({
+      status: 'approved',
+      licenseId: 'L-app-2026-0001',
+      reviewerId: 'wang.fang',
+      reviewDeadline: '2027-01-25',
+    });
+    expect(application.decision).toMatchObject({
+      outcome: 'approved',
+      approverId: 'chen.jie',
+      record: { verdict: 'license_required', validOn: '2026-11-23' },
+    });
   });
 
   it("exporter view: the exporter's profile, application and license", () => {
     const exporter = step('/exporters/ningbo-magnetics').body;
-    expect(exporter).toMatchObject({ exporterId: 'ningbo-magnetics', generalLicense: { status: 'not_qualified' }, revision: 0 });
-    expect(exporter.applications).toEqual([{ applicationId: 'app-2026-0001', licenseType: 'individual', status: 'approved' }]);
+    expect(exporter).toMatchObject({
+      exporterId: 'ningbo-magnetics',
+      generalLicense: { status: 'not_qualified' },
+      revision: 0,
+    });
+    expect(exporter.applications).toEqual([
+      { applicationId: 'app-2026-0001', licenseType: 'individual', status: 'approved' },
+    ]);
     expect(exporter.licenses).toEqual([expect.objectContaining({ licenseId: 'L-app-2026-0001', status: 'suspended' })]);
   });
 

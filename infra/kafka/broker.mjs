@@ -7,7 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
-import { assertPortFree, brokerPaths, freePort, jvmArgs, log4jProperties, randomClusterId, serverProperties } from './broker-config.mjs';
+import {
+  assertPortFree,
+  brokerPaths,
+  freePort,
+  jvmArgs,
+  log4jProperties,
+  randomClusterId,
+  serverProperties,
+} from './broker-config.mjs';
 import { isAlive, isOurBroker, tailOf, terminate } from './broker-process.mjs';
 import { cacheDir, ensureKafkaJars } from './fetch-kafka.mjs';
 
@@ -31,7 +39,10 @@ export async function kafkaBrokerStatus({ dataDir = defaultDataDir } = {}) {
   const paths = brokerPaths(dataDir);
   const state = readState(paths);
   if (!state || !isOurBroker(state.pid, paths.serverProperties)) return { running: false, dataDir };
-  const answers = await describeCluster(state.bootstrap, 3_000).then(() => true, () => false);
+  const answers = await describeCluster(state.bootstrap, 3_000).then(
+    () => true,
+    () => false,
+  );
   return { running: true, answers, ...state };
 }
 
@@ -58,11 +69,21 @@ async function describeCluster(bootstrap, timeoutMs) {
 function formatStorage({ java, libsDir, paths, clusterId }) {
   const result = spawnSync(
     java,
-    [...jvmArgs({ libsDir, paths, heap: '256m' }), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.serverProperties],
+    [
+      ...jvmArgs({ libsDir, paths, heap: '256m' }),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      paths.serverProperties,
+    ],
     { encoding: 'utf8' },
   );
   if (result.error) {
-    throw new Error(`Java could not be run (${result.error.message}). The Kafka broker needs Java 17+ on PATH or JAVA_HOME set.`);
+    throw new Error(
+      `Java could not be run (${result.error.message}). The Kafka broker needs Java 17+ on PATH or JAVA_HOME set.`,
+    );
   }
   if (result.status !== 0) {
     throw new Error(
@@ -135,7 +156,16 @@ export async function startKafkaBroker({
   // the test run) finds the process too.
   const bootstrap = `127.0.0.1:${brokerPort}`;
   const pid = child.pid;
-  const state = { pid, bootstrap, port: brokerPort, controllerPort, version, dataDir: dir, logFile: paths.logFile, startedAt: new Date().toISOString() };
+  const state = {
+    pid,
+    bootstrap,
+    port: brokerPort,
+    controllerPort,
+    version,
+    dataDir: dir,
+    logFile: paths.logFile,
+    startedAt: new Date().toISOString(),
+  };
   if (pid !== undefined) {
     writeFileSync(paths.pidFile, `${pid}\n`);
     writeFileSync(paths.stateFile, `${JSON.stringify(state, null, 2)}\n`);
@@ -165,7 +195,8 @@ export async function startKafkaBroker({
     }
   }
 
-  if (stopWhenProcessExits) startWatchdog({ owner: stopWhenProcessExits, dataDir: dir, removeDataDir: removeDataDirOnStop });
+  if (stopWhenProcessExits)
+    startWatchdog({ owner: stopWhenProcessExits, dataDir: dir, removeDataDir: removeDataDirOnStop });
 
   return {
     ...state,
@@ -192,7 +223,14 @@ export async function stopKafkaBroker({ dataDir = defaultDataDir, removeDataDir 
 }
 
 function startWatchdog({ owner, dataDir, removeDataDir }) {
-  const args = [fileURLToPath(new URL('./kafka.mjs', import.meta.url)), 'watch', '--owner', String(owner), '--data-dir', dataDir];
+  const args = [
+    fileURLToPath(new URL('./kafka.mjs', import.meta.url)),
+    'watch',
+    '--owner',
+    String(owner),
+    '--data-dir',
+    dataDir,
+  ];
   if (removeDataDir) args.push('--remove-data-dir');
   spawn(process.execPath, args, { detached: true, stdio: 'ignore' }).unref();
 }

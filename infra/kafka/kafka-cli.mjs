@@ -64,7 +64,8 @@ export async function runCli(argv) {
       case 'start': {
         const port = integer('port', values.port);
         if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}.`);
-        const owner = values['stop-with-pid'] === undefined ? undefined : integer('stop-with-pid', values['stop-with-pid']);
+        const owner =
+          values['stop-with-pid'] === undefined ? undefined : integer('stop-with-pid', values['stop-with-pid']);
         const broker = await startKafkaBroker({
           port,
           dataDir,
@@ -89,7 +90,10 @@ export async function runCli(argv) {
         const { outcome, pid } = await stopKafkaBroker({ dataDir });
         if (values.json) console.log(JSON.stringify({ outcome, pid }));
         else if (outcome === 'not-running') console.log(`No Kafka broker runs from ${dataDir}.`);
-        else console.log(`Kafka broker (pid ${pid}) ${outcome === 'killed' ? 'killed after the grace period' : 'stopped'}.`);
+        else
+          console.log(
+            `Kafka broker (pid ${pid}) ${outcome === 'killed' ? 'killed after the grace period' : 'stopped'}.`,
+          );
         return 0;
       }
       case 'status': {

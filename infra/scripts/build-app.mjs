@@ -21,10 +21,14 @@ if (!app || !existsSync(join(root, 'apps', app, 'tsconfig.app.json'))) {
 const outDir = join(root, 'dist', 'apps', app);
 rmSync(outDir, { recursive: true, force: true });
 
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join('apps', app, 'tsconfig.app.json')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join('apps', app, 'tsconfig.app.json')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
@@ -33,6 +37,9 @@ for (const [alias, [target]] of Object.entries(paths)) {
   if (!existsSync(compiled)) continue; // a library this app does not import
   const stub = join(outDir, 'node_modules', alias);
   mkdirSync(stub, { recursive: true });
-  writeFileSync(join(stub, 'package.json'), JSON.stringify({ name: alias, private: true, main: relative(stub, compiled) }, null, 2) + '\n');
+  writeFileSync(
+    join(stub, 'package.json'),
+    JSON.stringify({ name: alias, private: true, main: relative(stub, compiled) }, null, 2) + '\n',
+  );
 }
 console.log(`Built ${app} → ${relative(root, join(outDir, 'apps', app, 'src', 'main.js'))}`);

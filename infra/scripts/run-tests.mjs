@@ -64,7 +64,10 @@ for (const [signal, exitCode] of Object.entries(signalExitCodes)) {
 /** Resolves to the KAFKA_BROKERS value for the suites and the line that tells it. */
 async function kafkaForTests() {
   if (process.env.KAFKA_BROKERS) {
-    return { brokers: process.env.KAFKA_BROKERS, line: `Kafka: tests use KAFKA_BROKERS=${process.env.KAFKA_BROKERS} from the environment.` };
+    return {
+      brokers: process.env.KAFKA_BROKERS,
+      line: `Kafka: tests use KAFKA_BROKERS=${process.env.KAFKA_BROKERS} from the environment.`,
+    };
   }
   brokerDataDir = mkdtempSync(join(tmpdir(), 'kafka-test-broker-'));
   const broker = await startKafkaBroker({
@@ -119,7 +122,9 @@ async function main() {
   const sum = total(results);
   console.log(`Total: ${summaryLine(sum)}`);
 
-  const failedChecks = Object.entries(checks).filter(([, status]) => status !== 0).map(([name]) => name);
+  const failedChecks = Object.entries(checks)
+    .filter(([, status]) => status !== 0)
+    .map(([name]) => name);
   for (const name of failedChecks) console.error(`${name[0].toUpperCase()}${name.slice(1)} failed (see above).`);
   if (failedChecks.includes('format')) console.error('Run `npm run format` to format every file.');
   if (sum.passed + sum.failed === 0) console.error('No test ran.');

@@ -24,5 +24,7 @@ export function checkedInSchemaProblems(type: string, version: number, value: un
     validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, JSON_SCHEMA_DIR, file), 'utf8')) as object);
     validators.set(file, validate);
   }
-  return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? error.keyword}`);
+  return validate(value)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? error.keyword}`);
 }

@@ -7,7 +7,10 @@ export async function allEvents(store: EventStore): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   for (;;) {
     const last = events[events.length - 1];
-    const batch = await store.readAll({ fromPosition: last === undefined ? undefined : last.position + 1n, maxCount: 1000 });
+    const batch = await store.readAll({
+      fromPosition: last === undefined ? undefined : last.position + 1n,
+      maxCount: 1000,
+    });
     if (batch.length === 0) return events;
     events.push(...batch);
   }

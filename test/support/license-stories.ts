@@ -25,17 +25,27 @@ export async function registerExporter(service: ServiceUnderTest): Promise<void>
  */
 export async function licenseStory(service: ServiceUnderTest, applicationId: string, variant: number): Promise<string> {
   await service.command('/applications', exporter, magnetApplication(applicationId));
-  const application = (action: string, as = officer, body?: unknown) => service.command(`/applications/${applicationId}/${action}`, as, body);
+  const application = (action: string, as = officer, body?: unknown) =>
+    service.command(`/applications/${applicationId}/${action}`, as, body);
   await application('submit', exporter);
   await application('accept');
   await application('assign-reviewer', officer, { reviewerId: reviewer.id });
   await application('complete-review', reviewer, { recommendation: 'approve', notes: 'End user verified on site' });
   await application('approve', director);
-  const issued = (await service.command('/licenses', officer, { applicationId, validFrom: '2026-11-23', validUntil: '2027-06-30' })) as { id: string };
+  const issued = (await service.command('/licenses', officer, {
+    applicationId,
+    validFrom: '2026-11-23',
+    validUntil: '2027-06-30',
+  })) as { id: string };
   const licenseId = issued.id;
-  const license = (action: string, as: typeof officer, body: unknown) => service.command(`/licenses/${licenseId}/${action}`, as, body);
+  const license = (action: string, as: typeof officer, body: unknown) =>
+    service.command(`/licenses/${licenseId}/${action}`, as, body);
   const ship = (shipmentId: string, quantity: number) =>
-    license('record-shipment', exporter, { shipmentId, lines: [{ lineId: '1', quantity }], customsDeclarationRef: `CD-${shipmentId}` });
+    license('record-shipment', exporter, {
+      shipmentId,
+      lines: [{ lineId: '1', quantity }],
+      customsDeclarationRef: `CD-${shipmentId}`,
+    });
   switch (variant % 4) {
     case 0:
       await ship(`${applicationId}-s1`, 40);

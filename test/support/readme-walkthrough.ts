@@ -12,14 +12,15 @@ export function walkthroughBlocks(): { setup: string; steps: string[] } {
   if (!section) throw new Error('README.md has no <!-- walkthrough:start --> … <!-- walkthrough:end --> section');
   const blocks = [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
   const [setup, ...steps] = blocks;
-  if (setup === undefined || !/^BASE=/m.test(setup)) throw new Error('The walkthrough must start with a block that sets BASE');
+  if (setup === undefined || !/^BASE=/m.test(setup))
+    throw new Error('The walkthrough must start with a block that sets BASE');
   return { setup, steps };
 }
 
 export interface StepResult {
   command: string;
   status: number;
-   
+
   body: any;
 }
 

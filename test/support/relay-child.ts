@@ -7,17 +7,20 @@ import { builtMain, REPO_ROOT } from './built-apps';
  */
 export class RelayChild {
   private process: ChildProcess | null = null;
-  private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
+  private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({
+    code: null,
+    signal: null,
+  });
   output = '';
   private url: string | null = null;
 
   start(env: Record<string, string>): void {
     if (this.process !== null) throw new Error('The relay child is already running');
-    const child = spawn(
-      process.execPath,
-      [builtMain('license-relay')],
-      { cwd: REPO_ROOT, env: { ...process.env, RELAY_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [builtMain('license-relay')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, RELAY_PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.process = child;
     this.url = null;
     let own = '';
@@ -43,7 +46,9 @@ export class RelayChild {
   async status(): Promise<{ state: string; publishedEvents: number; publishedPosition: string | null } | null> {
     if (this.url === null || this.process === null) return null;
     const response = await fetch(`${this.url}/relay/status`).catch(() => null);
-    return response?.ok ? ((await response.json()) as { state: string; publishedEvents: number; publishedPosition: string | null }) : null;
+    return response?.ok
+      ? ((await response.json()) as { state: string; publishedEvents: number; publishedPosition: string | null })
+      : null;
   }
 
   /** Sends `signal` and resolves once the process is gone. */

@@ -16,19 +16,25 @@ export class ServiceProcess {
   ) {}
 
   async start(): Promise<ServiceClient> {
-    const child = spawn(
-      process.execPath,
-      [builtMain('licensing-service')],
-      {
-        cwd: REPO_ROOT,
-        env: { ...withoutKafka(process.env), PORT: '0', DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_MS: '0', ...this.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, [builtMain('licensing-service')], {
+      cwd: REPO_ROOT,
+      env: {
+        ...withoutKafka(process.env),
+        PORT: '0',
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn',
+        SCHEDULER_INTERVAL_MS: '0',
+        ...this.env,
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The service did not start within 60 s:\n${this.output}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`The service did not start within 60 s:\n${this.output}`)),
+        60_000,
+      );
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
         const match = /listening on (http:\/\/\S+)/.exec(this.output);

@@ -23,7 +23,9 @@ export class TopicReader {
   ) {}
 
   async start(): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: `relay-spec-reader-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+    const consumer = this.kafka.consumer({
+      groupId: `relay-spec-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    });
     this.consumer = consumer;
     await waitForTopicLeaders(this.kafka, this.topics);
     await consumer.connect();

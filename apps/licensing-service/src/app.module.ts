@@ -47,7 +47,8 @@ export class AppModule {
         { provide: ACTOR_RESOLVER, useClass: HeaderActorResolver },
         {
           provide: POLICY_HISTORY,
-          useFactory: (projections: ProjectionRunner, documents: DocumentStore) => new ReadModelPolicyHistory(projections, documents),
+          useFactory: (projections: ProjectionRunner, documents: DocumentStore) =>
+            new ReadModelPolicyHistory(projections, documents),
           inject: [ProjectionRunner, DocumentStore],
         },
         ...workflowCommandHandlers,

@@ -22,7 +22,10 @@ export const ServiceConfig = z.object({
   /** Prepended to every topic name, e.g. `staging.` on a shared cluster. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Seed the real rare-earth policy history on start (idempotent). */
-  SEED_POLICY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_POLICY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
   /** Lowest level logged: `log` shows start-up and scheduler activity, `warn` only trouble. */

@@ -6,15 +6,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { ServiceConfig } from './config';
 
-const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const satisfies Record<ServiceConfig['LOG_LEVEL'], LogLevel[]>;
+const LOG_LEVELS = {
+  log: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+} as const satisfies Record<ServiceConfig['LOG_LEVEL'], LogLevel[]>;
 
 /** Builds and starts the embedded service; main.ts and the tests share it. */
 export async function startService(config: ServiceConfig): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: LOG_LEVELS[config.LOG_LEVEL] });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LOG_LEVELS[config.LOG_LEVEL],
+  });
   // BigInt revisions and positions leave as decimal strings.
-  app.set('json replacer', (_key: string, value: unknown) =>
-    typeof value === 'bigint' ? value.toString() : value,
-  );
+  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as AddressInfo;

@@ -24,8 +24,14 @@ describe('licensing service (embedded, real HTTP on loopback)', () => {
 
   // Reads say who is reading (a policy officer here); /health is public and ignores it.
   const get = async (path: string) => {
-    const response = await fetch(`${url}${path}`, { headers: { 'X-Actor-Id': 'he.lan', 'X-Actor-Role': 'policy_officer' } });
-    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as any };
+    const response = await fetch(`${url}${path}`, {
+      headers: { 'X-Actor-Id': 'he.lan', 'X-Actor-Role': 'policy_officer' },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: (await response.json()) as any,
+    };
   };
 
   it('is ready once the seeded policy history is in every read model', async () => {
@@ -50,7 +56,10 @@ describe('licensing service (embedded, real HTTP on loopback)', () => {
     expect(history.status).toBe(200);
     const missing = await get('/rule-history/measures/no-999');
     expect(missing).toMatchObject({ status: 404, type: expect.stringContaining('application/problem+json') });
-    expect(missing.body).toMatchObject({ code: 'control_measure.not_found', instance: '/rule-history/measures/no-999' });
+    expect(missing.body).toMatchObject({
+      code: 'control_measure.not_found',
+      instance: '/rule-history/measures/no-999',
+    });
   });
 
   it('refuses a malformed date with a problem naming the field', async () => {

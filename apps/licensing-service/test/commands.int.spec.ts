@@ -19,9 +19,18 @@ describe('command endpoints (embedded service over HTTP)', () => {
     const application = await client.get('/applications/app-ok', officer);
     expect(application.status).toBe(200);
     expect(application.headers.get('etag')).toBe('"5"');
-    expect(application.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', approverId: director.id } });
-    expect(application.body.decision.record).toMatchObject({ validOn: '2026-11-23', knownAt: NOW, verdict: 'license_required' });
-    expect(application.body.decision.measuresApplied.map((m: { measureId: string }) => m.measureId)).toEqual(['no-18-2025']);
+    expect(application.body).toMatchObject({
+      status: 'approved',
+      decision: { outcome: 'approved', approverId: director.id },
+    });
+    expect(application.body.decision.record).toMatchObject({
+      validOn: '2026-11-23',
+      knownAt: NOW,
+      verdict: 'license_required',
+    });
+    expect(application.body.decision.measuresApplied.map((m: { measureId: string }) => m.measureId)).toEqual([
+      'no-18-2025',
+    ]);
     const replay = await client.get('/applications/app-ok/decision-replay', auditor);
     expect(replay.body).toMatchObject({ matches: true, differences: [] });
   });
@@ -35,11 +44,15 @@ describe('command endpoints (embedded service over HTTP)', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
 
     client = await service.start(NOW);
-    const afterRestart = await client.post('/applications', exporterUser, body, { 'Idempotency-Key': 'draft-app-idem' });
+    const afterRestart = await client.post('/applications', exporterUser, body, {
+      'Idempotency-Key': 'draft-app-idem',
+    });
     expect(afterRestart).toMatchObject({ status: 201, body: first.body });
     expect((await client.get('/applications/app-idem', exporterUser)).body.revision).toBe(0);
 
-    const reused = await client.post('/applications', exporterUser, magnetApplication('app-other'), { 'Idempotency-Key': 'draft-app-idem' });
+    const reused = await client.post('/applications', exporterUser, magnetApplication('app-other'), {
+      'Idempotency-Key': 'draft-app-idem',
+    });
     expect(reused).toMatchObject({ status: 422, body: { code: 'request.idempotency_key_reused' } });
   });
 
@@ -54,11 +67,19 @@ describe('command endpoints (embedded service over HTTP)', () => {
   it('honours If-Match: the current ETag succeeds, a stale one is a 409 naming the current revision', async () => {
     await client.post('/applications', exporterUser, magnetApplication('app-etag'));
     const stale = await client.post('/applications/app-etag/submit', exporterUser, undefined, { 'If-Match': '"7"' });
-    expect(stale).toMatchObject({ status: 409, body: { code: 'concurrency.revision_conflict', currentRevision: '0', expectedRevision: '7' } });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: { code: 'concurrency.revision_conflict', currentRevision: '0', expectedRevision: '7' },
+    });
     const current = await client.post('/applications/app-etag/submit', exporterUser, undefined, { 'If-Match': '"0"' });
     expect(current.status).toBe(200);
     expect(current.headers.get('etag')).toBe('"1"');
-    const malformed = await client.post('/applications/app-etag/withdraw', exporterUser, {}, { 'If-Match': 'yesterday' });
+    const malformed = await client.post(
+      '/applications/app-etag/withdraw',
+      exporterUser,
+      {},
+      { 'If-Match': 'yesterday' },
+    );
     expect(malformed).toMatchObject({ status: 400, body: { code: 'request.invalid_if_match' } });
   });
 
@@ -69,24 +90,46 @@ describe('command endpoints (embedded service over HTTP)', () => {
     expect(typo.headers.get('content-type')).toContain('application/problem+json');
     expect(typo.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unrecognized_keys' })]));
 
-    const noItems = await client.post('/applications', exporterUser, { ...body, application: { ...body.application, items: 'none' } });
+    const noItems = await client.post('/applications', exporterUser, {
+      ...body,
+      application: { ...body.application, items: 'none' },
+    });
     expect(noItems.status).toBe(400);
-    expect(noItems.body.errors).toEqual([expect.objectContaining({ field: 'application.items', rule: 'invalid_type' })]);
+    expect(noItems.body.errors).toEqual([
+      expect.objectContaining({ field: 'application.items', rule: 'invalid_type' }),
+    ]);
     expect((await client.get('/applications/app-bad', exporterUser)).status).toBe(404);
   });
 
   it('needs an actor, refuses the wrong role with 403, a wrong state with 409, and names unknown actions', async () => {
     await client.post('/applications', exporterUser, magnetApplication('app-roles'));
-    expect(await client.post('/applications/app-roles/submit', null)).toMatchObject({ status: 401, body: { code: 'request.unauthenticated' } });
+    expect(await client.post('/applications/app-roles/submit', null)).toMatchObject({
+      status: 401,
+      body: { code: 'request.unauthenticated' },
+    });
     expect((await client.post('/applications/app-roles/accept', exporterUser)).status).toBe(403);
-    expect(await client.post('/applications/app-roles/approve', officer)).toMatchObject({ status: 409, body: { code: 'application.illegal_transition' } });
-    expect(await client.post('/applications/app-roles/launch', officer)).toMatchObject({ status: 404, body: { code: 'request.unknown_action' } });
+    expect(await client.post('/applications/app-roles/approve', officer)).toMatchObject({
+      status: 409,
+      body: { code: 'application.illegal_transition' },
+    });
+    expect(await client.post('/applications/app-roles/launch', officer)).toMatchObject({
+      status: 404,
+      body: { code: 'request.unknown_action' },
+    });
     expect((await client.get('/applications/app-roles', exporterUser)).body.revision).toBe(0);
   });
 
   it('refuses to approve an export to a military end user and records the denial with the rejection', async () => {
-    const military = { name: 'Naval Yard 7', country: 'DE', militaryUser: true, listed: false, ownedByListedPartiesPercent: 0 };
-    await expect(approvedApplication(client, 'app-denied', { endUser: military })).rejects.toThrow(/approve answered 422.*application.decision_denies/);
+    const military = {
+      name: 'Naval Yard 7',
+      country: 'DE',
+      militaryUser: true,
+      listed: false,
+      ownedByListedPartiesPercent: 0,
+    };
+    await expect(approvedApplication(client, 'app-denied', { endUser: military })).rejects.toThrow(
+      /approve answered 422.*application.decision_denies/,
+    );
     const rejected = await client.post('/applications/app-denied/reject', director, { reasons: ['Military end user'] });
     expect(rejected.status).toBe(200);
     const view = (await client.get('/applications/app-denied', officer)).body;
@@ -95,18 +138,36 @@ describe('command endpoints (embedded service over HTTP)', () => {
 
   it('issues one license per application, with the facts of the approved application', async () => {
     await approvedApplication(client, 'app-lic');
-    const issued = await client.post('/licenses', officer, { applicationId: 'app-lic', validFrom: '2026-11-23', validUntil: '2027-06-30' });
+    const issued = await client.post('/licenses', officer, {
+      applicationId: 'app-lic',
+      validFrom: '2026-11-23',
+      validUntil: '2027-06-30',
+    });
     expect(issued).toMatchObject({ status: 201, body: { id: 'L-app-lic', revision: '0' } });
-    const twin = await client.post('/licenses', officer, { applicationId: 'app-lic', validFrom: '2026-11-23', validUntil: '2027-06-30' });
+    const twin = await client.post('/licenses', officer, {
+      applicationId: 'app-lic',
+      validFrom: '2026-11-23',
+      validUntil: '2027-06-30',
+    });
     expect(twin).toMatchObject({ status: 422, body: { code: 'license.already_issued' } });
     const license = (await client.get('/licenses/L-app-lic', officer)).body;
-    expect(license).toMatchObject({ status: 'active', applicationId: 'app-lic', items: [expect.objectContaining({ licensed: 100, remaining: 100 })] });
+    expect(license).toMatchObject({
+      status: 'active',
+      applicationId: 'app-lic',
+      items: [expect.objectContaining({ licensed: 100, remaining: 100 })],
+    });
   });
 
   it('publishes an OpenAPI document generated from the same schemas', async () => {
     const { body } = await client.get('/openapi.json', null);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/applications/{id}/approve', '/licenses/{id}/record-shipment', '/control-measures/{id}/suspend']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/applications/{id}/approve',
+        '/licenses/{id}/record-shipment',
+        '/control-measures/{id}/suspend',
+      ]),
+    );
     const draft = body.paths['/applications'].post.requestBody.content['application/json'].schema;
     expect(draft.required).toEqual(['application']);
     expect(draft.additionalProperties).toBe(false);

@@ -62,6 +62,10 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
       return consumers.relay.lagEvents === 0;
     }, 'the relay to report no lag');
     expect(consumers.relay).toMatchObject({ enabled: true, lagEvents: 0, state: 'live' });
-    expect(consumers.readModels.map((m: { name: string; caughtUp: boolean }) => m.caughtUp)).toEqual([true, true, true]);
+    expect(consumers.readModels.map((m: { name: string; caughtUp: boolean }) => m.caughtUp)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   }, 60_000);
 });

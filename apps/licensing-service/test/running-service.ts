@@ -16,7 +16,13 @@ export class RunningService {
   async start(now: string): Promise<ServiceClient> {
     await this.stop();
     const started = await startService(
-      loadConfig({ PORT: '0', DATA_DIR: this.dataDir, CLOCK_FIXED_AT: now, SCHEDULER_INTERVAL_MS: '0', LOG_LEVEL: 'warn' }),
+      loadConfig({
+        PORT: '0',
+        DATA_DIR: this.dataDir,
+        CLOCK_FIXED_AT: now,
+        SCHEDULER_INTERVAL_MS: '0',
+        LOG_LEVEL: 'warn',
+      }),
     );
     this.app = started.app;
     this.client = new ServiceClient(started.url);

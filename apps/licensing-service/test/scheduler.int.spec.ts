@@ -27,14 +27,24 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
 
   it('reports expiry and a missed deadline on the date itself, before any event is appended', async () => {
     client = await service.start('2027-02-01T02:00:00.000Z');
-    expect((await client.get('/licenses/L-app-short', officer)).body).toMatchObject({ status: 'expired', recordedStatus: 'active', revision: 0 });
+    expect((await client.get('/licenses/L-app-short', officer)).body).toMatchObject({
+      status: 'expired',
+      recordedStatus: 'active',
+      revision: 0,
+    });
     expect((await client.get('/licenses/L-app-short?asOf=2026-12-31', officer)).body.status).toBe('active');
-    expect((await client.get('/applications/app-slow', officer)).body).toMatchObject({ status: 'deadline_missed', revision: 2 });
+    expect((await client.get('/applications/app-slow', officer)).body).toMatchObject({
+      status: 'deadline_missed',
+      revision: 2,
+    });
   });
 
   it('appends each due event exactly once, across repeated passes and restarts', async () => {
     const first = await client.post('/admin/scheduler/run', system);
-    expect(first.body.appended.sort()).toEqual(['scheduler:expire-license:L-app-short', 'scheduler:review-deadline-missed:app-slow']);
+    expect(first.body.appended.sort()).toEqual([
+      'scheduler:expire-license:L-app-short',
+      'scheduler:review-deadline-missed:app-slow',
+    ]);
     expect((await client.post('/admin/scheduler/run', system)).body.appended).toEqual([]);
 
     client = await service.start('2027-02-02T02:00:00.000Z');
@@ -42,10 +52,15 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
     const license = (await client.get('/licenses/L-app-short', officer)).body;
     expect(license).toMatchObject({ status: 'expired', recordedStatus: 'expired', revision: 1 });
     expect(license.history.at(-1)).toMatchObject({ type: 'LicenseExpired', actor: 'scheduler', role: 'system' });
-    expect((await client.get('/applications/app-slow', officer)).body.history.at(-1)).toMatchObject({ type: 'ReviewDeadlineMissed' });
+    expect((await client.get('/applications/app-slow', officer)).body.history.at(-1)).toMatchObject({
+      type: 'ReviewDeadlineMissed',
+    });
   });
 
   it('lets only the system role run the scheduler', async () => {
-    expect(await client.post('/admin/scheduler/run', officer)).toMatchObject({ status: 403, body: { code: 'admin.forbidden' } });
+    expect(await client.post('/admin/scheduler/run', officer)).toMatchObject({
+      status: 403,
+      body: { code: 'admin.forbidden' },
+    });
   });
 });

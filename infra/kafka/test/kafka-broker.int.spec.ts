@@ -16,7 +16,11 @@ describe('the Kafka broker used by the tests', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: 'kafka-broker-smoke', brokers: kafkaBrokersFromEnv('infra/kafka/jest.config.js'), logLevel: logLevel.NOTHING });
+    kafka = new Kafka({
+      clientId: 'kafka-broker-smoke',
+      brokers: kafkaBrokersFromEnv('infra/kafka/jest.config.js'),
+      logLevel: logLevel.NOTHING,
+    });
     admin = kafka.admin();
     await admin.connect();
   });
@@ -27,7 +31,11 @@ describe('the Kafka broker used by the tests', () => {
     await admin?.disconnect();
   });
 
-  async function createTopic(topic: string, numPartitions: number, configEntries: Array<{ name: string; value: string }> = []) {
+  async function createTopic(
+    topic: string,
+    numPartitions: number,
+    configEntries: Array<{ name: string; value: string }> = [],
+  ) {
     const ok = await admin.createTopics({ topics: [{ topic, numPartitions, configEntries }], waitForLeaders: true });
     created.push(topic);
     return ok;
@@ -47,14 +55,16 @@ describe('the Kafka broker used by the tests', () => {
       includeSynonyms: false,
       resources: [{ type: 2 /* ConfigResourceTypes.TOPIC */, name: state, configNames: ['cleanup.policy'] }],
     });
-    expect(configs.resources[0]?.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue).toBe('compact');
+    expect(configs.resources[0]?.configEntries.find((e) => e.configName === 'cleanup.policy')?.configValue).toBe(
+      'compact',
+    );
     // auto.create.topics.enable=false: a topic nobody created does not appear on first use
     const producer = kafka.producer({ allowAutoTopicCreation: true, retry: { retries: 0 } });
     clients.push(producer);
     await producer.connect();
-    await expect(producer.send({ topic: uniqueTopic('smoke.never-created'), messages: [{ value: 'x' }] })).rejects.toThrow(
-      /does not host this topic-partition/,
-    );
+    await expect(
+      producer.send({ topic: uniqueTopic('smoke.never-created'), messages: [{ value: 'x' }] }),
+    ).rejects.toThrow(/does not host this topic-partition/);
   });
 
   it('delivers keyed messages from an idempotent acks=all producer to a consumer group, in order per key, headers intact', async () => {
@@ -63,7 +73,11 @@ describe('the Kafka broker used by the tests', () => {
     const keys = ['license-A', 'license-B', 'license-C', 'application-7'];
     const perKey = 5;
     const sent = keys.flatMap((key) =>
-      Array.from({ length: perKey }, (_, seq) => ({ key, value: JSON.stringify({ key, seq }), headers: { 'event-id': randomUUID() } })),
+      Array.from({ length: perKey }, (_, seq) => ({
+        key,
+        value: JSON.stringify({ key, seq }),
+        headers: { 'event-id': randomUUID() },
+      })),
     );
 
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

@@ -47,13 +47,26 @@ describe('node infra/kafka/kafka.mjs', () => {
   });
 
   it('starts a broker on a free loopback port that answers, and stop leaves no process behind', async () => {
-    const started = await kafkaCli(['start', '--port', '0', '--data-dir', dataDir, '--json', '--stop-with-pid', String(process.pid)]);
+    const started = await kafkaCli([
+      'start',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--json',
+      '--stop-with-pid',
+      String(process.pid),
+    ]);
     expect(started).toMatchObject({ code: 0 });
     const broker = JSON.parse(started.stdout) as { bootstrap: string; port: number; pid: number; version: string };
     expect(broker.bootstrap).toBe(`127.0.0.1:${broker.port}`);
     expect(broker.version).toBe(pinnedVersion);
 
-    const admin = new Kafka({ clientId: 'kafka-cli-spec', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'kafka-cli-spec',
+      brokers: [broker.bootstrap],
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     const cluster = await admin.describeCluster().finally(() => admin.disconnect());
     expect(cluster.brokers).toEqual([{ nodeId: 1, host: '127.0.0.1', port: broker.port }]);

@@ -14,7 +14,9 @@ export type LegalDate = z.infer<typeof LegalDate>;
 export const Instant = z.iso.datetime({ offset: false }).describe('Instant in UTC, ISO 8601 with a Z suffix');
 export type Instant = z.infer<typeof Instant>;
 
-export const LicenseType = z.enum(['individual', 'general']).describe('individual: one contract, one year at most; general: up to three years');
+export const LicenseType = z
+  .enum(['individual', 'general'])
+  .describe('individual: one contract, one year at most; general: up to three years');
 export type LicenseType = z.infer<typeof LicenseType>;
 
 /** An amount in a unit of measure, e.g. `{ amount: 40, unit: 'kg' }`. Zero is allowed (a line used up). */

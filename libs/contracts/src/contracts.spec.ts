@@ -53,7 +53,15 @@ describe('contract schemas', () => {
     const approved = samples['application.decided'];
     const rejected = {
       ...approved,
-      data: { outcome: 'rejected', applicationId: 'app-1', exporterId: 'exp-1', decidedOn: '2026-01-20', decidedBy: 'officer-2', reasons: ['Incomplete end-user certificate'], basis: null },
+      data: {
+        outcome: 'rejected',
+        applicationId: 'app-1',
+        exporterId: 'exp-1',
+        decidedOn: '2026-01-20',
+        decidedBy: 'officer-2',
+        reasons: ['Incomplete end-user certificate'],
+        basis: null,
+      },
     };
     expect(ApplicationDecidedV1.parse(rejected).data.outcome).toBe('rejected');
     const approvedWithoutBasis = { ...approved, data: { ...approved.data, basis: null } };
@@ -89,7 +97,8 @@ describe('routing', () => {
 
   it('creates the state topic compacted and the event topics with time retention', () => {
     const policy = (topic: string) =>
-      topicSpecs.find((spec) => spec.topic === topic)?.configEntries.find((entry) => entry.name === 'cleanup.policy')?.value;
+      topicSpecs.find((spec) => spec.topic === topic)?.configEntries.find((entry) => entry.name === 'cleanup.policy')
+        ?.value;
     expect(policy(Topics.licenseState)).toBe('compact');
     expect(policy(Topics.licenseEvents)).toBe('delete');
     expect(policy(Topics.applicationEvents)).toBe('delete');

@@ -15,7 +15,9 @@ export const MeasureChange = z.discriminatedUnion('kind', [
     kind: z.literal('published'),
     publishedOn: LegalDate,
     /** Each provision carries its own effective date. */
-    provisions: z.array(z.object({ provisionId: z.string().min(1), summary: z.string().min(1), effectiveFrom: LegalDate })),
+    provisions: z.array(
+      z.object({ provisionId: z.string().min(1), summary: z.string().min(1), effectiveFrom: LegalDate }),
+    ),
   }),
   z.object({
     kind: z.literal('amended'),

@@ -14,7 +14,11 @@ export const CONTENT_TYPE = 'application/json';
 
 export type ContractHeaders = { readonly [Name in (typeof HeaderNames)[keyof typeof HeaderNames]]: string };
 
-export function contractHeaders(envelope: { readonly eventId: string; readonly type: string; readonly version: number }): ContractHeaders {
+export function contractHeaders(envelope: {
+  readonly eventId: string;
+  readonly type: string;
+  readonly version: number;
+}): ContractHeaders {
   return {
     'event-id': envelope.eventId,
     'event-type': envelope.type,

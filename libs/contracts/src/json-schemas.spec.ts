@@ -27,14 +27,19 @@ describe('checked-in JSON Schema files', () => {
     expect(issued.type).toBe('object');
     expect(issued.properties.type).toEqual({ type: 'string', const: 'license.issued' });
     expect(issued.properties.version).toEqual({ type: 'number', const: 1 });
-    expect(issued.required).toEqual(expect.arrayContaining(['eventId', 'type', 'version', 'subject', 'data', 'sourcePosition']));
+    expect(issued.required).toEqual(
+      expect.arrayContaining(['eventId', 'type', 'version', 'subject', 'data', 'sourcePosition']),
+    );
   });
 });
 
 describe('JSON Schema openness', () => {
   it('never forbids additional properties, so additive changes keep version 1 valid', () => {
     for (const { fileName, content } of generateJsonSchemaFiles()) {
-      expect({ fileName, closed: content.includes('"additionalProperties": false') }).toEqual({ fileName, closed: false });
+      expect({ fileName, closed: content.includes('"additionalProperties": false') }).toEqual({
+        fileName,
+        closed: false,
+      });
     }
   });
 });

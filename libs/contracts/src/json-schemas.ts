@@ -31,8 +31,7 @@ function file(name: string, schema: z.ZodType): JsonSchemaFile {
 
 /** The JSON Schema of every message type and of the bare envelope, as they must be checked in. */
 export function generateJsonSchemaFiles(): JsonSchemaFile[] {
-  return [
-    file('envelope', Envelope),
-    ...contractMessageTypes.map((type) => file(type, contractSchemas[type])),
-  ].sort((a, b) => a.fileName.localeCompare(b.fileName));
+  return [file('envelope', Envelope), ...contractMessageTypes.map((type) => file(type, contractSchemas[type]))].sort(
+    (a, b) => a.fileName.localeCompare(b.fileName),
+  );
 }

@@ -26,9 +26,7 @@ export const LicenseStateSnapshot = z.object({
   lines: z.array(LicenseLine).min(1),
   endUsers: z.array(PartyRef).min(1),
   /** Present while status is `suspended`. */
-  suspension: z
-    .object({ reason: z.string().min(1), suspendedOn: LegalDate, until: LegalDate.nullable() })
-    .nullable(),
+  suspension: z.object({ reason: z.string().min(1), suspendedOn: LegalDate, until: LegalDate.nullable() }).nullable(),
   /** The day the license became final (revoked, expired or exhausted); null otherwise. */
   endedOn: LegalDate.nullable(),
   /** Id and global position (decimal string) of the last event folded in; equal to the envelope's. */

@@ -33,7 +33,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function summarise(scenario: string, writers: number, latencies: number[], elapsedMs: number, batch: string, cpu: NodeJS.CpuUsage): Row {
+function summarise(
+  scenario: string,
+  writers: number,
+  latencies: number[],
+  elapsedMs: number,
+  batch: string,
+  cpu: NodeJS.CpuUsage,
+): Row {
   latencies.sort((a, b) => a - b);
   return {
     cpuPerAppendUs: (cpu.user + cpu.system) / latencies.length,
@@ -53,7 +60,9 @@ function rawInserts(synchronous: 'FULL' | 'NORMAL'): Row {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
-  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, data TEXT NOT NULL, UNIQUE (stream_id, revision)) STRICT');
+  db.exec(
+    'CREATE TABLE events (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, data TEXT NOT NULL, UNIQUE (stream_id, revision)) STRICT',
+  );
   const insert = db.prepare('INSERT INTO events (id, stream_id, revision, data) VALUES (?, ?, ?, ?)');
   const commitOne = db.transaction((revision: number) => insert.run(randomUUID(), 'raw-1', revision, '{"n":1}'));
   let revision = 0;
@@ -118,8 +127,12 @@ async function main() {
   const rows = [raw, rawNoFsync, ...stores];
 
   const cpu = cpus();
-  console.log(`machine:  ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, node ${process.version}, SQLite ${sqliteVersion}`);
-  console.log(`settings: WAL, synchronous=FULL, busy_timeout=5000, file in ${tmpdir()}, ${SECONDS_PER_SCENARIO}s per scenario after ${WARMUP_MS}ms warm-up`);
+  console.log(
+    `machine:  ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, node ${process.version}, SQLite ${sqliteVersion}`,
+  );
+  console.log(
+    `settings: WAL, synchronous=FULL, busy_timeout=5000, file in ${tmpdir()}, ${SECONDS_PER_SCENARIO}s per scenario after ${WARMUP_MS}ms warm-up`,
+  );
   console.log('');
   const header = ['scenario', 'writers', 'appends', 'appends/s', 'p50 ms', 'p99 ms', 'appends/commit', 'CPU µs/append'];
   const cells = rows.map((r) => [
@@ -133,7 +146,8 @@ async function main() {
     r.cpuPerAppendUs.toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (c: string[]) =>
+    `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   cells.forEach((c) => console.log(line(c)));

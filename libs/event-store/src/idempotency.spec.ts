@@ -1,7 +1,12 @@
 import { DuplicateEventIdError, WrongExpectedRevisionError } from './errors';
 import { checkExpectedRevision, planAppend, StoredEventRef } from './idempotency';
 
-const ref = (id: string, revision: bigint, streamId = 'order-1'): StoredEventRef => ({ id, streamId, revision, position: 100n + revision });
+const ref = (id: string, revision: bigint, streamId = 'order-1'): StoredEventRef => ({
+  id,
+  streamId,
+  revision,
+  position: 100n + revision,
+});
 
 describe('planAppend', () => {
   it('writes when no id is stored yet', () => {

@@ -51,11 +51,7 @@ export function planAppend(
 }
 
 /** Throws unless a stream whose last revision is `current` accepts `expected`. */
-export function checkExpectedRevision(
-  streamId: string,
-  expected: ExpectedRevision,
-  current: bigint | undefined,
-): void {
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: bigint | undefined): void {
   if (expected === 'any') return;
   if (expected === 'no_stream') {
     if (current !== undefined) throw new WrongExpectedRevisionError(streamId, expected, current);

@@ -27,7 +27,11 @@ describe('sealEvents', () => {
       '{"data":{"n":1},"id":"00000000-0000-4000-8000-000000000001",' +
       `"metadata":${JSON.stringify(Object.fromEntries(Object.entries(fixedMetadata()).sort()))},` +
       '"revision":"0","streamId":"order-1","type":"Happened","version":1}';
-    expect(sealed!.integrity.hash).toBe(createHash('sha256').update(GENESIS_HASH + canonical).digest('hex'));
+    expect(sealed!.integrity.hash).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonical)
+        .digest('hex'),
+    );
   });
 
   it('normalises data to what storage returns, so the hash matches on read', () => {
@@ -46,7 +50,11 @@ describe('verifyStreamIntegrity', () => {
 
   it.each<[string, (events: SealedEvent[]) => SealedEvent[], bigint]>([
     ['an edited payload', (e) => e.map((x, i) => (i === 2 ? { ...x, data: { n: 99 } } : x)), 2n],
-    ['an edited metadata field', (e) => e.map((x, i) => (i === 1 ? { ...x, metadata: { ...x.metadata, actor: 'm' } } : x)), 1n],
+    [
+      'an edited metadata field',
+      (e) => e.map((x, i) => (i === 1 ? { ...x, metadata: { ...x.metadata, actor: 'm' } } : x)),
+      1n,
+    ],
     ['a removed event', (e) => [e[0]!, e[2]!, e[3]!], 1n],
     ['two events swapped', (e) => [e[0]!, e[2]!, e[1]!, e[3]!], 1n],
     ['a missing first event', (e) => e.slice(1), 0n],
@@ -67,6 +75,8 @@ describe('verifyStreamIntegrity', () => {
 /** Rewrites one event's data and recomputes its own hash, as a forger would. */
 function resealAt(events: SealedEvent[], index: number): SealedEvent[] {
   const target = events[index]!;
-  const [forged] = sealEvents(target.integrity.prevHash, target.streamId, target.revision, [{ ...target, data: { n: -1 } }]);
+  const [forged] = sealEvents(target.integrity.prevHash, target.streamId, target.revision, [
+    { ...target, data: { n: -1 } },
+  ]);
   return events.map((e, i) => (i === index ? forged! : e));
 }

@@ -88,7 +88,8 @@ export function verifyStreamIntegrity(events: readonly SealedEvent[]): Integrity
       reason: `revision ${expectedRevision}: ${reason}`,
     });
     if (event.streamId !== streamId) return broken(`belongs to stream ${event.streamId}, not ${streamId}`);
-    if (event.revision !== expectedRevision) return broken(`found revision ${event.revision} here; an event is missing or out of order`);
+    if (event.revision !== expectedRevision)
+      return broken(`found revision ${event.revision} here; an event is missing or out of order`);
     if (event.integrity.prevHash !== prevHash) return broken('prevHash does not match the previous event’s hash');
     if (hashEvent(prevHash, event) !== event.integrity.hash) return broken('content does not match its hash');
     prevHash = event.integrity.hash;

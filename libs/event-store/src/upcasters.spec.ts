@@ -17,8 +17,16 @@ const recorded = (type: string, version: number, data: unknown): RecordedEvent =
 
 describe('Upcasters', () => {
   const upcasters = new Upcasters()
-    .register({ type: 'LicenseIssued', fromVersion: 1, upcast: (d) => ({ ...(d as object), quantityKg: (d as { tonnes: number }).tonnes * 1000 }) })
-    .register({ type: 'LicenseIssued', fromVersion: 2, upcast: (d, e) => ({ ...(d as object), issuedAt: e.metadata.occurredAt }) });
+    .register({
+      type: 'LicenseIssued',
+      fromVersion: 1,
+      upcast: (d) => ({ ...(d as object), quantityKg: (d as { tonnes: number }).tonnes * 1000 }),
+    })
+    .register({
+      type: 'LicenseIssued',
+      fromVersion: 2,
+      upcast: (d, e) => ({ ...(d as object), issuedAt: e.metadata.occurredAt }),
+    });
 
   it('applies steps in chain from the stored version to the newest', () => {
     const event = upcasters.apply(recorded('LicenseIssued', 1, { tonnes: 2 }));
@@ -27,7 +35,10 @@ describe('Upcasters', () => {
   });
 
   it('starts from whatever version was stored', () => {
-    expect(upcasters.apply(recorded('LicenseIssued', 2, {}))).toMatchObject({ version: 3, data: { issuedAt: expect.any(String) } });
+    expect(upcasters.apply(recorded('LicenseIssued', 2, {}))).toMatchObject({
+      version: 3,
+      data: { issuedAt: expect.any(String) },
+    });
   });
 
   it('returns current versions and other types unchanged, as the same object', () => {
@@ -44,6 +55,8 @@ describe('Upcasters', () => {
   });
 
   it('refuses two steps for the same type and version', () => {
-    expect(() => upcasters.register({ type: 'LicenseIssued', fromVersion: 1, upcast: (d) => d })).toThrow('Two upcasters for LicenseIssued v1');
+    expect(() => upcasters.register({ type: 'LicenseIssued', fromVersion: 1, upcast: (d) => d })).toThrow(
+      'Two upcasters for LicenseIssued v1',
+    );
   });
 });

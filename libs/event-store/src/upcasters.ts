@@ -32,7 +32,11 @@ export class Upcasters {
   /** The event at its current schema version; the same object when no step applies. */
   apply<Data = unknown>(event: RecordedEvent): RecordedEvent<Data> {
     let current = event;
-    for (let step = this.steps.get(keyOf(current.type, current.version)); step; step = this.steps.get(keyOf(current.type, current.version))) {
+    for (
+      let step = this.steps.get(keyOf(current.type, current.version));
+      step;
+      step = this.steps.get(keyOf(current.type, current.version))
+    ) {
       current = { ...current, version: current.version + 1, data: step.upcast(current.data, current) };
     }
     return current as RecordedEvent<Data>;

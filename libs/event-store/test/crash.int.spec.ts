@@ -22,8 +22,20 @@ interface Ack {
 function startWriter(filename: string, acks: Ack[]): { child: ChildProcess; exited: Promise<NodeJS.Signals | null> } {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'crash-writer.ts'), filename, '16'],
-    { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'crash-writer.ts'),
+      filename,
+      '16',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '../tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let buffered = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -36,7 +48,9 @@ function startWriter(filename: string, acks: Ack[]): { child: ChildProcess; exit
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<NodeJS.Signals | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code ? reject(new Error(`writer exited ${code}: ${stderr}`)) : resolve(signal)));
+    child.on('exit', (code, signal) =>
+      code ? reject(new Error(`writer exited ${code}: ${stderr}`)) : resolve(signal),
+    );
   });
   return { child, exited };
 }
@@ -101,7 +115,9 @@ describe('SQLite event store under a crash', () => {
     stores.push(...connections);
     await connections[0]!.append('race-1', [proposed()], { expectedRevision: 'no_stream' });
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => settle(connections[i % 4]!.append('race-1', proposedMany(3), { expectedRevision: 0n }))),
+      Array.from({ length: 20 }, (_, i) =>
+        settle(connections[i % 4]!.append('race-1', proposedMany(3), { expectedRevision: 0n })),
+      ),
     );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     outcomes.filter((o) => !o.ok).forEach((o) => expect(!o.ok && o.error).toBeInstanceOf(WrongExpectedRevisionError));

@@ -44,7 +44,12 @@ describe('SQLite event store adapter', () => {
       // Only the winners' events are stored, whole, and in submission order.
       const all = await store.readAll({ maxCount: 100 });
       expect(all.map((e) => `${e.streamId}@${e.revision}`)).toEqual([
-        'order-b@0', 'order-a@0', 'order-a@1', 'order-b@1', 'order-b@2', 'order-a@2',
+        'order-b@0',
+        'order-a@0',
+        'order-a@1',
+        'order-b@1',
+        'order-b@2',
+        'order-a@2',
       ]);
       expect(all.map((e) => e.position)).toEqual([0n, 1n, 2n, 3n, 4n, 5n]);
       for (const stream of ['order-a', 'order-b']) {
@@ -112,7 +117,9 @@ describe('SQLite event store adapter', () => {
       expect(verifyStreamIntegrity(await store.readStream('order-1', { raw: true })).valid).toBe(true);
       const db = new BetterSqlite3(dir.path());
       try {
-        db.prepare(`UPDATE events SET ${column} = ${columns[column]} WHERE stream_id = 'order-1' AND revision = 2`).run();
+        db.prepare(
+          `UPDATE events SET ${column} = ${columns[column]} WHERE stream_id = 'order-1' AND revision = 2`,
+        ).run();
       } finally {
         db.close();
       }
@@ -131,9 +138,12 @@ describe('SQLite event store adapter', () => {
       const writer = openStore();
       const received: RecordedEvent[] = [];
       let caughtUp = false;
-      const subscription = reader.subscribeToAll({ fromPosition: 'start', onCaughtUp: () => (caughtUp = true) }, (e) => {
-        received.push(e);
-      });
+      const subscription = reader.subscribeToAll(
+        { fromPosition: 'start', onCaughtUp: () => (caughtUp = true) },
+        (e) => {
+          received.push(e);
+        },
+      );
       await eventually(() => expect(caughtUp).toBe(true));
       await writer.append('order-1', proposedMany(3), { expectedRevision: 'no_stream' });
       await eventually(() => expect(received.map((e) => e.revision)).toEqual([0n, 1n, 2n]));
@@ -149,7 +159,9 @@ describe('SQLite event store adapter', () => {
       const pending = store.append('order-1', proposedMany(2), { expectedRevision: 'no_stream' });
       await store.close();
       await expect(pending).resolves.toEqual({ nextExpectedRevision: 1n, position: 1n });
-      await expect(store.append('order-1', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(store.append('order-1', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        StoreClosedError,
+      );
       await expect(store.readStream('order-1')).rejects.toBeInstanceOf(StoreClosedError);
       const reopened = openStore();
       expect(await reopened.readStream('order-1')).toHaveLength(2);

@@ -21,7 +21,11 @@ export type ReadBackwards = (fromRevision: bigint | undefined, maxCount: number)
  *
  * Ids are compared in lower case: the server returns UUIDs that way.
  */
-export async function readAppendSnapshot(read: ReadBackwards, ids: readonly string[], pageSize: number): Promise<AppendSnapshot> {
+export async function readAppendSnapshot(
+  read: ReadBackwards,
+  ids: readonly string[],
+  pageSize: number,
+): Promise<AppendSnapshot> {
   const wanted = new Map(ids.map((id, index) => [id.toLowerCase(), index]));
   const stored: (StoredEventRef | undefined)[] = ids.map(() => undefined);
   let found = 0;

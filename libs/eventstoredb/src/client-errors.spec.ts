@@ -10,7 +10,12 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { EventStoreError, WrongExpectedRevisionError } from '@licensing/event-store';
-import { isStreamNotFound, isTransientSubscriptionError, isWrongExpectedVersion, toWrongExpectedRevision } from './client-errors';
+import {
+  isStreamNotFound,
+  isTransientSubscriptionError,
+  isWrongExpectedVersion,
+  toWrongExpectedRevision,
+} from './client-errors';
 
 // The client's real classes. Most constructors take (serviceError?, message?)
 // or an explicit details object, so they are built the way the client builds
@@ -27,18 +32,31 @@ function notLeader(): NotLeaderError {
 
 describe('client error mapping', () => {
   it("maps the client's WrongExpectedVersionError to ours with the caller's expectation and the actual revision", () => {
-    const clientError = new WrongExpectedVersionError(undefined, { streamName: 'license-1', expected: 4n, current: 6n });
+    const clientError = new WrongExpectedVersionError(undefined, {
+      streamName: 'license-1',
+      expected: 4n,
+      current: 6n,
+    });
     expect(isWrongExpectedVersion(clientError)).toBe(true);
     const ours = toWrongExpectedRevision(clientError, 'license-1', 3n);
     expect(ours).toBeInstanceOf(WrongExpectedRevisionError);
-    expect(ours).toMatchObject({ code: 'event_store.wrong_expected_revision', streamId: 'license-1', expected: 3n, actual: 6n });
+    expect(ours).toMatchObject({
+      code: 'event_store.wrong_expected_revision',
+      streamId: 'license-1',
+      expected: 3n,
+      actual: 6n,
+    });
     expect(ours.message).toBe(
       'Stream license-1 is at revision 6, but the append expected revision 3. Another writer got there first: reload the stream, decide again and retry.',
     );
   });
 
   it("maps a stream the server reports missing to actual 'no_stream'", () => {
-    const clientError = new WrongExpectedVersionError(undefined, { streamName: 'license-1', expected: 0n, current: 'no_stream' });
+    const clientError = new WrongExpectedVersionError(undefined, {
+      streamName: 'license-1',
+      expected: 0n,
+      current: 'no_stream',
+    });
     expect(toWrongExpectedRevision(clientError, 'license-1', 0n)).toMatchObject({ expected: 0n, actual: 'no_stream' });
   });
 

@@ -10,7 +10,10 @@ import { actualRevisionFrom } from './revisions';
 
 /** A stream that does not exist reads as empty in the port. */
 export function isStreamNotFound(error: unknown): error is StreamNotFoundError {
-  return error instanceof StreamNotFoundError || (error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND);
+  return (
+    error instanceof StreamNotFoundError ||
+    (error instanceof Error && isCommandError(error) && error.type === ErrorType.STREAM_NOT_FOUND)
+  );
 }
 
 export function isWrongExpectedVersion(error: unknown): error is WrongExpectedVersionError {

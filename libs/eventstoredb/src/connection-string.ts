@@ -18,9 +18,9 @@ export interface EventStoreConnectionSettings {
 }
 
 export const CONNECTION_STRING_EXAMPLES =
-  "esdb://127.0.0.1:2113?tls=false (one insecure local node), " +
-  "esdb://node1:2113,node2:2113,node3:2113?nodePreference=leader (gossip seeds), " +
-  "esdb+discover://admin:changeit@cluster.example.com:2113?tlsCAFile=/certs/ca.crt (DNS discovery)";
+  'esdb://127.0.0.1:2113?tls=false (one insecure local node), ' +
+  'esdb://node1:2113,node2:2113,node3:2113?nodePreference=leader (gossip seeds), ' +
+  'esdb+discover://admin:changeit@cluster.example.com:2113?tlsCAFile=/certs/ca.crt (DNS discovery)';
 
 type OptionKind = 'boolean' | 'integer' | 'text' | 'nodePreference';
 
@@ -69,7 +69,9 @@ export function parseEventStoreConnectionString(value: string): EventStoreConnec
   const input = value.trim();
   const redacted = input.replace(/^([a-z+]+:\/\/[^:@/?]+:)[^@/?]*@/i, '$1***@');
   const fail = (reason: string): never => {
-    throw new Error(`Invalid EventStoreDB connection string ${JSON.stringify(redacted)}: ${reason}. Valid examples: ${CONNECTION_STRING_EXAMPLES}.`);
+    throw new Error(
+      `Invalid EventStoreDB connection string ${JSON.stringify(redacted)}: ${reason}. Valid examples: ${CONNECTION_STRING_EXAMPLES}.`,
+    );
   };
   if (input.length === 0) fail('it is empty');
   const scheme = /^([a-z+]+):\/\//i.exec(input);
@@ -85,13 +87,16 @@ export function parseEventStoreConnectionString(value: string): EventStoreConnec
 
   const at = authority.lastIndexOf('@');
   const credentials = at === -1 ? undefined : authority.slice(0, at);
-  if (credentials !== undefined && !/^[^:]+:.+$/.test(credentials)) fail('credentials must be written username:password@');
+  if (credentials !== undefined && !/^[^:]+:.+$/.test(credentials))
+    fail('credentials must be written username:password@');
   const hostList = at === -1 ? authority : authority.slice(at + 1);
   if (hostList.length === 0) fail('it names no host');
   const hosts = hostList.split(',').map((entry) => parseHost(entry, fail));
   const discover = protocol === 'esdb+discover';
   if (discover && hosts.length > 1) {
-    fail('esdb+discover:// takes one DNS name that resolves to the cluster; to list nodes use esdb://node1:2113,node2:2113');
+    fail(
+      'esdb+discover:// takes one DNS name that resolves to the cluster; to list nodes use esdb://node1:2113,node2:2113',
+    );
   }
 
   const options: Record<string, string> = {};
@@ -103,14 +108,20 @@ export function parseEventStoreConnectionString(value: string): EventStoreConnec
     const rawKey = pair.slice(0, eq);
     const raw = decodeURIComponent(pair.slice(eq + 1)).trim();
     const known = KNOWN_OPTIONS[flat(rawKey)];
-    if (!known) fail(`unknown option ${JSON.stringify(rawKey)}; known options are ${Object.values(KNOWN_OPTIONS).map((o) => o.key).join(', ')}`);
+    if (!known)
+      fail(
+        `unknown option ${JSON.stringify(rawKey)}; known options are ${Object.values(KNOWN_OPTIONS)
+          .map((o) => o.key)
+          .join(', ')}`,
+      );
     if (known!.key in options) fail(`option ${known!.key} is given twice`);
     checkValue(known!.key, known!.kind, raw, fail);
     options[known!.key] = raw;
     if (known!.key === 'tls') tls = raw === 'true';
     if (known!.key === 'nodePreference') nodePreference = NODE_PREFERENCES[flat(raw)];
   }
-  if (('userCertFile' in options) !== ('userKeyFile' in options)) fail('userCertFile and userKeyFile must be given together');
+  if ('userCertFile' in options !== 'userKeyFile' in options)
+    fail('userCertFile and userKeyFile must be given together');
   if (!tls && 'tlsCAFile' in options) fail('tlsCAFile has no effect with tls=false; drop one of them');
 
   return { discover, hosts, hasCredentials: credentials !== undefined, tls, nodePreference, options, redacted };
@@ -120,7 +131,8 @@ function parseHost(entry: string, fail: (reason: string) => never): { host: stri
   const match = /^([A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::(\d+))?$/.exec(entry.trim());
   if (!match) return fail(`${JSON.stringify(entry)} is not a host or host:port`);
   const port = match[2] === undefined ? 2113 : Number(match[2]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`port ${match[2]} of ${match[1]} is not between 1 and 65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`port ${match[2]} of ${match[1]} is not between 1 and 65535`);
   return { host: match[1]!, port };
 }
 
@@ -130,10 +142,12 @@ function checkValue(key: string, kind: OptionKind, value: string, fail: (reason:
       if (value !== 'true' && value !== 'false') fail(`${key} must be true or false, not ${JSON.stringify(value)}`);
       return;
     case 'integer':
-      if (!/^\d+$/.test(value)) fail(`${key} must be a whole number of milliseconds (or attempts), not ${JSON.stringify(value)}`);
+      if (!/^\d+$/.test(value))
+        fail(`${key} must be a whole number of milliseconds (or attempts), not ${JSON.stringify(value)}`);
       return;
     case 'nodePreference':
-      if (!(flat(value) in NODE_PREFERENCES)) fail(`nodePreference must be leader, follower, random or read_only_replica, not ${JSON.stringify(value)}`);
+      if (!(flat(value) in NODE_PREFERENCES))
+        fail(`nodePreference must be leader, follower, random or read_only_replica, not ${JSON.stringify(value)}`);
       return;
     case 'text':
       if (value.length === 0) fail(`${key} is empty`);

@@ -3,7 +3,10 @@ import { GENESIS_HASH, ProposedEvent, sealEvents, SealedEvent, verifyStreamInteg
 import { fixedMetadata } from '@licensing/event-store/testing';
 import { envelopeFromClient, fromClientEvent, toEventData } from './envelope-codec';
 
-const proposed = (n: number, data: unknown = { n, nested: { list: [1, 'two', null, true] }, text: 'ü✓' }): ProposedEvent => ({
+const proposed = (
+  n: number,
+  data: unknown = { n, nested: { list: [1, 'two', null, true] }, text: 'ü✓' },
+): ProposedEvent => ({
   id: `00000000-0000-4000-8000-00000000000${n}`,
   type: 'LicenseIssued',
   version: 2,
@@ -31,19 +34,37 @@ describe('envelope ↔ EventStoreDB event', () => {
   it('stores correlation and causation under $correlationId / $causationId, the rest of the envelope beside them', () => {
     const [sealed] = sealEvents(GENESIS_HASH, 'license-1', 0n, [proposed(1)]);
     const data = toEventData(sealed!) as JSONEventData;
-    expect(data).toMatchObject({ id: sealed!.id, type: 'LicenseIssued', contentType: 'application/json', data: sealed!.data });
+    expect(data).toMatchObject({
+      id: sealed!.id,
+      type: 'LicenseIssued',
+      contentType: 'application/json',
+      data: sealed!.data,
+    });
     expect(data.metadata).toEqual({
       $correlationId: 'corr-1',
       $causationId: 'cause-1',
       schemaVersion: 2,
       integrity: sealed!.integrity,
-      metadata: { actor: 'user-1', role: 'licensing_officer', commandId: 'command-1', occurredAt: '2026-01-15T09:00:00.000Z', recordedAt: '2026-01-15T09:00:01.000Z' },
+      metadata: {
+        actor: 'user-1',
+        role: 'licensing_officer',
+        commandId: 'command-1',
+        occurredAt: '2026-01-15T09:00:00.000Z',
+        recordedAt: '2026-01-15T09:00:01.000Z',
+      },
     });
   });
 
   it('round-trips every field unchanged, so the integrity chain verifies on what is read back', () => {
-    const sealed = sealEvents(GENESIS_HASH, 'license-1', 0n, [proposed(1), proposed(2, null), proposed(3, 'text'), proposed(4, [1.5, -0])]);
-    const read = sealed.map((event, i) => fromClientEvent(asStored(toEventData(event), event, 1000n + BigInt(i) * 300n)));
+    const sealed = sealEvents(GENESIS_HASH, 'license-1', 0n, [
+      proposed(1),
+      proposed(2, null),
+      proposed(3, 'text'),
+      proposed(4, [1.5, -0]),
+    ]);
+    const read = sealed.map((event, i) =>
+      fromClientEvent(asStored(toEventData(event), event, 1000n + BigInt(i) * 300n)),
+    );
     expect(read).toEqual(sealed.map((event, i) => ({ ...event, position: 2000n + BigInt(i) * 600n })));
     expect(verifyStreamIntegrity(read)).toEqual({ valid: true, reason: '4 events verified' });
   });
@@ -51,7 +72,10 @@ describe('envelope ↔ EventStoreDB event', () => {
   it('keeps extra metadata keys a caller added', () => {
     const event = { ...proposed(1), metadata: { ...fixedMetadata(), tenant: 'cn' } };
     const [sealed] = sealEvents(GENESIS_HASH, 'license-1', 0n, [event]);
-    expect(fromClientEvent(asStored(toEventData(sealed!), sealed!, 10n)).metadata).toEqual({ ...fixedMetadata(), tenant: 'cn' });
+    expect(fromClientEvent(asStored(toEventData(sealed!), sealed!, 10n)).metadata).toEqual({
+      ...fixedMetadata(),
+      tenant: 'cn',
+    });
   });
 
   it('refuses events this system did not write, naming the event and what is wrong', () => {
@@ -60,7 +84,9 @@ describe('envelope ↔ EventStoreDB event', () => {
     expect(() => fromClientEvent({ ...stored, metadata: { $correlationId: 'x' } })).toThrow(
       /Event 00000000-0000-4000-8000-000000000001 at license-1@0 is not an envelope written by this system: its metadata does not match/,
     );
-    expect(() => fromClientEvent({ ...stored, isJson: false, data: new Uint8Array([1]) })).toThrow(/its data is not JSON/);
+    expect(() => fromClientEvent({ ...stored, isJson: false, data: new Uint8Array([1]) })).toThrow(
+      /its data is not JSON/,
+    );
     expect(() => fromClientEvent({ ...stored, position: undefined })).toThrow(/22\.10 or newer/);
     expect(() => fromClientEvent(stored)).not.toThrow();
   });

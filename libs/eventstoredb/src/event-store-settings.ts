@@ -24,7 +24,8 @@ export function requireConnectionString(settings: EventStoreSettings, ctx: z.Ref
     ctx.addIssue({
       code: 'custom',
       path: ['EVENTSTORE_CONNECTION_STRING'],
-      message: 'EVENT_STORE=eventstoredb needs the cluster address, e.g. EVENTSTORE_CONNECTION_STRING=esdb://127.0.0.1:2113?tls=false',
+      message:
+        'EVENT_STORE=eventstoredb needs the cluster address, e.g. EVENTSTORE_CONNECTION_STRING=esdb://127.0.0.1:2113?tls=false',
     });
   }
 }

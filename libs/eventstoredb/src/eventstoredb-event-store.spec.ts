@@ -10,13 +10,19 @@ const NOWHERE = 'esdb://127.0.0.1:1?tls=false';
 
 describe('openEventStoreDbEventStore without a server', () => {
   it('refuses a malformed connection string before creating a client', () => {
-    expect(() => openEventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:2113?tsl=false' })).toThrow(/unknown option "tsl"/);
-    expect(() => openEventStoreDbEventStore({ connectionString: NOWHERE, resubscribeBackoff: { multiplier: 0 } })).toThrow(/multiplier must be ≥ 1/);
+    expect(() => openEventStoreDbEventStore({ connectionString: 'esdb://127.0.0.1:2113?tsl=false' })).toThrow(
+      /unknown option "tsl"/,
+    );
+    expect(() =>
+      openEventStoreDbEventStore({ connectionString: NOWHERE, resubscribeBackoff: { multiplier: 0 } }),
+    ).toThrow(/multiplier must be ≥ 1/);
   });
 
   it('refuses a malformed append before it reaches the network', async () => {
     const store = openEventStoreDbEventStore({ connectionString: NOWHERE });
-    await expect(store.append('nocategory', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
+    await expect(store.append('nocategory', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      InvalidAppendError,
+    );
     await expect(store.append('license-1', [], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
     await store.close();
   });
@@ -25,7 +31,9 @@ describe('openEventStoreDbEventStore without a server', () => {
     const store = openEventStoreDbEventStore({ connectionString: NOWHERE });
     await store.close();
     await store.close();
-    await expect(store.append('license-1', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(store.append('license-1', [proposed()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      StoreClosedError,
+    );
     await expect(store.readStream('license-1')).rejects.toBeInstanceOf(StoreClosedError);
     await expect(store.readAll({ maxCount: 1 })).rejects.toBeInstanceOf(StoreClosedError);
     expect(() => store.subscribeToAll({ fromPosition: 'start' }, () => undefined)).toThrow(StoreClosedError);

@@ -18,16 +18,32 @@ import {
   Upcasters,
   validateAppend,
 } from '@licensing/event-store';
-import { type BackoffSettings, backoffSettings, type RetryPolicy, retryPolicy, WRITE_CONFLICT_RETRY } from '@licensing/platform';
+import {
+  type BackoffSettings,
+  backoffSettings,
+  type RetryPolicy,
+  retryPolicy,
+  WRITE_CONFLICT_RETRY,
+} from '@licensing/platform';
 import { readAppendSnapshot } from './append-snapshot';
 import { clientLiveFeed } from './client-feed';
-import { isStreamNotFound, isTransientSubscriptionError, isWrongExpectedVersion, toWrongExpectedRevision } from './client-errors';
+import {
+  isStreamNotFound,
+  isTransientSubscriptionError,
+  isWrongExpectedVersion,
+  toWrongExpectedRevision,
+} from './client-errors';
 import { parseEventStoreConnectionString } from './connection-string';
 import { envelopeFromClient, toEventData } from './envelope-codec';
 import { EventStoreDbEventStoreOptions, RESUBSCRIBE_BACKOFF } from './eventstoredb-options';
 import { positionOf, readAllStart } from './positions';
 import { startResubscribingSubscription } from './resubscribing-subscription';
-import { checkedMaxCount, expectedRevisionForError, expectedRevisionForWrite, toClientReadStreamOptions } from './revisions';
+import {
+  checkedMaxCount,
+  expectedRevisionForError,
+  expectedRevisionForWrite,
+  toClientReadStreamOptions,
+} from './revisions';
 
 /**
  * Opens the production adapter on an EventStoreDB / KurrentDB node or
@@ -57,13 +73,21 @@ export class EventStoreDbEventStore implements EventStore {
     this.pageSize = Math.max(2, options.readPageSize ?? 500);
     const appendAttempts = Math.max(1, Math.ceil(options.maxAppendAttempts ?? 5));
     this.appendRetry = retryPolicy(isWrongExpectedVersion, { ...WRITE_CONFLICT_RETRY, retries: appendAttempts - 1 });
-    this.resubscribeBackoff = backoffSettings(RESUBSCRIBE_BACKOFF, options.resubscribeBackoff, 're-subscription backoff');
+    this.resubscribeBackoff = backoffSettings(
+      RESUBSCRIBE_BACKOFF,
+      options.resubscribeBackoff,
+      're-subscription backoff',
+    );
   }
 
   async append(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closed) throw new StoreClosedError('append');
     validateAppend(streamId, events, options.expectedRevision);
-    const pending = this.appendValidated(streamId, events.map((event) => ({ ...event, id: event.id.toLowerCase() })), options);
+    const pending = this.appendValidated(
+      streamId,
+      events.map((event) => ({ ...event, id: event.id.toLowerCase() })),
+      options,
+    );
     this.appending.add(pending);
     try {
       return await pending;
@@ -82,11 +106,18 @@ export class EventStoreDbEventStore implements EventStore {
    * append reads from the leader (`requiresLeader`): a lagging follower would
    * show an old head, and the append would report a conflict that is not one.
    */
-  private async readStreamEvents(streamId: string, options: ReadStreamOptions, requiresLeader = false): Promise<RecordedEvent[]> {
+  private async readStreamEvents(
+    streamId: string,
+    options: ReadStreamOptions,
+    requiresLeader = false,
+  ): Promise<RecordedEvent[]> {
     if (options.maxCount !== undefined && checkedMaxCount(options.maxCount) === 0) return [];
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { ...toClientReadStreamOptions(options), requiresLeader })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        ...toClientReadStreamOptions(options),
+        requiresLeader,
+      })) {
         const event = envelopeFromClient(resolved);
         if (event) events.push(event);
       }
@@ -110,7 +141,12 @@ export class EventStoreDbEventStore implements EventStore {
     for (;;) {
       let count = 0;
       let lastRecord: ReadPosition | undefined;
-      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: pageSize, direction: FORWARDS, resolveLinkTos: false })) {
+      for await (const resolved of this.client.readAll({
+        fromPosition: from,
+        maxCount: pageSize,
+        direction: FORWARDS,
+        resolveLinkTos: false,
+      })) {
         count += 1;
         const position = resolved.event?.position;
         if (position) lastRecord = position;
@@ -158,11 +194,17 @@ export class EventStoreDbEventStore implements EventStore {
    * refuse the write; the retry policy then starts over from a fresh read,
    * which either replays, refuses for good, or (for 'any') writes on the new head.
    */
-  private async appendValidated(streamId: string, events: readonly ProposedEvent[], options: AppendOptions): Promise<AppendResult> {
+  private async appendValidated(
+    streamId: string,
+    events: readonly ProposedEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     const { expectedRevision } = options;
     let head: bigint | undefined;
     try {
-      return await this.appendRetry.execute(() => this.appendOnce(streamId, events, expectedRevision, (read) => (head = read)));
+      return await this.appendRetry.execute(() =>
+        this.appendOnce(streamId, events, expectedRevision, (read) => (head = read)),
+      );
     } catch (error) {
       if (!isWrongExpectedVersion(error)) throw error;
       throw toWrongExpectedRevision(error, streamId, expectedRevisionForError(expectedRevision, head));
@@ -177,7 +219,8 @@ export class EventStoreDbEventStore implements EventStore {
     onHead: (head: bigint | undefined) => void,
   ): Promise<AppendResult> {
     const snapshot = await readAppendSnapshot(
-      (fromRevision, maxCount) => this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }, true),
+      (fromRevision, maxCount) =>
+        this.readStreamEvents(streamId, { direction: 'backwards', fromRevision, maxCount, raw: true }, true),
       events.map((event) => event.id),
       this.pageSize,
     );
@@ -186,7 +229,12 @@ export class EventStoreDbEventStore implements EventStore {
     const head = snapshot.head?.revision;
     onHead(head);
     checkExpectedRevision(streamId, expectedRevision, head);
-    const sealed = sealEvents(snapshot.head?.hash ?? GENESIS_HASH, streamId, head === undefined ? 0n : head + 1n, events);
+    const sealed = sealEvents(
+      snapshot.head?.hash ?? GENESIS_HASH,
+      streamId,
+      head === undefined ? 0n : head + 1n,
+      events,
+    );
     // Another writer in between: the client's WrongExpectedVersionError, which the retry policy retries.
     const written = await this.client.appendToStream(streamId, sealed.map(toEventData), {
       expectedRevision: expectedRevisionForWrite(head),
@@ -198,14 +246,24 @@ export class EventStoreDbEventStore implements EventStore {
     if (events.length === 1 && position && position.commit === position.prepare) {
       return { nextExpectedRevision: written.nextExpectedRevision, position: positionOf(position) };
     }
-    return { nextExpectedRevision: written.nextExpectedRevision, position: await this.positionAt(streamId, written.nextExpectedRevision) };
+    return {
+      nextExpectedRevision: written.nextExpectedRevision,
+      position: await this.positionAt(streamId, written.nextExpectedRevision),
+    };
   }
 
   private async positionAt(streamId: string, revision: bigint): Promise<bigint> {
-    for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: revision, maxCount: 1n, requiresLeader: true })) {
+    for await (const resolved of this.client.readStream(streamId, {
+      direction: BACKWARDS,
+      fromRevision: revision,
+      maxCount: 1n,
+      requiresLeader: true,
+    })) {
       const event = envelopeFromClient(resolved);
       if (event) return event.position;
     }
-    throw new Error(`EventStoreDB acknowledged ${streamId}@${revision} but does not return it; check the stream's $maxCount/$tb metadata.`);
+    throw new Error(
+      `EventStoreDB acknowledged ${streamId}@${revision} but does not return it; check the stream's $maxCount/$tb metadata.`,
+    );
   }
 }

@@ -21,7 +21,10 @@ describe('subscription filter mapping', () => {
   });
 
   it('with both parts, the server filters by prefix (types are checked by the subscription)', () => {
-    expect(toServerFilter({ streamPrefixes: ['license-'], eventTypes: ['LicenseIssued'] })).toMatchObject({ filterOn: STREAM_NAME, prefixes: ['license-'] });
+    expect(toServerFilter({ streamPrefixes: ['license-'], eventTypes: ['LicenseIssued'] })).toMatchObject({
+      filterOn: STREAM_NAME,
+      prefixes: ['license-'],
+    });
   });
 
   it('empty lists let nothing through, as in the port', () => {

@@ -34,6 +34,9 @@ export function toServerFilter(filter: SubscriptionFilter | undefined): Filter {
     return streamNameFilter({ prefixes: [...prefixes] });
   }
   const types = filter?.eventTypes;
-  if (types) return types.length === 0 ? eventTypeFilter({ regex: NOTHING }) : eventTypeFilter({ regex: exactAlternatives(types) });
+  if (types)
+    return types.length === 0
+      ? eventTypeFilter({ regex: NOTHING })
+      : eventTypeFilter({ regex: exactAlternatives(types) });
   return excludeSystemEvents();
 }

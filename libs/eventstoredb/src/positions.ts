@@ -39,7 +39,10 @@ export function toClientPosition(position: bigint): Position {
  * which of our positions to drop below it (the event an odd position points
  * just after).
  */
-export function readAllStart(fromPosition: bigint | undefined): { readonly from: ReadPosition; readonly skipBelow: bigint } {
+export function readAllStart(fromPosition: bigint | undefined): {
+  readonly from: ReadPosition;
+  readonly skipBelow: bigint;
+} {
   if (fromPosition === undefined || fromPosition <= 0n) return { from: START, skipBelow: 0n };
   return { from: toClientPosition(fromPosition), skipBelow: fromPosition };
 }

@@ -1,7 +1,14 @@
 import { RecordedEvent, SubscribeOptions } from '@licensing/event-store';
 import { eventually, fixedMetadata } from '@licensing/event-store/testing';
 import { RESUBSCRIBE_BACKOFF } from './eventstoredb-options';
-import { FeedAttempt, FeedItem, LiveFeed, ResubscribeSettings, RetryNotice, startResubscribingSubscription } from './resubscribing-subscription';
+import {
+  FeedAttempt,
+  FeedItem,
+  LiveFeed,
+  ResubscribeSettings,
+  RetryNotice,
+  startResubscribingSubscription,
+} from './resubscribing-subscription';
 
 const event = (n: number, streamId = 'license-1', type = 'LicenseIssued'): RecordedEvent => ({
   id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -36,7 +43,9 @@ class ScriptedFeed implements LiveFeed {
     this.opened.push(from);
     const plan = this.plans.shift() ?? { then: 'live' };
     const after = this.log.filter((e) => from === 'start' || e.position > from);
-    const before = plan.redeliver ? this.log.filter((e) => from !== 'start' && e.position <= from).slice(-plan.redeliver) : [];
+    const before = plan.redeliver
+      ? this.log.filter((e) => from !== 'start' && e.position <= from).slice(-plan.redeliver)
+      : [];
     const batch = [...before, ...after.slice(0, plan.deliver ?? after.length)];
     let release: () => void = () => undefined;
     const closed = new Promise<void>((resolve) => (release = resolve));
@@ -67,7 +76,12 @@ function run(feed: LiveFeed, options: Partial<SubscribeOptions> = {}, overrides:
   const errors: unknown[] = [];
   const subscription = startResubscribingSubscription(
     feed,
-    { fromPosition: 'start', onCaughtUp: () => log.push(`caught up after ${received.length}`), onError: (e) => errors.push(e), ...options },
+    {
+      fromPosition: 'start',
+      onCaughtUp: () => log.push(`caught up after ${received.length}`),
+      onError: (e) => errors.push(e),
+      ...options,
+    },
     async (e) => {
       log.push(`start ${e.revision}`);
       await new Promise((resolve) => setImmediate(resolve));
@@ -133,7 +147,10 @@ describe('startResubscribingSubscription', () => {
   });
 
   it('never hands an event to the handler twice, even when the server resends events at the checkpoint', async () => {
-    const feed = new ScriptedFeed(log, [{ deliver: 3, then: { fail: transient } }, { redeliver: 2, then: 'live' }]);
+    const feed = new ScriptedFeed(log, [
+      { deliver: 3, then: { fail: transient } },
+      { redeliver: 2, then: 'live' },
+    ]);
     const r = run(feed);
     await eventually(() => expect(r.received).toHaveLength(6));
     expect(r.received.map((e) => e.revision)).toEqual([1n, 2n, 3n, 4n, 5n, 6n]);
@@ -151,9 +168,18 @@ describe('startResubscribingSubscription', () => {
   });
 
   it('filters and upcasts on its side, and moves the checkpoint past filtered-out events', async () => {
-    const mixed = [event(1, 'license-1'), event(2, 'application-1'), event(3, 'license-1', 'LicenseRevoked'), event(4, 'application-1')];
+    const mixed = [
+      event(1, 'license-1'),
+      event(2, 'application-1'),
+      event(3, 'license-1', 'LicenseRevoked'),
+      event(4, 'application-1'),
+    ];
     const feed = new ScriptedFeed(mixed, [{ then: { fail: transient } }, { then: 'live' }]);
-    const r = run(feed, { filter: { streamPrefixes: ['license-'], eventTypes: ['LicenseIssued'] } }, { prepare: (e) => ({ ...e, version: 2 }) });
+    const r = run(
+      feed,
+      { filter: { streamPrefixes: ['license-'], eventTypes: ['LicenseIssued'] } },
+      { prepare: (e) => ({ ...e, version: 2 }) },
+    );
     await eventually(() => expect(feed.opened).toHaveLength(2));
     expect(r.received.map((e) => [e.revision, e.version])).toEqual([[1n, 2]]);
     expect(feed.opened[1]).toBe(40n);
@@ -214,7 +240,14 @@ describe('startResubscribingSubscription', () => {
 
   it('stop() during a backoff wait returns at once, with the real timer', async () => {
     const feed = new ScriptedFeed(log, [{ deliver: 0, then: { fail: transient } }]);
-    const r = run(feed, {}, { sleep: undefined, backoff: { ...RESUBSCRIBE_BACKOFF, initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: false } });
+    const r = run(
+      feed,
+      {},
+      {
+        sleep: undefined,
+        backoff: { ...RESUBSCRIBE_BACKOFF, initialDelayMs: 60_000, maxDelayMs: 60_000, jitter: false },
+      },
+    );
     await eventually(() => expect(r.notices).toHaveLength(1));
     const started = Date.now();
     await r.subscription.stop();

@@ -1,4 +1,11 @@
-import { EventHandler, matchesFilter, RecordedEvent, SubscribeOptions, SubscriptionFilter, Subscription } from '@licensing/event-store';
+import {
+  EventHandler,
+  matchesFilter,
+  RecordedEvent,
+  SubscribeOptions,
+  SubscriptionFilter,
+  Subscription,
+} from '@licensing/event-store';
 import { type BackoffSettings, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
 
 /** What one attempt at following `$all` yields, in order. */

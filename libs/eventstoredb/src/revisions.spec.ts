@@ -1,5 +1,11 @@
 import { BACKWARDS, END, FORWARDS, NO_STREAM, START } from '@eventstore/db-client';
-import { actualRevisionFrom, checkedMaxCount, expectedRevisionForError, expectedRevisionForWrite, toClientReadStreamOptions } from './revisions';
+import {
+  actualRevisionFrom,
+  checkedMaxCount,
+  expectedRevisionForError,
+  expectedRevisionForWrite,
+  toClientReadStreamOptions,
+} from './revisions';
 
 describe('revision mapping', () => {
   it("writes with the head the adapter read: the client's NO_STREAM for a new stream, else that exact revision", () => {
@@ -23,14 +29,23 @@ describe('revision mapping', () => {
 
   it('maps read options: direction, inclusive fromRevision with START / END defaults, maxCount', () => {
     expect(toClientReadStreamOptions({})).toEqual({ direction: FORWARDS, fromRevision: START, resolveLinkTos: false });
-    expect(toClientReadStreamOptions({ direction: 'backwards' })).toEqual({ direction: BACKWARDS, fromRevision: END, resolveLinkTos: false });
+    expect(toClientReadStreamOptions({ direction: 'backwards' })).toEqual({
+      direction: BACKWARDS,
+      fromRevision: END,
+      resolveLinkTos: false,
+    });
     expect(toClientReadStreamOptions({ direction: 'backwards', fromRevision: 4n, maxCount: 1 })).toEqual({
       direction: BACKWARDS,
       fromRevision: 4n,
       maxCount: 1n,
       resolveLinkTos: false,
     });
-    expect(toClientReadStreamOptions({ fromRevision: 2n, maxCount: 3, raw: true })).toEqual({ direction: FORWARDS, fromRevision: 2n, maxCount: 3n, resolveLinkTos: false });
+    expect(toClientReadStreamOptions({ fromRevision: 2n, maxCount: 3, raw: true })).toEqual({
+      direction: FORWARDS,
+      fromRevision: 2n,
+      maxCount: 3n,
+      resolveLinkTos: false,
+    });
   });
 
   it('refuses a negative or fractional maxCount instead of reading everything', () => {

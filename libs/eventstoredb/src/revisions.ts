@@ -56,6 +56,7 @@ export function toClientReadStreamOptions(options: ReadStreamOptions): ClientRea
 
 /** Refuses a maxCount the client would misread (it defaults to "no limit"). */
 export function checkedMaxCount(maxCount: number): number {
-  if (!Number.isInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a whole number ≥ 0, got ${maxCount}`);
+  if (!Number.isInteger(maxCount) || maxCount < 0)
+    throw new RangeError(`maxCount must be a whole number ≥ 0, got ${maxCount}`);
   return maxCount;
 }

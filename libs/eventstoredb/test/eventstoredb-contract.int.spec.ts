@@ -10,14 +10,18 @@ import { openEventStoreDbEventStore } from '../src';
 const connectionString = process.env['EVENTSTORE_CONNECTION_STRING'];
 
 if (connectionString) {
-  eventStoreContract(`EventStoreDB (${connectionString.replace(/\/\/[^@/]*@/, '//***@')})`, async ({ upcasters }) => {
-    const store = openEventStoreDbEventStore({
-      connectionString,
-      upcasters,
-      resubscribeBackoff: { initialDelayMs: 50, maxDelayMs: 1000 },
-    });
-    return { store, dispose: () => store.close() };
-  }, { eventIdsUniqueAcrossStreams: false });
+  eventStoreContract(
+    `EventStoreDB (${connectionString.replace(/\/\/[^@/]*@/, '//***@')})`,
+    async ({ upcasters }) => {
+      const store = openEventStoreDbEventStore({
+        connectionString,
+        upcasters,
+        resubscribeBackoff: { initialDelayMs: 50, maxDelayMs: 1000 },
+      });
+      return { store, dispose: () => store.close() };
+    },
+    { eventIdsUniqueAcrossStreams: false },
+  );
 } else {
   // A suite whose every test is skipped is listed by jest without test
   // names; one real test keeps the file running so the skipped contract is
@@ -28,7 +32,9 @@ if (connectionString) {
     });
 
     it('would refuse to run against a malformed connection string rather than fail test by test', () => {
-      expect(() => openEventStoreDbEventStore({ connectionString: 'localhost:2113' })).toThrow(/must start with esdb:\/\//);
+      expect(() => openEventStoreDbEventStore({ connectionString: 'localhost:2113' })).toThrow(
+        /must start with esdb:\/\//,
+      );
     });
   });
 }

@@ -7,8 +7,12 @@ describe('the backoff without jitter', () => {
   const exact = { ...RESTART_BACKOFF, jitter: false };
 
   it('doubles from the first wait up to the cap', () => {
-    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 200, maxDelayMs: 1000 }), 5)).toEqual([200, 400, 800, 1000, 1000]);
-    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 100 }), 10)).toEqual([100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000]);
+    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 200, maxDelayMs: 1000 }), 5)).toEqual([
+      200, 400, 800, 1000, 1000,
+    ]);
+    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 100 }), 10)).toEqual([
+      100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000,
+    ]);
   });
 
   it('stays at the cap however long the outage lasts', () => {
@@ -16,7 +20,9 @@ describe('the backoff without jitter', () => {
   });
 
   it('grows by the multiplier given', () => {
-    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 100, multiplier: 3 }), 4)).toEqual([100, 300, 900, 2700]);
+    expect(waits(new RestartBackoff({ ...exact, initialDelayMs: 100, multiplier: 3 }), 4)).toEqual([
+      100, 300, 900, 2700,
+    ]);
   });
 });
 
@@ -25,11 +31,15 @@ describe('the backoff with decorrelated jitter', () => {
 
   it('is cockatiel’s decorrelated jitter: the same random draws give the same waits, growing to the cap', () => {
     jest.spyOn(Math, 'random').mockReturnValue(0.5);
-    expect(waits(new RestartBackoff({ ...RESTART_BACKOFF, initialDelayMs: 100 }), 10)).toEqual([90, 109, 204, 405, 808, 1616, 3233, 6465, 10_000, 10_000]);
+    expect(waits(new RestartBackoff({ ...RESTART_BACKOFF, initialDelayMs: 100 }), 10)).toEqual([
+      90, 109, 204, 405, 808, 1616, 3233, 6465, 10_000, 10_000,
+    ]);
   });
 
   it('never waits longer than the cap nor less than nothing, and spreads clients apart', () => {
-    const schedules = Array.from({ length: 50 }, () => waits(new RestartBackoff({ ...RESTART_BACKOFF, initialDelayMs: 100 }), 40));
+    const schedules = Array.from({ length: 50 }, () =>
+      waits(new RestartBackoff({ ...RESTART_BACKOFF, initialDelayMs: 100 }), 40),
+    );
     for (const schedule of schedules) {
       for (const wait of schedule) expect(wait).toBeGreaterThanOrEqual(0);
       for (const wait of schedule) expect(wait).toBeLessThanOrEqual(10_000);
@@ -57,17 +67,26 @@ describe('the backoff with decorrelated jitter', () => {
 describe('backoffSettings', () => {
   it('fills a preset with the overrides given, ignoring undefined ones', () => {
     expect(backoffSettings(RESTART_BACKOFF)).toEqual(RESTART_BACKOFF);
-    expect(backoffSettings(RESTART_BACKOFF, { initialDelayMs: 50, maxDelayMs: undefined })).toEqual({ ...RESTART_BACKOFF, initialDelayMs: 50 });
+    expect(backoffSettings(RESTART_BACKOFF, { initialDelayMs: 50, maxDelayMs: undefined })).toEqual({
+      ...RESTART_BACKOFF,
+      initialDelayMs: 50,
+    });
   });
 
   it('refuses settings that would spin or never grow, naming the backoff', () => {
     expect(() => backoffSettings(RESTART_BACKOFF, { initialDelayMs: 0 }, 're-subscription backoff')).toThrow(
       /^Invalid re-subscription backoff: initialDelayMs must be a positive number, got 0\.$/,
     );
-    expect(() => backoffSettings({ ...RESTART_BACKOFF, initialDelayMs: 100 }, { maxDelayMs: 50 })).toThrow(/maxDelayMs \(50\) must be at least initialDelayMs \(100\)/);
+    expect(() => backoffSettings({ ...RESTART_BACKOFF, initialDelayMs: 100 }, { maxDelayMs: 50 })).toThrow(
+      /maxDelayMs \(50\) must be at least initialDelayMs \(100\)/,
+    );
     expect(() => backoffSettings(RESTART_BACKOFF, { multiplier: 0.5 })).toThrow(/multiplier must be ≥ 1, got 0.5/);
-    expect(() => backoffSettings(RESTART_BACKOFF, { maxDelayMs: Infinity })).toThrow(/maxDelayMs must be a finite number/);
-    expect(() => backoffSettings(RESTART_BACKOFF, { jitter: 0.2 as unknown as boolean })).toThrow(/jitter must be true or false, got 0.2/);
+    expect(() => backoffSettings(RESTART_BACKOFF, { maxDelayMs: Infinity })).toThrow(
+      /maxDelayMs must be a finite number/,
+    );
+    expect(() => backoffSettings(RESTART_BACKOFF, { jitter: 0.2 as unknown as boolean })).toThrow(
+      /jitter must be true or false, got 0.2/,
+    );
     expect(() => backoffSettings(RESTART_BACKOFF, { initialDelayMs: 0 })).toThrow(RangeError);
   });
 });

@@ -43,17 +43,27 @@ export type BackoffSettings = z.infer<typeof BackoffSettingsSchema>;
  * restarting after a failure: 200 ms growing to 10 s, forever. Each place
  * may start lower or higher (see its own default).
  */
-export const RESTART_BACKOFF: BackoffSettings = { initialDelayMs: 200, maxDelayMs: 10_000, multiplier: 2, jitter: true };
+export const RESTART_BACKOFF: BackoffSettings = {
+  initialDelayMs: 200,
+  maxDelayMs: 10_000,
+  multiplier: 2,
+  jitter: true,
+};
 
 /**
  * Settings from a preset and a caller's partial overrides, checked, so a
  * setting that would spin (0 ms) or never grow fails at start, not in an
  * outage. `what` names the backoff in the message.
  */
-export function backoffSettings(preset: BackoffSettings, overrides: Partial<BackoffSettings> = {}, what = 'backoff'): BackoffSettings {
+export function backoffSettings(
+  preset: BackoffSettings,
+  overrides: Partial<BackoffSettings> = {},
+  what = 'backoff',
+): BackoffSettings {
   const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   const parsed = BackoffSettingsSchema.safeParse({ ...preset, ...given });
-  if (!parsed.success) throw new RangeError(`Invalid ${what}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}.`);
+  if (!parsed.success)
+    throw new RangeError(`Invalid ${what}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}.`);
   return parsed.data;
 }
 
@@ -68,7 +78,11 @@ const exactGenerator: GeneratorFn<number> = (failures = 0, options) => [
  * or walk it with RestartBackoff in a loop that never gives up.
  */
 export function exponentialBackoff(settings: BackoffSettings): IBackoffFactory<unknown> {
-  const options = { initialDelay: settings.initialDelayMs, maxDelay: settings.maxDelayMs, exponent: settings.multiplier };
+  const options = {
+    initialDelay: settings.initialDelayMs,
+    maxDelay: settings.maxDelayMs,
+    exponent: settings.multiplier,
+  };
   return settings.jitter
     ? new ExponentialBackoff({ ...options, generator: decorrelatedJitterGenerator })
     : new ExponentialBackoff({ ...options, generator: exactGenerator });

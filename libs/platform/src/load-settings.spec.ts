@@ -4,18 +4,27 @@ import { loadSettings } from './load-settings';
 const Settings = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    BROKERS: z.string().transform((value) => value.split(',')).pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'host:port'))),
+    BROKERS: z
+      .string()
+      .transform((value) => value.split(','))
+      .pipe(z.array(z.string().regex(/^[^:]+:\d+$/, 'host:port'))),
     LOG_LEVEL: z.enum(['log', 'warn']).default('log'),
     SECRET: z.string().min(1).optional(),
     MODE: z.enum(['a', 'b']).default('a'),
   })
   .superRefine((settings, ctx) => {
-    if (settings.MODE === 'b' && settings.SECRET === undefined) ctx.addIssue({ code: 'custom', path: ['SECRET'], message: 'MODE=b needs a secret' });
+    if (settings.MODE === 'b' && settings.SECRET === undefined)
+      ctx.addIssue({ code: 'custom', path: ['SECRET'], message: 'MODE=b needs a secret' });
   });
 
 describe('loadSettings', () => {
   it('returns the parsed settings with their defaults', () => {
-    expect(loadSettings('demo', Settings, { BROKERS: 'k1:9092,k2:9092' })).toEqual({ PORT: 3000, BROKERS: ['k1:9092', 'k2:9092'], LOG_LEVEL: 'log', MODE: 'a' });
+    expect(loadSettings('demo', Settings, { BROKERS: 'k1:9092,k2:9092' })).toEqual({
+      PORT: 3000,
+      BROKERS: ['k1:9092', 'k2:9092'],
+      LOG_LEVEL: 'log',
+      MODE: 'a',
+    });
   });
 
   it('reads process.env when no environment is given', () => {
@@ -43,11 +52,17 @@ describe('loadSettings', () => {
   });
 
   it('names a missing variable, and the rules that span variables', () => {
-    expect(() => loadSettings('demo', Settings, {})).toThrow(/^Invalid demo configuration:\n {2}BROKERS: Invalid input: expected string, received undefined$/);
-    expect(() => loadSettings('demo', Settings, { BROKERS: 'k:1', MODE: 'b' })).toThrow(/^Invalid demo configuration:\n {2}SECRET: MODE=b needs a secret$/);
+    expect(() => loadSettings('demo', Settings, {})).toThrow(
+      /^Invalid demo configuration:\n {2}BROKERS: Invalid input: expected string, received undefined$/,
+    );
+    expect(() => loadSettings('demo', Settings, { BROKERS: 'k:1', MODE: 'b' })).toThrow(
+      /^Invalid demo configuration:\n {2}SECRET: MODE=b needs a secret$/,
+    );
   });
 
   it('does not echo the values it refuses', () => {
-    expect(() => loadSettings('demo', Settings, { BROKERS: 'k:1', PORT: 'hunter2' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => loadSettings('demo', Settings, { BROKERS: 'k:1', PORT: 'hunter2' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 });

@@ -12,7 +12,11 @@ import type { z } from 'zod';
  *
  * Values are not echoed: a connection string may carry a password.
  */
-export function loadSettings<S extends z.ZodType>(appName: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+export function loadSettings<S extends z.ZodType>(
+  appName: string,
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid ${appName} configuration:\n${settingProblems(parsed.error.issues)}`);
   return parsed.data;

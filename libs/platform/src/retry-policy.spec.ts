@@ -32,7 +32,14 @@ describe('retryPolicy', () => {
   it('gives up after `retries` retries with the call’s own last error', async () => {
     const policy = retryPolicy(isConflict, WRITE_CONFLICT_RETRY);
     const last = new Conflict('fifth');
-    const { call, calls } = failingWith(new Conflict('1'), new Conflict('2'), new Conflict('3'), new Conflict('4'), last, new Conflict('never'));
+    const { call, calls } = failingWith(
+      new Conflict('1'),
+      new Conflict('2'),
+      new Conflict('3'),
+      new Conflict('4'),
+      last,
+      new Conflict('never'),
+    );
     await expect(policy.execute(call)).rejects.toBe(last);
     expect(calls.count).toBe(WRITE_CONFLICT_RETRY.retries + 1);
   });
@@ -45,7 +52,10 @@ describe('retryPolicy', () => {
   });
 
   it('waits the exact schedule without jitter', async () => {
-    const policy = retryPolicy(isConflict, { retries: 3, backoff: { initialDelayMs: 1, maxDelayMs: 3, multiplier: 2, jitter: false } });
+    const policy = retryPolicy(isConflict, {
+      retries: 3,
+      backoff: { initialDelayMs: 1, maxDelayMs: 3, multiplier: 2, jitter: false },
+    });
     const delays: number[] = [];
     policy.onRetry((event) => delays.push(event.delay));
     const { call } = failingWith(new Conflict('a'), new Conflict('b'), new Conflict('c'));
@@ -54,9 +64,11 @@ describe('retryPolicy', () => {
   });
 
   it('refuses settings that make no sense', () => {
-    expect(() => retryPolicy(isConflict, { ...WRITE_CONFLICT_RETRY, retries: -1 })).toThrow(/retries must be a whole number ≥ 0, got -1/);
-    expect(() => retryPolicy(isConflict, { retries: 1, backoff: { ...WRITE_CONFLICT_RETRY.backoff, initialDelayMs: 0 } })).toThrow(
-      /Invalid retry backoff: initialDelayMs must be a positive number/,
+    expect(() => retryPolicy(isConflict, { ...WRITE_CONFLICT_RETRY, retries: -1 })).toThrow(
+      /retries must be a whole number ≥ 0, got -1/,
     );
+    expect(() =>
+      retryPolicy(isConflict, { retries: 1, backoff: { ...WRITE_CONFLICT_RETRY.backoff, initialDelayMs: 0 } }),
+    ).toThrow(/Invalid retry backoff: initialDelayMs must be a positive number/);
   });
 });

@@ -35,7 +35,15 @@ function deposit(amount: number, type = 'Deposited'): ProposedEvent {
     type,
     version: 1,
     data: { amount },
-    metadata: { actor: 't', role: 'system', commandId: randomUUID(), correlationId: 'c', causationId: 'c', occurredAt: at, recordedAt: at },
+    metadata: {
+      actor: 't',
+      role: 'system',
+      commandId: randomUUID(),
+      correlationId: 'c',
+      causationId: 'c',
+      occurredAt: at,
+      recordedAt: at,
+    },
   };
 }
 
@@ -47,7 +55,10 @@ describe('ProjectionRunner', () => {
 
   const open = () => {
     db = new Database(join(dir, 'read.sqlite'));
-    runner = new ProjectionRunner(store, new DocumentStore(db), [tallies], { now: () => '2026-01-01T00:00:00.000Z', retryBackoff: { initialDelayMs: 10 } });
+    runner = new ProjectionRunner(store, new DocumentStore(db), [tallies], {
+      now: () => '2026-01-01T00:00:00.000Z',
+      retryBackoff: { initialDelayMs: 10 },
+    });
   };
 
   beforeEach(() => {
@@ -124,7 +135,11 @@ describe('ProjectionRunner', () => {
       },
     };
     await runner.stop();
-    runner = new ProjectionRunner(store, new DocumentStore(db), [flaky], { now: () => 'now', retryBackoff: { initialDelayMs: 10 }, log: () => undefined });
+    runner = new ProjectionRunner(store, new DocumentStore(db), [flaky], {
+      now: () => 'now',
+      retryBackoff: { initialDelayMs: 10 },
+      log: () => undefined,
+    });
     await runner.start();
     const { position } = await store.append('account-a', [deposit(4)], { expectedRevision: 'no_stream' });
     await runner.waitFor(position);

@@ -80,7 +80,8 @@ export class ProjectionRunner {
   async rebuild(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
     for (const name of names) {
       const projection = this.projections.find((p) => p.name === name);
-      if (!projection) throw new Error(`No read model named ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+      if (!projection)
+        throw new Error(`No read model named ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
       const run = this.running.get(name);
       if (run) {
         if (run.retry) clearTimeout(run.retry);
@@ -89,9 +90,7 @@ export class ProjectionRunner {
       }
       this.documents.reset(name);
     }
-    await Promise.all(
-      names.map((name) => this.startOne(this.projections.find((p) => p.name === name) as Projection)),
-    );
+    await Promise.all(names.map((name) => this.startOne(this.projections.find((p) => p.name === name) as Projection)));
   }
 
   status(): ProjectionStatus[] {
@@ -198,7 +197,9 @@ export class ProjectionRunner {
           run.lastError = error instanceof Error ? error.message : String(error);
           run.caughtUp = false;
           const delayMs = run.backoff.nextDelayMs();
-          this.log(`${run.projection.name}: ${run.lastError}; resubscribing from ${run.position ?? 'start'} in ${delayMs} ms`);
+          this.log(
+            `${run.projection.name}: ${run.lastError}; resubscribing from ${run.position ?? 'start'} in ${delayMs} ms`,
+          );
           run.seen = run.position;
           run.retry = setTimeout(() => {
             run.retry = null;

@@ -6,8 +6,14 @@ function expectOk(step: string, reply: { status: number; body: unknown }): void 
 }
 
 /** Registers the exporter (once) and takes one application to an approved decision. */
-export async function approvedApplication(client: ServiceClient, applicationId: string, overrides: Record<string, unknown> = {}): Promise<void> {
-  const registered = await client.post('/exporters', exporterUser, registerNingbo, { 'Idempotency-Key': 'register-ningbo' });
+export async function approvedApplication(
+  client: ServiceClient,
+  applicationId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
+  const registered = await client.post('/exporters', exporterUser, registerNingbo, {
+    'Idempotency-Key': 'register-ningbo',
+  });
   expectOk('register', registered);
   const steps: [string, Parameters<ServiceClient['post']>[1], unknown?][] = [
     ['submit', exporterUser],
@@ -23,7 +29,12 @@ export async function approvedApplication(client: ServiceClient, applicationId: 
 }
 
 /** …and issues its license, valid from `validFrom` to `validUntil`. */
-export async function issuedLicense(client: ServiceClient, applicationId: string, validFrom: string, validUntil: string): Promise<string> {
+export async function issuedLicense(
+  client: ServiceClient,
+  applicationId: string,
+  validFrom: string,
+  validUntil: string,
+): Promise<string> {
   await approvedApplication(client, applicationId);
   const issued = await client.post('/licenses', officer, { applicationId, validFrom, validUntil });
   expectOk('issue', issued);

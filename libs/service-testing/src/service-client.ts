@@ -35,7 +35,11 @@ export class ServiceClient {
   async post(path: string, as: As | null, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const response = await fetch(`${this.url}${path}`, {
       method: 'POST',
-      headers: { ...actorHeaders(as), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      headers: {
+        ...actorHeaders(as),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return this.reply(response);

@@ -1,5 +1,11 @@
 /** The README walkthrough's requests, for tests that drive the same story in process. */
-const party = (name: string) => ({ name, country: 'DE', militaryUser: false, listed: false, ownedByListedPartiesPercent: 0 });
+const party = (name: string) => ({
+  name,
+  country: 'DE',
+  militaryUser: false,
+  listed: false,
+  ownedByListedPartiesPercent: 0,
+});
 
 export const registerNingbo = {
   exporterId: 'ningbo-magnetics',

@@ -38,12 +38,21 @@ describe('checkDeclaration', () => {
     });
 
     it('exactly what remains, with or without the unit', () => {
-      given({}).when(declaration({ lines: [{ lineId: '1', quantity: 70 }] })).thenReleases();
+      given({})
+        .when(declaration({ lines: [{ lineId: '1', quantity: 70 }] }))
+        .thenReleases();
     });
 
     it('decimal lines whose sum equals the remainder (0.1 + 0.2 = 0.3)', () => {
       given({ data: { lines: [lineWithRemaining(0.3)] } })
-        .when(declaration({ lines: [{ lineId: '1', quantity: 0.1 }, { lineId: '1', quantity: 0.2 }] }))
+        .when(
+          declaration({
+            lines: [
+              { lineId: '1', quantity: 0.1 },
+              { lineId: '1', quantity: 0.2 },
+            ],
+          }),
+        )
         .thenReleases();
     });
 
@@ -53,12 +62,18 @@ describe('checkDeclaration', () => {
     });
 
     it('on the day a dated suspension lapses by itself, with no new snapshot', () => {
-      const suspended = { status: 'suspended' as const, suspension: { reason: 'End user under investigation', suspendedOn: '2026-03-02', until: '2026-04-01' } };
+      const suspended = {
+        status: 'suspended' as const,
+        suspension: { reason: 'End user under investigation', suspendedOn: '2026-03-02', until: '2026-04-01' },
+      };
       given({ data: suspended }).when(declaration(), '2026-04-01').thenReleases();
     });
 
     it('before a suspension recorded ahead of its first day takes effect', () => {
-      const suspended = { status: 'suspended' as const, suspension: { reason: 'Audit', suspendedOn: '2026-03-02', until: null } };
+      const suspended = {
+        status: 'suspended' as const,
+        suspension: { reason: 'Audit', suspendedOn: '2026-03-02', until: null },
+      };
       given({ data: suspended }).when(declaration(), '2026-03-01').thenReleases();
     });
 
@@ -77,15 +92,21 @@ describe('checkDeclaration', () => {
     });
 
     it('a license issued to another exporter', () => {
-      given({}).when(declaration({ exporterId: 'exp-9' })).thenRefuses(['gate.exporter_mismatch', /issued to exporter exp-1, not exp-9/]);
+      given({})
+        .when(declaration({ exporterId: 'exp-9' }))
+        .thenRefuses(['gate.exporter_mismatch', /issued to exporter exp-1, not exp-9/]);
     });
 
     it('before the license is valid', () => {
-      given({}).when(declaration(), '2026-01-20').thenRefuses(['gate.license_not_yet_valid', /valid from 2026-01-21; nothing may ship under it on 2026-01-20/]);
+      given({})
+        .when(declaration(), '2026-01-20')
+        .thenRefuses(['gate.license_not_yet_valid', /valid from 2026-01-21; nothing may ship under it on 2026-01-20/]);
     });
 
     it('after the validity period, even before any expiry snapshot arrives', () => {
-      given({}).when(declaration(), '2026-07-01').thenRefuses(['gate.license_expired', /valid until 2026-06-30; on 2026-07-01 it no longer is/]);
+      given({})
+        .when(declaration(), '2026-07-01')
+        .thenRefuses(['gate.license_expired', /valid until 2026-06-30; on 2026-07-01 it no longer is/]);
     });
 
     it('an expired license', () => {
@@ -98,7 +119,10 @@ describe('checkDeclaration', () => {
       const suspension = { reason: 'End user under investigation', suspendedOn: '2026-02-01', until: null };
       given({ data: { status: 'suspended', suspension } })
         .when(declaration())
-        .thenRefuses(['gate.license_suspended', /suspended from 2026-02-01 until reinstated \(End user under investigation\)/]);
+        .thenRefuses([
+          'gate.license_suspended',
+          /suspended from 2026-02-01 until reinstated \(End user under investigation\)/,
+        ]);
     });
 
     it('a suspended license on the day before a dated suspension lapses', () => {
@@ -125,19 +149,37 @@ describe('checkDeclaration', () => {
 
     it('a line the license does not have', () => {
       given({})
-        .when(declaration({ lines: [{ lineId: '1', quantity: 5 }, { lineId: '7', quantity: 5 }, { lineId: '7', quantity: 1 }] }))
+        .when(
+          declaration({
+            lines: [
+              { lineId: '1', quantity: 5 },
+              { lineId: '7', quantity: 5 },
+              { lineId: '7', quantity: 1 },
+            ],
+          }),
+        )
         .thenRefuses(['gate.line_unknown', /has no line 7; its lines are 1/]);
     });
 
     it('a quantity above what remains', () => {
       given({})
         .when(declaration({ lines: [{ lineId: '1', quantity: 70.5 }] }))
-        .thenRefuses(['gate.quantity_exceeds_remaining', /Line 1: 70 kg remain on license lic-1 \(of 100 kg\), but 70.5 kg are declared/]);
+        .thenRefuses([
+          'gate.quantity_exceeds_remaining',
+          /Line 1: 70 kg remain on license lic-1 \(of 100 kg\), but 70.5 kg are declared/,
+        ]);
     });
 
     it('several lines on one license line that together exceed it', () => {
       given({})
-        .when(declaration({ lines: [{ lineId: '1', quantity: 40 }, { lineId: '1', quantity: 40 }] }))
+        .when(
+          declaration({
+            lines: [
+              { lineId: '1', quantity: 40 },
+              { lineId: '1', quantity: 40 },
+            ],
+          }),
+        )
         .thenRefuses(['gate.quantity_exceeds_remaining', /but 80 kg are declared/]);
     });
 
@@ -150,7 +192,10 @@ describe('checkDeclaration', () => {
     it('an end user not named on the license', () => {
       given({})
         .when(declaration({ endUser: { name: 'Shell Trading Ltd', country: 'AE' } }))
-        .thenRefuses(['gate.end_user_not_licensed', /Shell Trading Ltd \(AE\) is not an end user on license lic-1; it names Stuttgart Motors GmbH \(DE\)/]);
+        .thenRefuses([
+          'gate.end_user_not_licensed',
+          /Shell Trading Ltd \(AE\) is not an end user on license lic-1; it names Stuttgart Motors GmbH \(DE\)/,
+        ]);
     });
 
     it('a consignee in a country no end user is in', () => {
@@ -162,7 +207,16 @@ describe('checkDeclaration', () => {
     it('with every reason at once, so the declaration can be fixed in one go', () => {
       const suspension = { reason: 'Audit', suspendedOn: '2026-02-01', until: null };
       given({ data: { status: 'suspended', suspension } })
-        .when(declaration({ exporterId: 'exp-9', consigneeCountry: 'AE', lines: [{ lineId: '2', quantity: 1 }, { lineId: '1', quantity: 71 }] }))
+        .when(
+          declaration({
+            exporterId: 'exp-9',
+            consigneeCountry: 'AE',
+            lines: [
+              { lineId: '2', quantity: 1 },
+              { lineId: '1', quantity: 71 },
+            ],
+          }),
+        )
         .thenRefuses(
           ['gate.exporter_mismatch', /exp-9/],
           ['gate.license_suspended', /Audit/],

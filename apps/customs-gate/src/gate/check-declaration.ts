@@ -10,7 +10,12 @@ export interface GateVerdict {
   readonly reasons: string[];
   readonly codes: RefusalCode[];
   /** The snapshot the verdict rests on, so a dispute can name what the gate knew; null for an unknown license. */
-  readonly basis: { readonly licenseId: string; readonly version: number; readonly lastPosition: string; readonly lastEventId: string } | null;
+  readonly basis: {
+    readonly licenseId: string;
+    readonly version: number;
+    readonly lastPosition: string;
+    readonly lastEventId: string;
+  } | null;
 }
 
 /**
@@ -19,7 +24,11 @@ export interface GateVerdict {
  * within what remains. Every refusal found is reported, not just the first,
  * so the exporter can fix the declaration in one go. Pure: the date is passed in.
  */
-export function checkDeclaration(book: GateLicenseBook, declaration: CustomsDeclaration, today: LegalDate): GateVerdict {
+export function checkDeclaration(
+  book: GateLicenseBook,
+  declaration: CustomsDeclaration,
+  today: LegalDate,
+): GateVerdict {
   const license = book.get(declaration.licenseId);
   if (license === undefined) {
     return verdictOf(
@@ -49,7 +58,12 @@ function verdictOf(refusals: readonly Refusal[], license: LicenseStateSnapshot |
     basis:
       license === null
         ? null
-        : { licenseId: license.licenseId, version: license.version, lastPosition: license.lastPosition, lastEventId: license.lastEventId },
+        : {
+            licenseId: license.licenseId,
+            version: license.version,
+            lastPosition: license.lastPosition,
+            lastEventId: license.lastEventId,
+          },
   };
 }
 

@@ -25,7 +25,10 @@ export const CustomsDeclaration = z.strictObject({
   exporterId: z.string().min(1),
   lines: z.array(DeclarationLine).min(1),
   /** Destination country of the consignee: must be the country of one of the license's end users. */
-  consigneeCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code').optional(),
+  consigneeCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code')
+    .optional(),
   /** The declared end user: must be one named on the license. */
   endUser: DeclaredParty.optional(),
 });

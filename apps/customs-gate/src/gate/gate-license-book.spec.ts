@@ -4,7 +4,12 @@ import { licenseState } from './testing/license-states';
 describe('GateLicenseBook', () => {
   it('holds the first snapshot of a license and replaces it with a newer version', () => {
     const book = new GateLicenseBook();
-    expect(book.apply(licenseState({ version: 1 }))).toEqual({ outcome: 'applied', licenseId: 'lic-1', version: 1, previousVersion: null });
+    expect(book.apply(licenseState({ version: 1 }))).toEqual({
+      outcome: 'applied',
+      licenseId: 'lic-1',
+      version: 1,
+      previousVersion: null,
+    });
     expect(book.apply(licenseState({ version: 2, data: { status: 'revoked', endedOn: '2026-02-05' } }))).toEqual({
       outcome: 'applied',
       licenseId: 'lic-1',
@@ -33,7 +38,10 @@ describe('GateLicenseBook', () => {
   });
 
   it('keeps licenses apart', () => {
-    const book = GateLicenseBook.of([licenseState({ licenseId: 'lic-A', version: 9 }), licenseState({ licenseId: 'lic-B', version: 0 })]);
+    const book = GateLicenseBook.of([
+      licenseState({ licenseId: 'lic-A', version: 9 }),
+      licenseState({ licenseId: 'lic-B', version: 0 }),
+    ]);
     expect(book.size).toBe(2);
     expect(book.get('lic-B')?.version).toBe(0);
     expect(book.has('lic-C')).toBe(false);

@@ -6,7 +6,12 @@ import type { LicenseStateSnapshot } from '@licensing/contracts';
  * snapshot was a redelivery or arrived late and changed nothing.
  */
 export type BookOutcome =
-  | { readonly outcome: 'applied'; readonly licenseId: string; readonly version: number; readonly previousVersion: number | null }
+  | {
+      readonly outcome: 'applied';
+      readonly licenseId: string;
+      readonly version: number;
+      readonly previousVersion: number | null;
+    }
   | { readonly outcome: 'stale'; readonly licenseId: string; readonly version: number; readonly heldVersion: number };
 
 /**
@@ -32,7 +37,12 @@ export class GateLicenseBook {
       );
     }
     this.licenses.set(snapshot.licenseId, snapshot);
-    return { outcome: 'applied', licenseId: snapshot.licenseId, version: snapshot.version, previousVersion: held?.version ?? null };
+    return {
+      outcome: 'applied',
+      licenseId: snapshot.licenseId,
+      version: snapshot.version,
+      previousVersion: held?.version ?? null,
+    };
   }
 
   get(licenseId: string): LicenseStateSnapshot | undefined {

@@ -12,9 +12,15 @@ export function licenseRefusalOn(license: LicenseStateSnapshot, today: LegalDate
   const id = license.licenseId;
   switch (license.status) {
     case 'revoked':
-      return refusal('gate.license_revoked', `License ${id} was revoked on ${license.endedOn ?? 'an unknown date'}; nothing may ship under it.`);
+      return refusal(
+        'gate.license_revoked',
+        `License ${id} was revoked on ${license.endedOn ?? 'an unknown date'}; nothing may ship under it.`,
+      );
     case 'expired':
-      return refusal('gate.license_expired', `License ${id} expired (valid until ${license.validUntil}); the exporter needs a new license.`);
+      return refusal(
+        'gate.license_expired',
+        `License ${id} expired (valid until ${license.validUntil}); the exporter needs a new license.`,
+      );
     case 'exhausted':
       return refusal(
         'gate.license_exhausted',
@@ -31,15 +37,22 @@ export function licenseRefusalOn(license: LicenseStateSnapshot, today: LegalDate
 function dateRefusal(license: LicenseStateSnapshot, today: LegalDate): Refusal | null {
   const id = license.licenseId;
   if (today > license.validUntil) {
-    return refusal('gate.license_expired', `License ${id} was valid until ${license.validUntil}; on ${today} it no longer is.`);
+    return refusal(
+      'gate.license_expired',
+      `License ${id} was valid until ${license.validUntil}; on ${today} it no longer is.`,
+    );
   }
   if (today < license.validFrom) {
-    return refusal('gate.license_not_yet_valid', `License ${id} is valid from ${license.validFrom}; nothing may ship under it on ${today}.`);
+    return refusal(
+      'gate.license_not_yet_valid',
+      `License ${id} is valid from ${license.validFrom}; nothing may ship under it on ${today}.`,
+    );
   }
   if (license.status !== 'suspended') return null;
   const suspension = license.suspension;
   // The contract always fills it while suspended; without it, refusing is the safe reading.
-  if (suspension === null) return refusal('gate.license_suspended', `License ${id} is suspended; no shipment may use it meanwhile.`);
+  if (suspension === null)
+    return refusal('gate.license_suspended', `License ${id} is suspended; no shipment may use it meanwhile.`);
   if (suspensionHolds(suspension, today)) {
     const until = suspension.until === null ? 'until reinstated' : `until ${suspension.until}`;
     return refusal(

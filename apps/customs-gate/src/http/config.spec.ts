@@ -12,8 +12,16 @@ describe('loadGateConfig', () => {
   });
 
   it('reads a broker list, a port and a fixed clock', () => {
-    const config = loadGateConfig({ KAFKA_BROKERS: 'k1:9092, k2:9093', GATE_PORT: '0', CLOCK_FIXED_AT: '2026-02-10T02:00:00Z' });
-    expect(config).toMatchObject({ KAFKA_BROKERS: ['k1:9092', 'k2:9093'], GATE_PORT: 0, CLOCK_FIXED_AT: '2026-02-10T02:00:00Z' });
+    const config = loadGateConfig({
+      KAFKA_BROKERS: 'k1:9092, k2:9093',
+      GATE_PORT: '0',
+      CLOCK_FIXED_AT: '2026-02-10T02:00:00Z',
+    });
+    expect(config).toMatchObject({
+      KAFKA_BROKERS: ['k1:9092', 'k2:9093'],
+      GATE_PORT: 0,
+      CLOCK_FIXED_AT: '2026-02-10T02:00:00Z',
+    });
   });
 
   it('stops the start without brokers, naming the variable', () => {

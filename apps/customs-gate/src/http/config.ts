@@ -11,7 +11,12 @@ export const GateConfig = z.object({
   /** Comma-separated host:port list; `node infra/kafka/kafka.mjs start` prints one. */
   KAFKA_BROKERS: z
     .string({ error: 'required: the Kafka bootstrap servers, e.g. 127.0.0.1:9092' })
-    .transform((value) => value.split(',').map((broker) => broker.trim()).filter((broker) => broker !== ''))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter((broker) => broker !== ''),
+    )
     .pipe(z.array(BrokerAddress).min(1, 'at least one host:port')),
   GATE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   /** Loopback by default: exposing the gate is a deployment decision. */

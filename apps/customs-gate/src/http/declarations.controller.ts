@@ -16,8 +16,14 @@ export class DeclarationsController {
   /** A refusal is a verdict, not an error: 200 with `verdict: 'refuse'` and the reasons. */
   @Post('check')
   @HttpCode(200)
-  check(@Body(new ZodBody(CustomsDeclaration)) declaration: CustomsDeclaration): GateVerdict & { declarationRef: string; checkedOn: string } {
+  check(
+    @Body(new ZodBody(CustomsDeclaration)) declaration: CustomsDeclaration,
+  ): GateVerdict & { declarationRef: string; checkedOn: string } {
     const checkedOn = this.clock.today();
-    return { declarationRef: declaration.declarationRef, checkedOn, ...checkDeclaration(this.runtime.book, declaration, checkedOn) };
+    return {
+      declarationRef: declaration.declarationRef,
+      checkedOn,
+      ...checkDeclaration(this.runtime.book, declaration, checkedOn),
+    };
   }
 }

@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { kafkaBrokersFromEnv, waitUntil } from '@licensing/contracts/testing';
-import { InMemoryDedupeStore, serializeContractMessage, toContractRecord, Topics, topicSpecs, type LicenseStateV1 } from '@licensing/contracts';
+import {
+  InMemoryDedupeStore,
+  serializeContractMessage,
+  toContractRecord,
+  Topics,
+  topicSpecs,
+  type LicenseStateV1,
+} from '@licensing/contracts';
 import { checkDeclaration } from '../gate/check-declaration';
 import type { CustomsDeclaration } from '../gate/declaration';
 import type { BookOutcome } from '../gate/gate-license-book';
@@ -17,7 +24,7 @@ import { type CustomsGate, startCustomsGate } from './start-customs-gate';
 jest.setTimeout(90_000);
 
 // Response bodies are asserted field by field below; their shape is what is under test.
- 
+
 const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 // Unique per run: the state topic is shared with every earlier run and suite on this broker.
@@ -38,7 +45,10 @@ const exhausted = licenseStateMessage({
 const suspended = licenseStateMessage({
   licenseId: SUSPENDED,
   version: 1,
-  data: { status: 'suspended', suspension: { reason: 'End user under investigation', suspendedOn: '2026-02-01', until: null } },
+  data: {
+    status: 'suspended',
+    suspension: { reason: 'End user under investigation', suspendedOn: '2026-02-01', until: null },
+  },
 });
 
 const declaration = (licenseId: string, quantity: number): CustomsDeclaration => ({
@@ -68,7 +78,11 @@ describe('the customs gate on a real Kafka broker', () => {
   }
 
   beforeAll(async () => {
-    kafka = new Kafka({ clientId: 'customs-gate-int', brokers: kafkaBrokersFromEnv('apps/customs-gate/jest.config.js'), logLevel: logLevel.NOTHING });
+    kafka = new Kafka({
+      clientId: 'customs-gate-int',
+      brokers: kafkaBrokersFromEnv('apps/customs-gate/jest.config.js'),
+      logLevel: logLevel.NOTHING,
+    });
     admin = kafka.admin();
     await admin.connect();
     const spec = topicSpecs.find((t) => t.topic === Topics.licenseState)!;
@@ -112,9 +126,15 @@ describe('the customs gate on a real Kafka broker', () => {
 
   it('releases within the remaining quantity and refuses above it, exhausted, suspended and unknown', () => {
     const book = gate!.book;
-    expect(checkDeclaration(book, declaration(ACTIVE, 70), TODAY)).toMatchObject({ verdict: 'release', basis: { version: 1 } });
+    expect(checkDeclaration(book, declaration(ACTIVE, 70), TODAY)).toMatchObject({
+      verdict: 'release',
+      basis: { version: 1 },
+    });
     expect(checkDeclaration(book, declaration(ACTIVE, 71), TODAY).codes).toEqual(['gate.quantity_exceeds_remaining']);
-    expect(checkDeclaration(book, declaration(EXHAUSTED, 1), TODAY).codes).toEqual(['gate.license_exhausted', 'gate.quantity_exceeds_remaining']);
+    expect(checkDeclaration(book, declaration(EXHAUSTED, 1), TODAY).codes).toEqual([
+      'gate.license_exhausted',
+      'gate.quantity_exceeds_remaining',
+    ]);
     expect(checkDeclaration(book, declaration(SUSPENDED, 1), TODAY).codes).toEqual(['gate.license_suspended']);
     expect(checkDeclaration(book, declaration(id('never-issued'), 1), TODAY).codes).toEqual(['gate.unlicensed']);
   });
@@ -134,20 +154,43 @@ describe('the customs gate on a real Kafka broker', () => {
     app = started.app;
     const { url } = started;
     const post = (body: unknown) =>
-      fetch(`${url}/declarations/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${url}/declarations/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
-    await waitUntil(async () => (await fetch(`${url}/licenses/${SUSPENDED}`)).status === 200, 'the HTTP gate to learn this run’s licenses', 45_000);
-    await waitUntil(async () => (await json(fetch(`${url}/licenses/${ACTIVE}`))).license?.version === 1, `${ACTIVE} at version 1`, 45_000);
+    await waitUntil(
+      async () => (await fetch(`${url}/licenses/${SUSPENDED}`)).status === 200,
+      'the HTTP gate to learn this run’s licenses',
+      45_000,
+    );
+    await waitUntil(
+      async () => (await json(fetch(`${url}/licenses/${ACTIVE}`))).license?.version === 1,
+      `${ACTIVE} at version 1`,
+      45_000,
+    );
 
     const license = await json(fetch(`${url}/licenses/${SUSPENDED}`));
-    expect(license).toMatchObject({ license: { licenseId: SUSPENDED, status: 'suspended' }, today: { date: TODAY, usable: false, refusal: { code: 'gate.license_suspended' } } });
+    expect(license).toMatchObject({
+      license: { licenseId: SUSPENDED, status: 'suspended' },
+      today: { date: TODAY, usable: false, refusal: { code: 'gate.license_suspended' } },
+    });
 
     const released = await post(declaration(ACTIVE, 30));
     expect(released.status).toBe(200);
-    expect(await json(released)).toMatchObject({ declarationRef: `CD-${run}-${ACTIVE}`, checkedOn: TODAY, verdict: 'release', reasons: [] });
+    expect(await json(released)).toMatchObject({
+      declarationRef: `CD-${run}-${ACTIVE}`,
+      checkedOn: TODAY,
+      verdict: 'release',
+      reasons: [],
+    });
 
     const refused = await json(post(declaration(EXHAUSTED, 5)));
-    expect(refused).toMatchObject({ verdict: 'refuse', codes: ['gate.license_exhausted', 'gate.quantity_exceeds_remaining'] });
+    expect(refused).toMatchObject({
+      verdict: 'refuse',
+      codes: ['gate.license_exhausted', 'gate.quantity_exceeds_remaining'],
+    });
     expect(refused.reasons[0]).toMatch(/exhausted since 2026-02-05/);
 
     const bad = await post({ ...declaration(ACTIVE, 30), lines: [{ lineId: '1', quantity: -3 }], smuggled: true });

@@ -13,14 +13,19 @@ function gateUnderTest() {
   const deps = { handlers: gateHandlers(book, (o) => outcomes.push(o)), dedupe: new InMemoryDedupeStore() };
   let offset = 0;
   const deliver = (message: ContractMessage, topic: string = Topics.licenseState) =>
-    handleContractMessage({ topic, partition: 0, message: kafkaMessageOf(message, { offset: String(offset++) }) }, deps);
+    handleContractMessage(
+      { topic, partition: 0, message: kafkaMessageOf(message, { offset: String(offset++) }) },
+      deps,
+    );
   return { book, outcomes, deliver };
 }
 
 describe('the gate fed by the consumer kit', () => {
   it('learns a license from its license.state message', async () => {
     const gate = gateUnderTest();
-    await expect(gate.deliver(licenseStateMessage({ licenseId: 'lic-7', version: 0 }))).resolves.toMatchObject({ status: 'handled' });
+    await expect(gate.deliver(licenseStateMessage({ licenseId: 'lic-7', version: 0 }))).resolves.toMatchObject({
+      status: 'handled',
+    });
     expect(gate.book.get('lic-7')).toMatchObject({ exporterId: 'exp-1', status: 'active', version: 0 });
   });
 
@@ -39,8 +44,14 @@ describe('the gate fed by the consumer kit', () => {
     await gate.deliver(older);
     await gate.deliver(licenseStateMessage({ version: 2, data: { status: 'suspended', suspension } }));
     // An in-memory dedupe store is bounded and forgets; only the version rule is left to protect the book.
-    const forgetfulDeps = { handlers: gateHandlers(gate.book, (o) => gate.outcomes.push(o)), dedupe: new InMemoryDedupeStore() };
-    const again = await handleContractMessage({ topic: Topics.licenseState, partition: 0, message: kafkaMessageOf(older, { offset: '99' }) }, forgetfulDeps);
+    const forgetfulDeps = {
+      handlers: gateHandlers(gate.book, (o) => gate.outcomes.push(o)),
+      dedupe: new InMemoryDedupeStore(),
+    };
+    const again = await handleContractMessage(
+      { topic: Topics.licenseState, partition: 0, message: kafkaMessageOf(older, { offset: '99' }) },
+      forgetfulDeps,
+    );
     expect(again.status).toBe('handled');
     expect(gate.book.get('lic-1')).toMatchObject({ status: 'suspended', version: 2 });
     expect(gate.outcomes.map((o) => o.outcome)).toEqual(['applied', 'applied', 'stale']);

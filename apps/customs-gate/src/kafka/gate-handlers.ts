@@ -6,7 +6,10 @@ import type { BookOutcome, GateLicenseBook } from '../gate/gate-license-book';
  * the relay sends comes with a snapshot of the same source event, so the
  * event topic would repeat what the snapshot already says.
  */
-export function gateHandlers(book: GateLicenseBook, observe: (outcome: BookOutcome) => void = () => undefined): ContractHandlers {
+export function gateHandlers(
+  book: GateLicenseBook,
+  observe: (outcome: BookOutcome) => void = () => undefined,
+): ContractHandlers {
   return {
     'license.state': async (message) => {
       observe(book.apply(message.data));

@@ -3,7 +3,9 @@ import { loadRelayConfig } from './relay-config';
 describe('the relay configuration', () => {
   it('needs KAFKA_BROKERS and says what it takes', () => {
     expect(() => loadRelayConfig({})).toThrow(/KAFKA_BROKERS: required: the comma-separated host:port list/);
-    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'kafka-1, nope' })).toThrow(/KAFKA_BROKERS must be a comma-separated list of host:port/);
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'kafka-1, nope' })).toThrow(
+      /KAFKA_BROKERS must be a comma-separated list of host:port/,
+    );
   });
 
   it('reads a broker list and defaults to the embedded store in data/', () => {
@@ -22,8 +24,22 @@ describe('the relay configuration', () => {
   });
 
   it('needs a connection string for EventStoreDB', () => {
-    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING: EVENT_STORE=eventstoredb needs the cluster address/);
-    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(/EVENTSTORE_CONNECTION_STRING: .*esdb/);
-    expect(loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).EVENT_STORE).toBe('eventstoredb');
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', EVENT_STORE: 'eventstoredb' })).toThrow(
+      /EVENTSTORE_CONNECTION_STRING: EVENT_STORE=eventstoredb needs the cluster address/,
+    );
+    expect(() =>
+      loadRelayConfig({
+        KAFKA_BROKERS: 'k:9092',
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113',
+      }),
+    ).toThrow(/EVENTSTORE_CONNECTION_STRING: .*esdb/);
+    expect(
+      loadRelayConfig({
+        KAFKA_BROKERS: 'k:9092',
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      }).EVENT_STORE,
+    ).toBe('eventstoredb');
   });
 });

@@ -2,7 +2,13 @@ import { openConfiguredEventStore } from '@licensing/eventstoredb';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@licensing/event-store';
 import { join } from 'node:path';
-import { kafkaFromBrokers, type LicenseRelay, openRelayCheckpointStore, type RelayCheckpointStore, startLicenseRelay } from '@licensing/relay';
+import {
+  kafkaFromBrokers,
+  type LicenseRelay,
+  openRelayCheckpointStore,
+  type RelayCheckpointStore,
+  startLicenseRelay,
+} from '@licensing/relay';
 import type { RelayConfig } from './relay-config';
 import { RelayStatusController } from './relay-status.controller';
 import { LICENSE_RELAY, RELAY_CHECKPOINTS, RELAY_CONFIG, RELAY_EVENT_STORE } from './tokens';
@@ -31,7 +37,10 @@ export class RelayModule {
       providers: [
         { provide: RELAY_CONFIG, useValue: config },
         { provide: RELAY_EVENT_STORE, useFactory: () => openConfiguredEventStore(config) },
-        { provide: RELAY_CHECKPOINTS, useFactory: () => openRelayCheckpointStore(join(config.DATA_DIR, 'relay.sqlite')) },
+        {
+          provide: RELAY_CHECKPOINTS,
+          useFactory: () => openRelayCheckpointStore(join(config.DATA_DIR, 'relay.sqlite')),
+        },
         {
           provide: LICENSE_RELAY,
           useFactory: (store: EventStore, checkpoints: RelayCheckpointStore) =>

@@ -6,7 +6,11 @@ import { NestFactory } from '@nestjs/core';
 import type { RelayConfig } from './relay-config';
 import { RelayModule } from './relay.module';
 
-const LOG_LEVELS = { log: ['error', 'warn', 'log'], warn: ['error', 'warn'], error: ['error'] } as const satisfies Record<RelayConfig['LOG_LEVEL'], LogLevel[]>;
+const LOG_LEVELS = {
+  log: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+} as const satisfies Record<RelayConfig['LOG_LEVEL'], LogLevel[]>;
 
 /** Starts the relay and its status endpoint; `app.close()` stops the relay, then closes the store and the checkpoint file. */
 export async function startRelayApp(config: RelayConfig): Promise<{ app: INestApplication; url: string }> {

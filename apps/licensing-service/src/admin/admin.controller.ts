@@ -20,7 +20,10 @@ export class AdminController {
     const started = process.hrtime.bigint();
     await this.projections.rebuild();
     const tookMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
-    return { rebuilt: this.projections.status().map((s) => ({ name: s.name, position: s.position?.toString() ?? null })), tookMs };
+    return {
+      rebuilt: this.projections.status().map((s) => ({ name: s.name, position: s.position?.toString() ?? null })),
+      tookMs,
+    };
   }
 
   @Post('scheduler/run')

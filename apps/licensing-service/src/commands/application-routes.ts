@@ -22,7 +22,8 @@ const decisionRoutes: CommandRoute[] = [
     resource: 'applications',
     action: 'approve',
     commandType: 'ApproveApplication',
-    summary: 'Approve a reviewed application; the decision record of the rules in force today is computed and stored with it',
+    summary:
+      'Approve a reviewed application; the decision record of the rules in force today is computed and stored with it',
     body: z.strictObject({}),
     toCommand: ({ id, metadata, options }) => new DecideApplication(id, { kind: 'approve' }, metadata, options),
   },
@@ -30,7 +31,8 @@ const decisionRoutes: CommandRoute[] = [
     resource: 'applications',
     action: 'reject',
     commandType: 'RejectApplication',
-    summary: 'Reject an application with reasons; the rule evaluation is recorded with it when the application can be evaluated',
+    summary:
+      'Reject an application with reasons; the rule evaluation is recorded with it when the application can be evaluated',
     body: z.strictObject({ reasons: RejectApplicationData.shape.reasons }),
     toCommand: ({ id, body, metadata, options }) =>
       new DecideApplication(id, { kind: 'reject', reasons: body['reasons'] as string[] }, metadata, options),
@@ -38,14 +40,68 @@ const decisionRoutes: CommandRoute[] = [
 ];
 
 export const applicationRoutes: CommandRoute[] = [
-  domainRoute({ ...application, action: null, commandType: 'DraftApplication', data: DraftApplicationData, summary: 'Draft an application' }),
-  domainRoute({ ...application, action: 'revise', commandType: 'ReviseDraft', data: ReviseDraftData, summary: 'Revise a draft' }),
-  domainRoute({ ...application, action: 'submit', commandType: 'SubmitApplication', data: SubmitApplicationData, summary: 'Submit the application' }),
-  domainRoute({ ...application, action: 'accept', commandType: 'AcceptApplication', data: AcceptApplicationData, summary: 'Accept for review; the 45-working-day review clock starts' }),
-  domainRoute({ ...application, action: 'request-documents', commandType: 'RequestDocuments', data: RequestDocumentsData, summary: 'Ask the exporter for documents' }),
-  domainRoute({ ...application, action: 'supply-documents', commandType: 'SupplyDocuments', data: SupplyDocumentsData, summary: 'Supply requested documents' }),
-  domainRoute({ ...application, action: 'assign-reviewer', commandType: 'AssignReviewer', data: AssignReviewerData, summary: 'Assign a reviewer' }),
-  domainRoute({ ...application, action: 'complete-review', commandType: 'CompleteReview', data: CompleteReviewData, summary: "Complete the review with a recommendation" }),
+  domainRoute({
+    ...application,
+    action: null,
+    commandType: 'DraftApplication',
+    data: DraftApplicationData,
+    summary: 'Draft an application',
+  }),
+  domainRoute({
+    ...application,
+    action: 'revise',
+    commandType: 'ReviseDraft',
+    data: ReviseDraftData,
+    summary: 'Revise a draft',
+  }),
+  domainRoute({
+    ...application,
+    action: 'submit',
+    commandType: 'SubmitApplication',
+    data: SubmitApplicationData,
+    summary: 'Submit the application',
+  }),
+  domainRoute({
+    ...application,
+    action: 'accept',
+    commandType: 'AcceptApplication',
+    data: AcceptApplicationData,
+    summary: 'Accept for review; the 45-working-day review clock starts',
+  }),
+  domainRoute({
+    ...application,
+    action: 'request-documents',
+    commandType: 'RequestDocuments',
+    data: RequestDocumentsData,
+    summary: 'Ask the exporter for documents',
+  }),
+  domainRoute({
+    ...application,
+    action: 'supply-documents',
+    commandType: 'SupplyDocuments',
+    data: SupplyDocumentsData,
+    summary: 'Supply requested documents',
+  }),
+  domainRoute({
+    ...application,
+    action: 'assign-reviewer',
+    commandType: 'AssignReviewer',
+    data: AssignReviewerData,
+    summary: 'Assign a reviewer',
+  }),
+  domainRoute({
+    ...application,
+    action: 'complete-review',
+    commandType: 'CompleteReview',
+    data: CompleteReviewData,
+    summary: 'Complete the review with a recommendation',
+  }),
   ...decisionRoutes,
-  domainRoute({ ...application, action: 'withdraw', commandType: 'WithdrawApplication', data: WithdrawApplicationData, summary: 'Withdraw the application' }),
+  domainRoute({
+    ...application,
+    action: 'withdraw',
+    commandType: 'WithdrawApplication',
+    data: WithdrawApplicationData,
+    summary: 'Withdraw the application',
+  }),
 ];

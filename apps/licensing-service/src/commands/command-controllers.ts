@@ -31,7 +31,12 @@ function commandController(resource: Resource, routes: readonly CommandRoute[]):
 
     @Post(':id/:action')
     @Authorize((request) => actions.get(String(request.params['action']))?.commandType)
-    act(@Param('id') id: string, @Param('action') action: string, @Req() request: Request, @CurrentActor() actor: Actor) {
+    act(
+      @Param('id') id: string,
+      @Param('action') action: string,
+      @Req() request: Request,
+      @CurrentActor() actor: Actor,
+    ) {
       const route = actions.get(action);
       if (!route) throw unknownAction(resource, action, routes);
       return this.gateway.run(route, request, actor, id);

@@ -42,7 +42,9 @@ export class CommandGateway {
     const body = route.body.parse(request.body ?? {});
     const metadata = this.metadata(request, actor);
     const id = pathId ?? route.newId?.(body, uuidFromName(`${route.resource}:${metadata.commandId}`)) ?? newId();
-    const outcome: CommandOutcome = await this.bus.execute(route.toCommand({ id, body, metadata, options: ifMatch(request) }));
+    const outcome: CommandOutcome = await this.bus.execute(
+      route.toCommand({ id, body, metadata, options: ifMatch(request) }),
+    );
     if (outcome.position !== null) await this.awaitReadModels(outcome.position);
     const status = route.action === null && !outcome.replayed ? 201 : 200;
     return new CommandResponse(status, etagOf(outcome), outcomeBody(id, outcome));
@@ -53,16 +55,27 @@ export class CommandGateway {
     const commandId = key === undefined ? newId() : `${actor.id}:${key}`;
     const correlationId = request.header('x-correlation-id');
     if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
-      throw new InvalidRequest('request.invalid_correlation_id', 'X-Correlation-Id must be 1 to 128 visible ASCII characters.');
+      throw new InvalidRequest(
+        'request.invalid_correlation_id',
+        'X-Correlation-Id must be 1 to 128 visible ASCII characters.',
+      );
     }
-    return { commandId, actor, occurredAt: this.clock.now(), correlationId: correlationId ?? commandId, causationId: commandId };
+    return {
+      commandId,
+      actor,
+      occurredAt: this.clock.now(),
+      correlationId: correlationId ?? commandId,
+      causationId: commandId,
+    };
   }
 
   private async awaitReadModels(position: bigint): Promise<void> {
     try {
       await this.projections.waitFor(position, READ_YOUR_WRITES_MS);
     } catch (error) {
-      this.logger.warn(`Answering before the read models caught up: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Answering before the read models caught up: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -99,5 +112,8 @@ function etagOf(outcome: CommandOutcome): string {
 
 export function unknownAction(resource: string, action: string, routes: readonly CommandRoute[]): NotFound {
   const known = routes.filter((r) => r.action !== null).map((r) => r.action);
-  return new NotFound('request.unknown_action', `There is no action '${action}' on ${resource}; use one of: ${known.join(', ')}.`);
+  return new NotFound(
+    'request.unknown_action',
+    `There is no action '${action}' on ${resource}; use one of: ${known.join(', ')}.`,
+  );
 }

@@ -53,7 +53,8 @@ export function domainRoute(spec: DomainRouteSpec): CommandRoute {
   const idSchema = shape[idField];
   if (idSchema === undefined) throw new Error(`${spec.commandType} has no field ${idField}`);
   delete shape[idField];
-  const body = spec.action === null ? z.strictObject({ ...shape, [idField]: idSchema.optional() }) : z.strictObject(shape);
+  const body =
+    spec.action === null ? z.strictObject({ ...shape, [idField]: idSchema.optional() }) : z.strictObject(shape);
   return {
     resource: spec.resource,
     action: spec.action,
@@ -61,9 +62,17 @@ export function domainRoute(spec: DomainRouteSpec): CommandRoute {
     summary: spec.summary,
     body,
     ...(spec.action === null
-      ? { newId: (input: Record<string, unknown>, derived: string) => (typeof input[idField] === 'string' ? input[idField] : derived) }
+      ? {
+          newId: (input: Record<string, unknown>, derived: string) =>
+            typeof input[idField] === 'string' ? input[idField] : derived,
+        }
       : {}),
     toCommand: ({ id, body: input, metadata, options }) =>
-      new ExecuteDomainCommand(spec.aggregate, id, { type: spec.commandType, data: { ...input, [idField]: id }, metadata }, options),
+      new ExecuteDomainCommand(
+        spec.aggregate,
+        id,
+        { type: spec.commandType, data: { ...input, [idField]: id }, metadata },
+        options,
+      ),
   };
 }

@@ -30,7 +30,8 @@ export const licenseRoutes: CommandRoute[] = [
     resource: 'licenses',
     action: null,
     commandType: 'IssueLicense',
-    summary: "Issue the license of an approved application (id L-<applicationId>); items, end users and type come from the application",
+    summary:
+      'Issue the license of an approved application (id L-<applicationId>); items, end users and type come from the application',
     body: IssueBody,
     newId: (body) => licenseIdFor(String(body['applicationId'])),
     toCommand: ({ id, body, metadata, options }) => {
@@ -39,9 +40,39 @@ export const licenseRoutes: CommandRoute[] = [
       return new IssueLicenseForApplication(id, applicationId, { validFrom, validUntil }, metadata, options);
     },
   },
-  domainRoute({ ...license, action: 'record-shipment', commandType: 'RecordShipment', data: RecordShipmentData, summary: 'Record a shipment; it draws the licensed quantities down' }),
-  domainRoute({ ...license, action: 'amend', commandType: 'AmendLicense', data: AmendLicenseData, summary: 'Amend validity, end users or quantities' }),
-  domainRoute({ ...license, action: 'suspend', commandType: 'SuspendLicense', data: SuspendLicenseData, summary: 'Suspend, optionally until a date (exclusive)' }),
-  domainRoute({ ...license, action: 'reinstate', commandType: 'ReinstateLicense', data: ReinstateLicenseData, summary: 'Reinstate a suspended license' }),
-  domainRoute({ ...license, action: 'revoke', commandType: 'RevokeLicense', data: RevokeLicenseData, summary: 'Revoke the license for good' }),
+  domainRoute({
+    ...license,
+    action: 'record-shipment',
+    commandType: 'RecordShipment',
+    data: RecordShipmentData,
+    summary: 'Record a shipment; it draws the licensed quantities down',
+  }),
+  domainRoute({
+    ...license,
+    action: 'amend',
+    commandType: 'AmendLicense',
+    data: AmendLicenseData,
+    summary: 'Amend validity, end users or quantities',
+  }),
+  domainRoute({
+    ...license,
+    action: 'suspend',
+    commandType: 'SuspendLicense',
+    data: SuspendLicenseData,
+    summary: 'Suspend, optionally until a date (exclusive)',
+  }),
+  domainRoute({
+    ...license,
+    action: 'reinstate',
+    commandType: 'ReinstateLicense',
+    data: ReinstateLicenseData,
+    summary: 'Reinstate a suspended license',
+  }),
+  domainRoute({
+    ...license,
+    action: 'revoke',
+    commandType: 'RevokeLicense',
+    data: RevokeLicenseData,
+    summary: 'Revoke the license for good',
+  }),
 ];

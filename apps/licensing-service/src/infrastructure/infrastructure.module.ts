@@ -1,4 +1,12 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { readModelProjections, DocumentStore, ProjectionRunner } from '@licensing/projections';
 import { type EventStore } from '@licensing/event-store';
 import {
@@ -34,7 +42,9 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (this.config.SEED_POLICY) {
       const report = await seedPolicyHistory(this.store);
-      this.logger.log(`Policy history seeded: ${report.events} events in ${report.streams} measure streams (idempotent)`);
+      this.logger.log(
+        `Policy history seeded: ${report.events} events in ${report.streams} measure streams (idempotent)`,
+      );
     }
     await this.projections.start();
     this.logger.log('Read models caught up');
@@ -60,9 +70,20 @@ export class InfrastructureModule {
       { provide: READ_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'read-models.sqlite')) },
       { provide: DocumentStore, useFactory: (db: Database.Database) => new DocumentStore(db), inject: [READ_DATABASE] },
       // Its own file: read models are disposable (delete to rebuild), remembered responses are not.
-      { provide: IDEMPOTENCY_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'idempotency.sqlite')) },
-      { provide: IDEMPOTENCY_STORE, useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db), inject: [IDEMPOTENCY_DATABASE] },
-      { provide: CommandRunner, useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock), inject: [EVENT_STORE, CLOCK] },
+      {
+        provide: IDEMPOTENCY_DATABASE,
+        useFactory: () => openReadDatabase(join(config.DATA_DIR, 'idempotency.sqlite')),
+      },
+      {
+        provide: IDEMPOTENCY_STORE,
+        useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db),
+        inject: [IDEMPOTENCY_DATABASE],
+      },
+      {
+        provide: CommandRunner,
+        useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock),
+        inject: [EVENT_STORE, CLOCK],
+      },
       {
         provide: ProjectionRunner,
         useFactory: (store: EventStore, documents: DocumentStore, clock: Clock) =>
@@ -77,7 +98,16 @@ export class InfrastructureModule {
     return {
       module: InfrastructureModule,
       providers,
-      exports: [SERVICE_CONFIG, CLOCK, EVENT_STORE, READ_DATABASE, DocumentStore, IDEMPOTENCY_STORE, CommandRunner, ProjectionRunner],
+      exports: [
+        SERVICE_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        READ_DATABASE,
+        DocumentStore,
+        IDEMPOTENCY_STORE,
+        CommandRunner,
+        ProjectionRunner,
+      ],
     };
   }
 }

@@ -8,6 +8,8 @@ export function openEventStore(config: ServiceConfig): EventStore {
   const logger = new Logger('EventStore');
   return openConfiguredEventStore(config, {
     onSubscriptionRetry: (notice) =>
-      logger.warn(`Subscription dropped (${String(notice.cause)}); retry ${notice.failures} in ${notice.delayMs} ms from ${notice.checkpoint}`),
+      logger.warn(
+        `Subscription dropped (${String(notice.cause)}); retry ${notice.failures} in ${notice.delayMs} ms from ${notice.checkpoint}`,
+      ),
   });
 }

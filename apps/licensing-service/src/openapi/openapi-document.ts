@@ -12,8 +12,17 @@ function jsonSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } } });
-const header = (name: string, description: string, required = false) => ({ name, in: 'header', required, description, schema: { type: 'string' } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+});
+const header = (name: string, description: string, required = false) => ({
+  name,
+  in: 'header',
+  required,
+  description,
+  schema: { type: 'string' },
+});
 
 const actorParameters = [
   header('X-Actor-Id', 'Who is acting (a user id).', true),
@@ -21,15 +30,25 @@ const actorParameters = [
 ];
 const commandParameters = [
   ...actorParameters,
-  header('Idempotency-Key', 'Repeat a command safely: the same key returns the first result and stores nothing new, also after a restart.'),
-  header('If-Match', 'The ETag (stream revision) the client last read; the command is refused with 409 if the stream has moved on.'),
+  header(
+    'Idempotency-Key',
+    'Repeat a command safely: the same key returns the first result and stores nothing new, also after a restart.',
+  ),
+  header(
+    'If-Match',
+    'The ETag (stream revision) the client last read; the command is refused with 409 if the stream has moved on.',
+  ),
   header('X-Correlation-Id', 'Carried into the event metadata as the correlation id.'),
 ];
 
 /** Who may call it, from the permissions table: in words for people and as `x-roles` for tools. */
 function authorized(operation: Operation, what: string): JsonSchema {
   const roles = allowedRoles(operation);
-  return { description: `${what} Allowed roles: ${roles.join(', ')}.`, 'x-operation': operation, 'x-roles': [...roles] };
+  return {
+    description: `${what} Allowed roles: ${roles.join(', ')}.`,
+    'x-operation': operation,
+    'x-roles': [...roles],
+  };
 }
 
 const refusals = {
@@ -44,7 +63,10 @@ function commandOperation(route: CommandRoute): JsonSchema {
     summary: route.summary,
     ...authorized(route.commandType, `Command \`${route.commandType}\`.`),
     tags: [route.resource],
-    parameters: [...commandParameters, ...(route.action === null ? [] : [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }])],
+    parameters: [
+      ...commandParameters,
+      ...(route.action === null ? [] : [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]),
+    ],
     requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } },
     responses: {
       [ok]: {
@@ -62,17 +84,37 @@ function commandOperation(route: CommandRoute): JsonSchema {
 }
 
 function query(schema: z.ZodObject): JsonSchema[] {
-  return Object.entries(jsonSchema(schema)['properties'] as Record<string, JsonSchema>).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+  return Object.entries(jsonSchema(schema)['properties'] as Record<string, JsonSchema>).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
 }
 
-function read(operation: Operation, summary: string, tag: string, parameters: JsonSchema[], pathId = false): JsonSchema {
+function read(
+  operation: Operation,
+  summary: string,
+  tag: string,
+  parameters: JsonSchema[],
+  pathId = false,
+): JsonSchema {
   return {
     get: {
       summary,
       ...authorized(operation, `Query \`${operation}\`.`),
       tags: [tag],
-      parameters: [...actorParameters, ...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []), ...parameters],
-      responses: { '200': { description: 'The read model answer (JSON).' }, '400': problem('Invalid query.'), ...refusals, '404': problem('Not found.') },
+      parameters: [
+        ...actorParameters,
+        ...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []),
+        ...parameters,
+      ],
+      responses: {
+        '200': { description: 'The read model answer (JSON).' },
+        '400': problem('Invalid query.'),
+        ...refusals,
+        '404': problem('Not found.'),
+      },
     },
   };
 }
@@ -91,7 +133,14 @@ function admin(operation: Operation, summary: string): JsonSchema {
 
 /** Outside the permissions table on purpose: probes and clients call these before they know who they are. */
 function publicRead(summary: string, tag: string): JsonSchema {
-  return { get: { summary, description: 'Public: no actor needed.', tags: [tag], responses: { '200': { description: 'JSON.' } } } };
+  return {
+    get: {
+      summary,
+      description: 'Public: no actor needed.',
+      tags: [tag],
+      responses: { '200': { description: 'JSON.' } },
+    },
+  };
 }
 
 /** The service's OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
@@ -105,24 +154,78 @@ export function openApiDocument(): JsonSchema {
   }
   const readQuery = query(ReadQuery);
   Object.assign(paths, {
-    '/applications': { ...paths['/applications'], ...read('ListApplications', 'Applications on a date, by exporter and status', 'applications', query(ApplicationList)) },
-    '/applications/{id}': read('GetApplication', 'One application: status on the date, decision record, history', 'applications', readQuery, true),
-    '/applications/{id}/decision-replay': read('ReplayDecision', "Replay the recorded decision on the policy as known then: must match", 'audit', readQuery, true),
-    '/licenses': { ...paths['/licenses'], ...read('ListLicenses', 'Licenses on a date, by exporter and status', 'licenses', query(LicenseList)) },
-    '/licenses/{id}': read('GetLicense', 'One license: effective status, remaining quantities, validity, shipments, decision', 'licenses', readQuery, true),
-    '/exporters/{id}': read('GetExporter', "An exporter's profile, general-license standing, applications and licenses", 'exporters', readQuery, true),
-    '/rule-history/measures': read('ListMeasures', 'Measures and their status on validOn, as known at knownAt', 'rule-history', [
-      { name: 'validOn', in: 'query', schema: { type: 'string', format: 'date' } },
-      { name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } },
-    ]),
-    '/rule-history/measures/{id}': read('GetMeasureHistory', "A measure's timeline as known at knownAt", 'rule-history', [{ name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } }], true),
+    '/applications': {
+      ...paths['/applications'],
+      ...read(
+        'ListApplications',
+        'Applications on a date, by exporter and status',
+        'applications',
+        query(ApplicationList),
+      ),
+    },
+    '/applications/{id}': read(
+      'GetApplication',
+      'One application: status on the date, decision record, history',
+      'applications',
+      readQuery,
+      true,
+    ),
+    '/applications/{id}/decision-replay': read(
+      'ReplayDecision',
+      'Replay the recorded decision on the policy as known then: must match',
+      'audit',
+      readQuery,
+      true,
+    ),
+    '/licenses': {
+      ...paths['/licenses'],
+      ...read('ListLicenses', 'Licenses on a date, by exporter and status', 'licenses', query(LicenseList)),
+    },
+    '/licenses/{id}': read(
+      'GetLicense',
+      'One license: effective status, remaining quantities, validity, shipments, decision',
+      'licenses',
+      readQuery,
+      true,
+    ),
+    '/exporters/{id}': read(
+      'GetExporter',
+      "An exporter's profile, general-license standing, applications and licenses",
+      'exporters',
+      readQuery,
+      true,
+    ),
+    '/rule-history/measures': read(
+      'ListMeasures',
+      'Measures and their status on validOn, as known at knownAt',
+      'rule-history',
+      [
+        { name: 'validOn', in: 'query', schema: { type: 'string', format: 'date' } },
+        { name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } },
+      ],
+    ),
+    '/rule-history/measures/{id}': read(
+      'GetMeasureHistory',
+      "A measure's timeline as known at knownAt",
+      'rule-history',
+      [{ name: 'knownAt', in: 'query', schema: { type: 'string', format: 'date-time' } }],
+      true,
+    ),
     '/rule-history/changes': read('ListPolicyChanges', 'Policy events recorded between two instants', 'rule-history', [
       { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
       { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
     ]),
-    '/ops/consumers': read('ListConsumers', "Every consumer of the event log in this process (read models, relay) and its lag", 'ops', []),
+    '/ops/consumers': read(
+      'ListConsumers',
+      'Every consumer of the event log in this process (read models, relay) and its lag',
+      'ops',
+      [],
+    ),
     '/admin/read-models/rebuild': admin('RebuildReadModels', 'Drop every read model and replay the whole log into it'),
-    '/admin/scheduler/run': admin('RunScheduler', 'Append the events that time made due (expiry, missed review deadline) now'),
+    '/admin/scheduler/run': admin(
+      'RunScheduler',
+      'Append the events that time made due (expiry, missed review deadline) now',
+    ),
     '/health/live': publicRead('The process is up', 'health'),
     '/health/ready': publicRead('Every read model has caught up with the event log (503 otherwise)', 'health'),
     '/openapi.json': publicRead('This document', 'openapi'),
@@ -132,7 +235,8 @@ export function openApiDocument(): JsonSchema {
     info: {
       title: 'Export-license workflow',
       version: '1',
-      description: "System of record for export licenses under China's 2025-2026 rare-earth export controls. Every change is an event; reads are projections.",
+      description:
+        "System of record for export licenses under China's 2025-2026 rare-earth export controls. Every change is an event; reads are projections.",
     },
     paths,
     components: {
@@ -142,17 +246,37 @@ export function openApiDocument(): JsonSchema {
           description: 'RFC 9457 problem details',
           required: ['type', 'title', 'status', 'detail', 'code'],
           properties: {
-            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } } } },
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
         CommandOutcome: {
           type: 'object',
           properties: {
-            id: { type: 'string' }, streamId: { type: 'string' },
+            id: { type: 'string' },
+            streamId: { type: 'string' },
             revision: { type: ['string', 'null'], description: 'Stream revision after the command (decimal).' },
-            position: { type: ['string', 'null'], description: '$all position of the last event; pass as minPosition to read your write.' },
-            events: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, revision: { type: 'string' } } } },
+            position: {
+              type: ['string', 'null'],
+              description: '$all position of the last event; pass as minPosition to read your write.',
+            },
+            events: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { id: { type: 'string' }, type: { type: 'string' }, revision: { type: 'string' } },
+              },
+            },
             replayed: { type: 'boolean', description: 'True when this command had already been applied.' },
           },
         },

@@ -19,7 +19,11 @@ export class ExporterViewController {
 
   @Get(':id')
   @Authorize('GetExporter')
-  async exporter(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+  async exporter(
+    @Param('id') id: string,
+    @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const view = this.exporters.get(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('exporter.not_found', `Nothing is recorded about exporter ${id}.`);
     if (view.revision !== null) response.setHeader('ETag', `"${view.revision}"`);

@@ -6,10 +6,26 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { ReadConsistency, ReadQuery } from './read-query';
 
-const APPLICATION_STATUSES = ['drafted', 'submitted', 'accepted', 'under_review', 'reviewed', 'approved', 'rejected', 'withdrawn', 'deadline_missed'] as const;
+const APPLICATION_STATUSES = [
+  'drafted',
+  'submitted',
+  'accepted',
+  'under_review',
+  'reviewed',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'deadline_missed',
+] as const;
 const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
-export const ApplicationList = ReadQuery.extend({ exporterId: z.string().min(1).optional(), status: z.enum(APPLICATION_STATUSES).optional() });
-export const LicenseList = ReadQuery.extend({ exporterId: z.string().min(1).optional(), status: z.enum(LICENSE_STATUSES).optional() });
+export const ApplicationList = ReadQuery.extend({
+  exporterId: z.string().min(1).optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+});
+export const LicenseList = ReadQuery.extend({
+  exporterId: z.string().min(1).optional(),
+  status: z.enum(LICENSE_STATUSES).optional(),
+});
 
 /** The license-state read model: every application and license, as it stands on a date. */
 @Controller()
@@ -30,12 +46,19 @@ export class LicenseStateController {
   @Authorize('ListApplications')
   async applications(@Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>) {
     const asOf = await this.consistency.asOf(query);
-    return { asOf, applications: this.state.applications({ asOf, exporterId: query.exporterId, status: query.status }) };
+    return {
+      asOf,
+      applications: this.state.applications({ asOf, exporterId: query.exporterId, status: query.status }),
+    };
   }
 
   @Get('applications/:id')
   @Authorize('GetApplication')
-  async application(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+  async application(
+    @Param('id') id: string,
+    @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const view = this.state.application(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('application.not_found', `No application ${id} has been drafted.`);
     response.setHeader('ETag', `"${view.revision}"`);
@@ -48,9 +71,17 @@ export class LicenseStateController {
   async replay(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery) {
     const view = this.state.application(id, await this.consistency.asOf(query));
     const record = view?.decision?.record;
-    if (!view || !record) throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
+    if (!view || !record)
+      throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
     const { matches, differences } = replayDecision(record, this.rules.policyEvents());
-    return { applicationId: id, outcome: view.decision?.outcome, validOn: record.validOn, knownAt: record.knownAt, matches, differences };
+    return {
+      applicationId: id,
+      outcome: view.decision?.outcome,
+      validOn: record.validOn,
+      knownAt: record.knownAt,
+      matches,
+      differences,
+    };
   }
 
   @Get('licenses')
@@ -62,7 +93,11 @@ export class LicenseStateController {
 
   @Get('licenses/:id')
   @Authorize('GetLicense')
-  async license(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery, @Res({ passthrough: true }) response: Response) {
+  async license(
+    @Param('id') id: string,
+    @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const view = this.state.license(id, await this.consistency.asOf(query));
     if (!view) throw new NotFound('license.not_found', `No license ${id} has been issued.`);
     response.setHeader('ETag', `"${view.revision}"`);

@@ -23,7 +23,12 @@ export class ConsumersController {
       relay:
         relay === null
           ? { enabled: false, hint: 'Set KAFKA_BROKERS to relay license changes to Kafka from this process.' }
-          : { enabled: true, ...relay, storePosition: text(relay.storePosition), publishedPosition: text(relay.publishedPosition) },
+          : {
+              enabled: true,
+              ...relay,
+              storePosition: text(relay.storePosition),
+              publishedPosition: text(relay.publishedPosition),
+            },
     };
   }
 }

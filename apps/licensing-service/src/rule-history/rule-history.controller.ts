@@ -35,10 +35,14 @@ export class RuleHistoryController {
 
   @Get('measures/:measureId')
   @Authorize('GetMeasureHistory')
-  history(@Param('measureId') measureId: string, @Query(new ZodBody(AsOf.pick({ knownAt: true }))) query: { knownAt?: string }) {
+  history(
+    @Param('measureId') measureId: string,
+    @Query(new ZodBody(AsOf.pick({ knownAt: true }))) query: { knownAt?: string },
+  ) {
     const knownAt = query.knownAt ?? this.clock.now();
     const history = this.rules.history(measureId, knownAt);
-    if (!history) throw new NotFound('control_measure.not_found', `No control measure ${measureId} was recorded by ${knownAt}.`);
+    if (!history)
+      throw new NotFound('control_measure.not_found', `No control measure ${measureId} was recorded by ${knownAt}.`);
     return history;
   }
 

@@ -1,8 +1,21 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Actor, DomainError, legalDateAt } from '@licensing/domain';
 import { DocumentStore, LicenseStateQuery, ProjectionRunner } from '@licensing/projections';
-import { type AnyAggregate, applications, CLOCK, type Clock, ExecuteDomainCommand, licenses } from '@licensing/workflow';
+import {
+  type AnyAggregate,
+  applications,
+  CLOCK,
+  type Clock,
+  ExecuteDomainCommand,
+  licenses,
+} from '@licensing/workflow';
 import type { ServiceConfig } from '../config';
 import { SERVICE_CONFIG } from '../infrastructure/tokens';
 
@@ -69,10 +82,26 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
     const report: SchedulerReport = { today, appended: [], alreadyRecorded: [], failed: [] };
     await this.projections.catchUp();
     for (const licenseId of this.state.licensesDueForExpiry(today)) {
-      await this.append(report, licenses, licenseId, 'ExpireLicense', { licenseId }, `scheduler:expire-license:${licenseId}`, now);
+      await this.append(
+        report,
+        licenses,
+        licenseId,
+        'ExpireLicense',
+        { licenseId },
+        `scheduler:expire-license:${licenseId}`,
+        now,
+      );
     }
     for (const applicationId of this.state.applicationsDueForMissedDeadline(today)) {
-      await this.append(report, applications, applicationId, 'MarkReviewDeadlineMissed', { applicationId }, `scheduler:review-deadline-missed:${applicationId}`, now);
+      await this.append(
+        report,
+        applications,
+        applicationId,
+        'MarkReviewDeadlineMissed',
+        { applicationId },
+        `scheduler:review-deadline-missed:${applicationId}`,
+        now,
+      );
     }
     if (report.appended.length + report.failed.length > 0) {
       this.logger.log(`${today}: ${report.appended.length} due event(s) appended, ${report.failed.length} failed`);
@@ -80,7 +109,15 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
     return report;
   }
 
-  private async append(report: SchedulerReport, aggregate: AnyAggregate, id: string, type: string, data: object, commandId: string, now: string) {
+  private async append(
+    report: SchedulerReport,
+    aggregate: AnyAggregate,
+    id: string,
+    type: string,
+    data: object,
+    commandId: string,
+    now: string,
+  ) {
     const metadata = { commandId, actor: SYSTEM, occurredAt: now, correlationId: commandId };
     try {
       const outcome = await this.bus.execute(new ExecuteDomainCommand(aggregate, id, { type, data, metadata }, {}));

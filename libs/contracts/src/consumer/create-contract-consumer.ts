@@ -51,11 +51,21 @@ export function createContractConsumer(options: ContractConsumerOptions): Contra
         autoCommit: true,
         eachMessage: async (payload) => {
           try {
-            const outcome = await handleContractMessage(payload, { handlers: options.handlers, dedupe, onInvalid: options.onInvalid });
+            const outcome = await handleContractMessage(payload, {
+              handlers: options.handlers,
+              dedupe,
+              onInvalid: options.onInvalid,
+            });
             if (outcome.status === 'unknown-type') {
-              logger.warn('Skipped a message of a type this contracts package does not know', { ...outcome, topic: payload.topic });
+              logger.warn('Skipped a message of a type this contracts package does not know', {
+                ...outcome,
+                topic: payload.topic,
+              });
             } else if (outcome.status === 'invalid-dealt-with') {
-              logger.warn('An invalid message was handed to onInvalid', { code: outcome.error.code, error: outcome.error.message });
+              logger.warn('An invalid message was handed to onInvalid', {
+                code: outcome.error.code,
+                error: outcome.error.message,
+              });
             }
           } catch (error) {
             logger.error('Message not handled; its offset stays uncommitted and it will be redelivered', {

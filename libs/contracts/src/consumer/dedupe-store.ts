@@ -36,7 +36,8 @@ export class InMemoryDedupeStore implements DedupeStore {
   private readonly keys: LRUCache<string, true>;
 
   constructor(capacity = 100_000) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`Dedupe capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`Dedupe capacity must be a positive integer, got ${capacity}`);
     this.keys = new LRUCache({ max: capacity });
   }
 

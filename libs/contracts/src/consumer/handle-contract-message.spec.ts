@@ -4,7 +4,11 @@ import { Topics } from '../topics';
 import { kafkaMessageOf, sampleContractMessages } from '../testing';
 import { ContractViolationError } from './contract-violation';
 import { InMemoryDedupeStore } from './dedupe-store';
-import { type ContractMessageContext, handleContractMessage, type HandleContractMessageDeps } from './handle-contract-message';
+import {
+  type ContractMessageContext,
+  handleContractMessage,
+  type HandleContractMessageDeps,
+} from './handle-contract-message';
 
 const samples = sampleContractMessages();
 const suspended = samples['license.suspended'];
@@ -61,10 +65,17 @@ describe('handleContractMessage', () => {
   });
 
   it('does not treat the state snapshot of the same source event as a duplicate of the event', async () => {
-    const snapshot = { ...samples['license.state'], eventId: suspended.eventId, data: { ...samples['license.state'].data, lastEventId: suspended.eventId } };
+    const snapshot = {
+      ...samples['license.state'],
+      eventId: suspended.eventId,
+      data: { ...samples['license.state'].data, lastEventId: suspended.eventId },
+    };
     const states: string[] = [];
     const { deps } = recordingDeps();
-    const withState = { ...deps, handlers: { ...deps.handlers, 'license.state': async (m: typeof snapshot) => void states.push(m.data.status) } };
+    const withState = {
+      ...deps,
+      handlers: { ...deps.handlers, 'license.state': async (m: typeof snapshot) => void states.push(m.data.status) },
+    };
     await handleContractMessage(incoming(kafkaMessageOf(suspended)), withState);
     const outcome = await handleContractMessage(incoming(kafkaMessageOf(snapshot), Topics.licenseState), withState);
 
@@ -87,14 +98,20 @@ describe('handleContractMessage', () => {
     await expect(handleContractMessage(incoming(kafkaMessageOf(suspended)), deps)).rejects.toThrow('ERP unavailable');
     expect(dedupe.size).toBe(0);
 
-    await expect(handleContractMessage(incoming(kafkaMessageOf(suspended)), deps)).resolves.toMatchObject({ status: 'handled' });
+    await expect(handleContractMessage(incoming(kafkaMessageOf(suspended)), deps)).resolves.toMatchObject({
+      status: 'handled',
+    });
     expect(attempts).toBe(2);
   });
 
   it('reads and skips a valid event nobody handles, without remembering it', async () => {
     const { deps } = recordingDeps();
     const outcome = await handleContractMessage(incoming(kafkaMessageOf(samples['license.revoked'])), deps);
-    expect(outcome).toEqual({ status: 'no-handler', type: 'license.revoked', eventId: samples['license.revoked'].eventId });
+    expect(outcome).toEqual({
+      status: 'no-handler',
+      type: 'license.revoked',
+      eventId: samples['license.revoked'].eventId,
+    });
     expect((deps.dedupe as InMemoryDedupeStore).size).toBe(0);
   });
 
@@ -120,7 +137,11 @@ describe('handleContractMessage', () => {
       timestamp: '1767225600000',
       attributes: 0,
       offset: '5',
-      headers: { 'event-id': [suspended.eventId, 'ignored'], 'event-type': 'license.suspended', 'event-version': Buffer.from('1') },
+      headers: {
+        'event-id': [suspended.eventId, 'ignored'],
+        'event-type': 'license.suspended',
+        'event-version': Buffer.from('1'),
+      },
     };
     await handleContractMessage(incoming(message), deps);
     expect(seen).toHaveLength(1);
@@ -147,7 +168,9 @@ describe('handleContractMessage on a message that breaks the contract', () => {
   });
 
   it('keeps the offset uncommitted when onInvalid itself fails', async () => {
-    const { deps } = recordingDeps({ onInvalid: async () => Promise.reject(new Error('dead-letter topic unavailable')) });
+    const { deps } = recordingDeps({
+      onInvalid: async () => Promise.reject(new Error('dead-letter topic unavailable')),
+    });
     const message = kafkaMessageOf(suspended, { rawValue: null });
     await expect(handleContractMessage(incoming(message), deps)).rejects.toThrow('dead-letter topic unavailable');
   });
@@ -156,9 +179,21 @@ describe('handleContractMessage on a message that breaks the contract', () => {
     ['a tombstone or empty value', { rawValue: null }, 'contract.empty_value'],
     ['no event-id header', { headers: { 'event-id': undefined } }, 'contract.missing_header'],
     ['no event-type header', { headers: { 'event-type': undefined } }, 'contract.missing_header'],
-    ['an event-id header that differs from the envelope', { headers: { 'event-id': '00000000-0000-4000-8000-999999999999' } }, 'contract.header_mismatch'],
-    ['an event-type header that differs from the envelope', { headers: { 'event-type': 'license.revoked' } }, 'contract.header_mismatch'],
-    ['an event-version header that differs from the envelope', { headers: { 'event-version': '2' } }, 'contract.header_mismatch'],
+    [
+      'an event-id header that differs from the envelope',
+      { headers: { 'event-id': '00000000-0000-4000-8000-999999999999' } },
+      'contract.header_mismatch',
+    ],
+    [
+      'an event-type header that differs from the envelope',
+      { headers: { 'event-type': 'license.revoked' } },
+      'contract.header_mismatch',
+    ],
+    [
+      'an event-version header that differs from the envelope',
+      { headers: { 'event-version': '2' } },
+      'contract.header_mismatch',
+    ],
     ['a content type other than JSON', { headers: { 'content-type': 'application/avro' } }, 'contract.header_mismatch'],
     ['a key other than the subject id', { key: 'lic-2' }, 'contract.key_mismatch'],
     ['no key', { key: null }, 'contract.key_mismatch'],
@@ -169,7 +204,10 @@ describe('handleContractMessage on a message that breaks the contract', () => {
 
   it('refuses a known type at a version this topic does not carry', async () => {
     const v2 = { ...suspended, version: 2 };
-    const message = kafkaMessageOf(suspended, { headers: { 'event-version': '2' }, rawValue: Buffer.from(JSON.stringify(v2)) });
+    const message = kafkaMessageOf(suspended, {
+      headers: { 'event-version': '2' },
+      rawValue: Buffer.from(JSON.stringify(v2)),
+    });
     const error = await violationOf(message);
     expect(error.code).toBe('contract.unknown_version');
     expect(error.message).toContain('license.suspended v2 is not v1');

@@ -53,18 +53,24 @@ export function parseContractMessage({ topic, partition, message }: IncomingCont
   if (!envelope.success) return fail('contract.schema_mismatch', `not an envelope: ${issuesOf(envelope.error)}`);
   const { eventId, type, version, subject } = envelope.data;
 
-  if (eventId !== headerEventId) fail('contract.header_mismatch', `header event-id ${headerEventId} differs from eventId ${eventId}`);
-  if (type !== headerType) fail('contract.header_mismatch', `header event-type ${headerType} differs from type ${type}`);
+  if (eventId !== headerEventId)
+    fail('contract.header_mismatch', `header event-id ${headerEventId} differs from eventId ${eventId}`);
+  if (type !== headerType)
+    fail('contract.header_mismatch', `header event-type ${headerType} differs from type ${type}`);
   const headerVersion = headerValue(message.headers, HeaderNames.eventVersion);
   if (headerVersion !== undefined && headerVersion !== String(version)) {
     fail('contract.header_mismatch', `header event-version ${headerVersion} differs from version ${version}`);
   }
   const key = message.key?.toString('utf8') ?? null;
-  if (key !== subject.id) fail('contract.key_mismatch', `key ${JSON.stringify(key)} differs from subject id ${subject.id}`);
+  if (key !== subject.id)
+    fail('contract.key_mismatch', `key ${JSON.stringify(key)} differs from subject id ${subject.id}`);
 
   if (!isContractMessageType(type)) return { kind: 'unknown-type', type, version, eventId };
   if (version !== contractVersions[type]) {
-    fail('contract.unknown_version', `${type} v${version} is not v${contractVersions[type]}, the version this topic carries`);
+    fail(
+      'contract.unknown_version',
+      `${type} v${version} is not v${contractVersions[type]}, the version this topic carries`,
+    );
   }
   const parsed = contractSchemas[type].safeParse(json);
   if (!parsed.success) return fail('contract.schema_mismatch', `${type} v${version}: ${issuesOf(parsed.error)}`);

@@ -28,7 +28,8 @@ export async function waitUntil(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -47,10 +48,13 @@ export async function waitForTopicLeaders(kafka: Kafka, topics: readonly string[
       async () => {
         const existing = new Set(await admin.listTopics());
         const present = topics.filter((topic) => existing.has(topic));
-        const { topics: metadata } = present.length > 0 ? await admin.fetchTopicMetadata({ topics: present }) : { topics: [] };
+        const { topics: metadata } =
+          present.length > 0 ? await admin.fetchTopicMetadata({ topics: present }) : { topics: [] };
         const led = new Set(
           metadata
-            .filter((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))
+            .filter(
+              (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+            )
             .map((topic) => topic.name),
         );
         missing = topics.filter((topic) => !led.has(topic));

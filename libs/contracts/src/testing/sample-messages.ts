@@ -1,6 +1,11 @@
 import type { ContractMessageOf, ContractMessageType } from '../integration-event';
 
-const envelope = <Kind extends 'license' | 'application' | 'control-measure'>(eventId: string, kind: Kind, id: string, position: number) => ({
+const envelope = <Kind extends 'license' | 'application' | 'control-measure'>(
+  eventId: string,
+  kind: Kind,
+  id: string,
+  position: number,
+) => ({
   eventId,
   subject: { kind, id },
   occurredAt: '2026-01-21T02:00:00.000Z',
@@ -75,12 +80,24 @@ export function sampleContractMessages(): { [Type in ContractMessageType]: Contr
     'license.amended': {
       ...envelope(uuid(4), 'license', 'lic-1', 13),
       type: 'license.amended',
-      data: { licenseId: 'lic-1', amendedOn: '2026-02-10', reason: 'Contract extended', validUntil: '2026-09-30', lines, endUsers },
+      data: {
+        licenseId: 'lic-1',
+        amendedOn: '2026-02-10',
+        reason: 'Contract extended',
+        validUntil: '2026-09-30',
+        lines,
+        endUsers,
+      },
     },
     'license.suspended': {
       ...envelope(uuid(5), 'license', 'lic-1', 14),
       type: 'license.suspended',
-      data: { licenseId: 'lic-1', reason: 'End user under investigation', suspendedOn: '2026-03-02', until: '2026-04-01' },
+      data: {
+        licenseId: 'lic-1',
+        reason: 'End user under investigation',
+        suspendedOn: '2026-03-02',
+        until: '2026-04-01',
+      },
     },
     'license.reinstated': {
       ...envelope(uuid(6), 'license', 'lic-1', 15),
@@ -122,7 +139,14 @@ export function sampleContractMessages(): { [Type in ContractMessageType]: Contr
         announcementNumber: 'No. 61 of 2025',
         title: 'Export controls on rare-earth related items outside China',
         measureVersion: 2,
-        change: { kind: 'suspended', orderedBy: 'no-70-2025', suspensionId: 'no-70-2025', from: '2025-11-10', until: '2026-11-10', provisionIds: null },
+        change: {
+          kind: 'suspended',
+          orderedBy: 'no-70-2025',
+          suspensionId: 'no-70-2025',
+          from: '2025-11-10',
+          until: '2026-11-10',
+          provisionIds: null,
+        },
       },
     },
     'license.state': {

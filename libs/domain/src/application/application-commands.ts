@@ -44,7 +44,10 @@ export type CompleteReview = Command<'CompleteReview', z.infer<typeof CompleteRe
 export type ApproveApplication = Command<'ApproveApplication', z.infer<typeof ApproveApplicationData>>;
 export type RejectApplication = Command<'RejectApplication', z.infer<typeof RejectApplicationData>>;
 export type WithdrawApplication = Command<'WithdrawApplication', z.infer<typeof WithdrawApplicationData>>;
-export type MarkReviewDeadlineMissed = Command<'MarkReviewDeadlineMissed', z.infer<typeof MarkReviewDeadlineMissedData>>;
+export type MarkReviewDeadlineMissed = Command<
+  'MarkReviewDeadlineMissed',
+  z.infer<typeof MarkReviewDeadlineMissedData>
+>;
 
 export type ApplicationCommand =
   | DraftApplication

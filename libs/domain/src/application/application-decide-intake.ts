@@ -138,7 +138,12 @@ export function requestDocuments(command: RequestDocuments, state: ApplicationSt
     {
       type: 'DocumentsRequested',
       schemaVersion: 1,
-      data: { applicationId: open.applicationId, documents, reason, requestedOn: legalDateAt(command.metadata.occurredAt) },
+      data: {
+        applicationId: open.applicationId,
+        documents,
+        reason,
+        requestedOn: legalDateAt(command.metadata.occurredAt),
+      },
     },
   ];
 }

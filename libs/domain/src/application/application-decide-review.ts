@@ -140,7 +140,8 @@ export function reject(command: RejectApplication, state: ApplicationState): App
       'A rejection must say why: give reasons or a decision record that states them.',
     );
   }
-  if (accepted.status === 'reviewed') requireSecondPair(accepted.review.reviewerId, command.metadata.actor.id, 'reject');
+  if (accepted.status === 'reviewed')
+    requireSecondPair(accepted.review.reviewerId, command.metadata.actor.id, 'reject');
   return [
     {
       type: 'ApplicationRejected',

@@ -1,6 +1,14 @@
 import { assertNever, Decider } from '../shared/decider';
 import { ApplicationCommand } from './application-commands';
-import { accept, draft, requestDocuments, revise, submit, supplyDocuments, withdraw } from './application-decide-intake';
+import {
+  accept,
+  draft,
+  requestDocuments,
+  revise,
+  submit,
+  supplyDocuments,
+  withdraw,
+} from './application-decide-intake';
 import { approve, assignReviewer, completeReview, markDeadlineMissed, reject } from './application-decide-review';
 import { ApplicationEvent } from './application-events';
 import { ApplicationState, evolveApplication, initialApplicationState } from './application-state';

@@ -17,7 +17,8 @@ import { meta } from './fixtures';
 
 const spec = deciderSpec(applicationDecider);
 const id = { applicationId: APPLICATION_ID };
-const officer = (officerId = 'officer-1') => meta({ at: '2026-01-20', actor: { id: officerId, role: 'licensing_officer' } });
+const officer = (officerId = 'officer-1') =>
+  meta({ at: '2026-01-20', actor: { id: officerId, role: 'licensing_officer' } });
 
 const approve = (decision: DecisionRecord = aDecisionRecord(), officerId?: string): ApplicationCommand => ({
   type: 'ApproveApplication',
@@ -29,7 +30,10 @@ const reject = (data: { decision?: DecisionRecord; reasons?: string[] }, officer
   data: { ...id, reasons: [], ...data },
   metadata: officer(officerId),
 });
-const approved = (decision: DecisionRecord, licenseType: 'individual' | 'general' = 'individual'): ApplicationEvent => ({
+const approved = (
+  decision: DecisionRecord,
+  licenseType: 'individual' | 'general' = 'individual',
+): ApplicationEvent => ({
   type: 'ApplicationApproved',
   schemaVersion: 1,
   data: { ...id, exporterId: 'exp-1', licenseType, approverId: 'officer-1', approvedOn: '2026-01-20', decision },
@@ -37,19 +41,29 @@ const approved = (decision: DecisionRecord, licenseType: 'individual' | 'general
 
 const denial = aDecisionRecord({
   verdict: 'deny',
-  denialGrounds: [{ ground: 'military_end_user', measureId: 'mofcom-2025-61', reason: 'End user is a foreign military user' }],
+  denialGrounds: [
+    { ground: 'military_end_user', measureId: 'mofcom-2025-61', reason: 'End user is a foreign military user' },
+  ],
   reasons: ['End user is a foreign military user'],
 });
 
 describe('application decision', () => {
   describe('ApproveApplication', () => {
     it('approves a reviewed application and records the decision and approver', () => {
-      spec.given(reviewedHistory()).when(approve()).then([approved(aDecisionRecord())]);
+      spec
+        .given(reviewedHistory())
+        .when(approve())
+        .then([approved(aDecisionRecord())]);
     });
 
     it('approves a general license when the record finds the exporter eligible', () => {
-      const decision = aDecisionRecord({ generalLicense: { requested: true, eligible: true, reasons: ['All conditions met'] } });
-      spec.given(reviewedHistory(aGeneralApplication())).when(approve(decision)).then([approved(decision, 'general')]);
+      const decision = aDecisionRecord({
+        generalLicense: { requested: true, eligible: true, reasons: ['All conditions met'] },
+      });
+      spec
+        .given(reviewedHistory(aGeneralApplication()))
+        .when(approve(decision))
+        .then([approved(decision, 'general')]);
     });
 
     it('refuses approving an application that was never accepted', () => {
@@ -109,7 +123,10 @@ describe('application decision', () => {
     });
 
     it('refuses approving twice', () => {
-      spec.given([...reviewedHistory(), approved(aDecisionRecord())]).when(approve()).thenThrows('application.already_decided');
+      spec
+        .given([...reviewedHistory(), approved(aDecisionRecord())])
+        .when(approve())
+        .thenThrows('application.already_decided');
     });
   });
 
@@ -155,7 +172,10 @@ describe('application decision', () => {
     });
 
     it('refuses a rejection that gives no reasons', () => {
-      spec.given(reviewedHistory()).when(reject({})).thenThrows('application.rejection_reasons_missing', /must say why/);
+      spec
+        .given(reviewedHistory())
+        .when(reject({}))
+        .thenThrows('application.rejection_reasons_missing', /must say why/);
     });
 
     it('refuses a decision record made for another application', () => {
@@ -166,11 +186,17 @@ describe('application decision', () => {
     });
 
     it('refuses the reviewer rejecting on their own review', () => {
-      spec.given(reviewedHistory()).when(reject({ reasons: ['x'] }, 'reviewer-1')).thenThrows('application.four_eyes');
+      spec
+        .given(reviewedHistory())
+        .when(reject({ reasons: ['x'] }, 'reviewer-1'))
+        .thenThrows('application.four_eyes');
     });
 
     it('refuses rejecting an application that was never accepted', () => {
-      spec.given([drafted(), submitted()]).when(reject({ reasons: ['x'] })).thenThrows('application.not_accepted');
+      spec
+        .given([drafted(), submitted()])
+        .when(reject({ reasons: ['x'] }))
+        .thenThrows('application.not_accepted');
     });
 
     it('refuses an exporter rejecting', () => {

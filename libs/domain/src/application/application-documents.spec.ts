@@ -1,7 +1,14 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ApplicationCommand } from './application-commands';
 import { applicationDecider } from './application-decider';
-import { accepted, APPLICATION_ID, documentsRequested, drafted, reviewedHistory, submitted } from './application.fixtures';
+import {
+  accepted,
+  APPLICATION_ID,
+  documentsRequested,
+  drafted,
+  reviewedHistory,
+  submitted,
+} from './application.fixtures';
 import { meta } from './fixtures';
 
 const spec = deciderSpec(applicationDecider);
@@ -52,7 +59,11 @@ describe('application documents and withdrawal', () => {
           {
             type: 'DocumentsSupplied',
             schemaVersion: 1,
-            data: { ...id, documents: [{ name: 'end-user certificate (signed original)', ref: 'DOC-77' }], suppliedOn: '2026-01-09' },
+            data: {
+              ...id,
+              documents: [{ name: 'end-user certificate (signed original)', ref: 'DOC-77' }],
+              suppliedOn: '2026-01-09',
+            },
           },
         ]);
     });
@@ -84,7 +95,13 @@ describe('application documents and withdrawal', () => {
       spec
         .given([drafted(), submitted(), accepted])
         .when(withdraw)
-        .then([{ type: 'ApplicationWithdrawn', schemaVersion: 1, data: { ...id, withdrawnOn: '2026-01-10', reason: 'Contract cancelled' } }]);
+        .then([
+          {
+            type: 'ApplicationWithdrawn',
+            schemaVersion: 1,
+            data: { ...id, withdrawnOn: '2026-01-10', reason: 'Contract cancelled' },
+          },
+        ]);
     });
 
     it('refuses withdrawing a decided application', () => {
@@ -94,7 +111,14 @@ describe('application documents and withdrawal', () => {
           {
             type: 'ApplicationRejected',
             schemaVersion: 1,
-            data: { ...id, exporterId: 'exp-1', approverId: 'officer-1', rejectedOn: '2026-01-20', decision: null, reasons: ['x'] },
+            data: {
+              ...id,
+              exporterId: 'exp-1',
+              approverId: 'officer-1',
+              rejectedOn: '2026-01-20',
+              decision: null,
+              reasons: ['x'],
+            },
           },
         ])
         .when(withdraw)
@@ -103,13 +127,19 @@ describe('application documents and withdrawal', () => {
 
     it('refuses withdrawing twice', () => {
       spec
-        .given([drafted(), { type: 'ApplicationWithdrawn', schemaVersion: 1, data: { ...id, withdrawnOn: '2026-01-05', reason: null } }])
+        .given([
+          drafted(),
+          { type: 'ApplicationWithdrawn', schemaVersion: 1, data: { ...id, withdrawnOn: '2026-01-05', reason: null } },
+        ])
         .when(withdraw)
         .thenThrows('application.withdrawn', /was withdrawn on 2026-01-05/);
     });
 
     it('refuses a licensing officer withdrawing for the exporter', () => {
-      spec.given([drafted()]).when({ ...withdraw, metadata: officer() }).thenThrows('application.forbidden');
+      spec
+        .given([drafted()])
+        .when({ ...withdraw, metadata: officer() })
+        .thenThrows('application.forbidden');
     });
   });
 });

@@ -6,7 +6,14 @@ import {
   applicationForEvaluation,
   applicationsForEvaluation,
 } from './application-evaluation';
-import { accepted, aGeneralApplication, anIndividualApplication, APPLICATION_ID, drafted, submitted } from './application.fixtures';
+import {
+  accepted,
+  aGeneralApplication,
+  anIndividualApplication,
+  APPLICATION_ID,
+  drafted,
+  submitted,
+} from './application.fixtures';
 import { anItem, aParty } from './fixtures';
 
 const stateOf = (events: ApplicationEvent[]) => fold(applicationDecider, events);
@@ -38,7 +45,9 @@ describe('applicationForEvaluation', () => {
   });
 
   it('refuses a draft, which is not yet an application to evaluate', () => {
-    expect(() => applicationForEvaluation(stateOf([drafted()]))).toThrow(/Only a submitted application can be evaluated; this one is draft/);
+    expect(() => applicationForEvaluation(stateOf([drafted()]))).toThrow(
+      /Only a submitted application can be evaluated; this one is draft/,
+    );
   });
 });
 

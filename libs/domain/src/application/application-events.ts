@@ -16,7 +16,10 @@ function event<Type extends string, Data extends z.ZodRawShape>(type: Type, data
   });
 }
 
-export const ApplicationDrafted = event('ApplicationDrafted', { application: ApplicationContent, draftedOn: LegalDate });
+export const ApplicationDrafted = event('ApplicationDrafted', {
+  application: ApplicationContent,
+  draftedOn: LegalDate,
+});
 export const ApplicationDraftRevised = event('ApplicationDraftRevised', {
   application: ApplicationContent,
   revisedOn: LegalDate,

@@ -9,7 +9,10 @@ import { ApplicationState, ApplicationStateIn, ApplicationStatus } from './appli
 export function refuseInStatus(state: ApplicationState, command: string): never {
   switch (state.status) {
     case 'none':
-      throw new NotFoundError('application.not_found', `Cannot ${command}: no application has been drafted. Draft it first.`);
+      throw new NotFoundError(
+        'application.not_found',
+        `Cannot ${command}: no application has been drafted. Draft it first.`,
+      );
     case 'draft':
       throw new DomainError(
         'application.not_submitted',

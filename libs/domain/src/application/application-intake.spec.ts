@@ -41,11 +41,17 @@ describe('application intake', () => {
     });
 
     it('drafts a general application naming several end users and its compliance system', () => {
-      spec.given([]).when(draft(aGeneralApplication())).then([drafted(aGeneralApplication())]);
+      spec
+        .given([])
+        .when(draft(aGeneralApplication()))
+        .then([drafted(aGeneralApplication())]);
     });
 
     it('refuses to draft the same application twice', () => {
-      spec.given([drafted()]).when(draft()).thenThrows('application.already_drafted', /already exists/);
+      spec
+        .given([drafted()])
+        .when(draft())
+        .thenThrows('application.already_drafted', /already exists/);
     });
 
     it('refuses two item lines with the same id', () => {
@@ -65,17 +71,30 @@ describe('application intake', () => {
 
   describe('ReviseDraft', () => {
     const revised = anIndividualApplication({ contractRef: 'CT-2026-002' });
-    const revise: ApplicationCommand = { type: 'ReviseDraft', data: { ...id, application: revised }, metadata: meta({ at: '2026-01-05' }) };
+    const revise: ApplicationCommand = {
+      type: 'ReviseDraft',
+      data: { ...id, application: revised },
+      metadata: meta({ at: '2026-01-05' }),
+    };
 
     it('replaces the draft content', () => {
       spec
         .given([drafted()])
         .when(revise)
-        .then([{ type: 'ApplicationDraftRevised', schemaVersion: 1, data: { ...id, application: revised, revisedOn: '2026-01-05' } }]);
+        .then([
+          {
+            type: 'ApplicationDraftRevised',
+            schemaVersion: 1,
+            data: { ...id, application: revised, revisedOn: '2026-01-05' },
+          },
+        ]);
     });
 
     it('refuses editing after submission', () => {
-      spec.given([drafted(), submitted()]).when(revise).thenThrows('application.not_editable', /can no longer be edited/);
+      spec
+        .given([drafted(), submitted()])
+        .when(revise)
+        .thenThrows('application.not_editable', /can no longer be edited/);
     });
 
     it('refuses revising an application that was never drafted', () => {
@@ -89,11 +108,17 @@ describe('application intake', () => {
     });
 
     it('refuses submitting twice', () => {
-      spec.given([drafted(), submitted()]).when(submit).thenThrows('application.already_submitted', /already been submitted/);
+      spec
+        .given([drafted(), submitted()])
+        .when(submit)
+        .thenThrows('application.already_submitted', /already been submitted/);
     });
 
     it('refuses a reviewer submitting', () => {
-      spec.given([drafted()]).when({ ...submit, metadata: meta({ actor: 'reviewer' }) }).thenThrows('application.forbidden');
+      spec
+        .given([drafted()])
+        .when({ ...submit, metadata: meta({ actor: 'reviewer' }) })
+        .thenThrows('application.forbidden');
     });
   });
 
@@ -127,8 +152,10 @@ describe('application intake', () => {
     });
 
     it('refuses an exporter accepting its own application', () => {
-      spec.given([drafted(), submitted()]).when({ ...accept(), metadata: meta() }).thenThrows('application.forbidden');
+      spec
+        .given([drafted(), submitted()])
+        .when({ ...accept(), metadata: meta() })
+        .thenThrows('application.forbidden');
     });
   });
-
 });

@@ -48,21 +48,33 @@ describe('application review', () => {
     });
 
     it('refuses assigning a reviewer before acceptance', () => {
-      spec.given([drafted(), submitted()]).when(assign).thenThrows('application.not_accepted', /not been accepted/);
+      spec
+        .given([drafted(), submitted()])
+        .when(assign)
+        .thenThrows('application.not_accepted', /not been accepted/);
     });
 
     it('refuses a reviewer assigning themselves', () => {
-      spec.given(underReview).when({ ...assign, metadata: meta({ actor: 'reviewer' }) }).thenThrows('application.forbidden');
+      spec
+        .given(underReview)
+        .when({ ...assign, metadata: meta({ actor: 'reviewer' }) })
+        .thenThrows('application.forbidden');
     });
   });
 
   describe('CompleteReview', () => {
     it('records the assigned reviewer’s recommendation', () => {
-      spec.given([...underReview, reviewerAssigned()]).when(complete()).then([reviewCompleted()]);
+      spec
+        .given([...underReview, reviewerAssigned()])
+        .when(complete())
+        .then([reviewCompleted()]);
     });
 
     it('refuses completing a review nobody was assigned', () => {
-      spec.given(underReview).when(complete()).thenThrows('application.no_reviewer_assigned', /must assign one first/);
+      spec
+        .given(underReview)
+        .when(complete())
+        .thenThrows('application.no_reviewer_assigned', /must assign one first/);
     });
 
     it('refuses a reviewer who is not the assigned one', () => {
@@ -80,7 +92,10 @@ describe('application review', () => {
     });
 
     it('refuses completing a review twice', () => {
-      spec.given(reviewedHistory()).when(complete()).thenThrows('application.illegal_transition', /approve or reject/);
+      spec
+        .given(reviewedHistory())
+        .when(complete())
+        .thenThrows('application.illegal_transition', /approve or reject/);
     });
 
     it('refuses a licensing officer completing the review', () => {
@@ -96,14 +111,26 @@ describe('application review', () => {
       spec
         .given(underReview)
         .when(markMissed('2026-03-12'))
-        .then([{ type: 'ReviewDeadlineMissed', schemaVersion: 1, data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' } }]);
+        .then([
+          {
+            type: 'ReviewDeadlineMissed',
+            schemaVersion: 1,
+            data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' },
+          },
+        ]);
     });
 
     it('uses China time: 23:30 UTC on the deadline is already the next legal day', () => {
       spec
         .given(underReview)
         .when(markMissed('2026-03-11T16:30:00.000Z'))
-        .then([{ type: 'ReviewDeadlineMissed', schemaVersion: 1, data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' } }]);
+        .then([
+          {
+            type: 'ReviewDeadlineMissed',
+            schemaVersion: 1,
+            data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' },
+          },
+        ]);
     });
 
     it('refuses marking the deadline missed on the deadline itself', () => {
@@ -115,7 +142,14 @@ describe('application review', () => {
 
     it('refuses marking it twice', () => {
       spec
-        .given([...underReview, { type: 'ReviewDeadlineMissed', schemaVersion: 1, data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' } }])
+        .given([
+          ...underReview,
+          {
+            type: 'ReviewDeadlineMissed',
+            schemaVersion: 1,
+            data: { ...id, deadline: '2026-03-11', detectedOn: '2026-03-12' },
+          },
+        ])
         .when(markMissed('2026-03-13'))
         .thenThrows('application.deadline_already_marked');
     });
@@ -127,7 +161,14 @@ describe('application review', () => {
           {
             type: 'ApplicationRejected',
             schemaVersion: 1,
-            data: { ...id, exporterId: 'exp-1', approverId: 'officer-1', rejectedOn: '2026-01-20', decision: null, reasons: ['x'] },
+            data: {
+              ...id,
+              exporterId: 'exp-1',
+              approverId: 'officer-1',
+              rejectedOn: '2026-01-20',
+              decision: null,
+              reasons: ['x'],
+            },
           },
         ])
         .when(markMissed('2026-03-12'))

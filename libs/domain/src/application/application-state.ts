@@ -41,7 +41,12 @@ export type ApplicationState =
   | ({ readonly status: 'submitted' } & Submitted)
   | ({ readonly status: 'under_review' } & Accepted)
   | ({ readonly status: 'reviewed'; readonly review: CompletedReview } & Accepted)
-  | ({ readonly status: 'approved'; readonly approverId: string; readonly decidedOn: LegalDate; readonly decision: DecisionRecord } & Filed)
+  | ({
+      readonly status: 'approved';
+      readonly approverId: string;
+      readonly decidedOn: LegalDate;
+      readonly decision: DecisionRecord;
+    } & Filed)
   | ({
       readonly status: 'rejected';
       readonly approverId: string;

@@ -5,7 +5,9 @@ import { anItem, aParty } from './fixtures';
 
 export const APPLICATION_ID = 'app-1';
 
-export function anIndividualApplication(overrides: Partial<IndividualApplicationContent> = {}): IndividualApplicationContent {
+export function anIndividualApplication(
+  overrides: Partial<IndividualApplicationContent> = {},
+): IndividualApplicationContent {
   return {
     licenseType: 'individual',
     exporterId: 'exp-1',
@@ -27,7 +29,10 @@ export function aGeneralApplication(overrides: Partial<GeneralApplicationContent
     licenseType: 'general',
     additionalEndUsers: [aParty({ name: 'Lyon Moteurs SA', country: 'FR' })],
     complianceSystem: { description: 'ICP certified by MOFCOM', certificateRef: 'ICP-2025-0042' },
-    pastLicenseUse: { summary: '12 individual licenses since 2023, all shipped as licensed', licenseRefs: ['L-2024-7'] },
+    pastLicenseUse: {
+      summary: '12 individual licenses since 2023, all shipped as licensed',
+      licenseRefs: ['L-2024-7'],
+    },
     ...overrides,
   };
 }
@@ -58,8 +63,23 @@ export function aDecisionRecord(overrides: Partial<DecisionRecord> = {}): Decisi
         qualifiedForGeneralLicense: true,
       },
     },
-    measures: [{ measureId: 'mofcom-2025-18', version: 1, title: 'Announcement No. 18 of 2025', status: 'in_force', applies: true }],
-    outcomes: [{ rule: 'item_controlled', measureId: 'mofcom-2025-18', outcome: 'license_required', reason: '1C902.a is controlled' }],
+    measures: [
+      {
+        measureId: 'mofcom-2025-18',
+        version: 1,
+        title: 'Announcement No. 18 of 2025',
+        status: 'in_force',
+        applies: true,
+      },
+    ],
+    outcomes: [
+      {
+        rule: 'item_controlled',
+        measureId: 'mofcom-2025-18',
+        outcome: 'license_required',
+        reason: '1C902.a is controlled',
+      },
+    ],
     licenseRequired: true,
     denialGrounds: [],
     caseByCaseReview: [],
@@ -80,14 +100,24 @@ export const drafted = (application: ApplicationContent = anIndividualApplicatio
 export const submitted = (application: ApplicationContent = anIndividualApplication()): ApplicationEvent => ({
   type: 'ApplicationSubmitted',
   schemaVersion: 1,
-  data: { applicationId: APPLICATION_ID, exporterId: application.exporterId, licenseType: application.licenseType, submittedOn: '2026-01-06' },
+  data: {
+    applicationId: APPLICATION_ID,
+    exporterId: application.exporterId,
+    licenseType: application.licenseType,
+    submittedOn: '2026-01-06',
+  },
 });
 
 /** Accepted on Wednesday 2026-01-07; 45 working days later is 2026-03-11. */
 export const accepted: ApplicationEvent = {
   type: 'ApplicationAccepted',
   schemaVersion: 1,
-  data: { applicationId: APPLICATION_ID, acceptedOn: '2026-01-07', reviewWorkingDays: 45, reviewDeadline: '2026-03-11' },
+  data: {
+    applicationId: APPLICATION_ID,
+    acceptedOn: '2026-01-07',
+    reviewWorkingDays: 45,
+    reviewDeadline: '2026-03-11',
+  },
 };
 
 export const documentsRequested: ApplicationEvent = {
@@ -110,7 +140,13 @@ export const reviewerAssigned = (reviewerId = 'reviewer-1'): ApplicationEvent =>
 export const reviewCompleted = (reviewerId = 'reviewer-1'): ApplicationEvent => ({
   type: 'ReviewCompleted',
   schemaVersion: 1,
-  data: { applicationId: APPLICATION_ID, reviewerId, recommendation: 'approve', notes: 'End user verified', completedOn: '2026-01-19' },
+  data: {
+    applicationId: APPLICATION_ID,
+    reviewerId,
+    recommendation: 'approve',
+    notes: 'End user verified',
+    completedOn: '2026-01-19',
+  },
 });
 
 /** The history of an application ready for a decision. */

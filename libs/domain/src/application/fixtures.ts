@@ -21,7 +21,10 @@ const defaultActorIds: Record<Role, string> = {
   system: 'system',
 };
 
-export function meta({ at = '2026-01-05', actor = 'exporter' }: { at?: string; actor?: Role | Actor } = {}): CommandMetadata {
+export function meta({
+  at = '2026-01-05',
+  actor = 'exporter',
+}: { at?: string; actor?: Role | Actor } = {}): CommandMetadata {
   const resolved: Actor = typeof actor === 'string' ? { id: defaultActorIds[actor], role: actor } : actor;
   return { commandId: `cmd-${resolved.id}-${at}`, actor: resolved, occurredAt: instant(at) };
 }

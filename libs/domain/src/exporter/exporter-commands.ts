@@ -9,10 +9,7 @@ export const RegisterExporterData = z.object({
   unifiedSocialCreditCode: UnifiedSocialCreditCode,
   country: z.literal('CN'),
   /** Either the date dual-use exports began or whole years of history. */
-  dualUseExportHistory: z.union([
-    z.object({ since: LegalDate }),
-    z.object({ years: z.number().int().min(0) }),
-  ]),
+  dualUseExportHistory: z.union([z.object({ since: LegalDate }), z.object({ years: z.number().int().min(0) })]),
   licensedExportsLastThreeYears: z.number().int().min(0),
 });
 export type RegisterExporterData = z.infer<typeof RegisterExporterData>;
@@ -36,10 +33,7 @@ export const DisqualifyFromGeneralLicensesData = z.object({
   reason: z.string().min(1),
 });
 export type DisqualifyFromGeneralLicensesData = z.infer<typeof DisqualifyFromGeneralLicensesData>;
-export type DisqualifyFromGeneralLicenses = Command<
-  'DisqualifyFromGeneralLicenses',
-  DisqualifyFromGeneralLicensesData
->;
+export type DisqualifyFromGeneralLicenses = Command<'DisqualifyFromGeneralLicenses', DisqualifyFromGeneralLicensesData>;
 
 export const PenaliseExporterData = z.object({
   exporterId: z.string().min(1),

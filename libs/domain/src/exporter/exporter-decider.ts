@@ -27,9 +27,7 @@ function register(command: RegisterExporter, state: ExporterState): ExporterEven
   const registeredOn = legalDateAt(command.metadata.occurredAt);
   const dualUseExportsSince =
     'since' in dualUseExportHistory ? dualUseExportHistory.since : addYears(registeredOn, -dualUseExportHistory.years);
-  return [
-    { type: 'ExporterRegistered', schemaVersion: 1, data: { ...facts, dualUseExportsSince, registeredOn } },
-  ];
+  return [{ type: 'ExporterRegistered', schemaVersion: 1, data: { ...facts, dualUseExportsSince, registeredOn } }];
 }
 
 function certify(command: CertifyComplianceProgramme, state: ExporterState): ExporterEvent[] {
@@ -73,7 +71,11 @@ function qualify(command: QualifyForGeneralLicenses, state: ExporterState): Expo
     );
   }
   return [
-    { type: 'QualifiedForGeneralLicenses', schemaVersion: 1, data: { exporterId: exporter.exporterId, qualifiedOn: today } },
+    {
+      type: 'QualifiedForGeneralLicenses',
+      schemaVersion: 1,
+      data: { exporterId: exporter.exporterId, qualifiedOn: today },
+    },
   ];
 }
 
@@ -133,7 +135,11 @@ function penalise(command: PenaliseExporter, state: ExporterState): ExporterEven
     {
       type: 'DisqualifiedFromGeneralLicenses',
       schemaVersion: 1,
-      data: { exporterId: exporter.exporterId, reason: `Penalised (${kind}, ${penaltyId}): ${reason}`, disqualifiedOn: today },
+      data: {
+        exporterId: exporter.exporterId,
+        reason: `Penalised (${kind}, ${penaltyId}): ${reason}`,
+        disqualifiedOn: today,
+      },
     },
   ];
 }

@@ -38,7 +38,11 @@ describe('exporterProfile', () => {
       registered(),
       certified(),
       qualified(),
-      { type: 'DisqualifiedFromGeneralLicenses', schemaVersion: 1, data: { exporterId: EXPORTER_ID, reason: 'x', disqualifiedOn: '2025-09-01' } },
+      {
+        type: 'DisqualifiedFromGeneralLicenses',
+        schemaVersion: 1,
+        data: { exporterId: EXPORTER_ID, reason: 'x', disqualifiedOn: '2025-09-01' },
+      },
     ]);
     expect(exporterProfile(state, '2026-01-05').qualifiedForGeneralLicense).toBe(false);
   });

@@ -98,11 +98,17 @@ describe('exporter qualification and penalties', () => {
 
     it('refuses to disqualify after a disqualification already withdrew the qualification', () => {
       spec
-        .given([registered(), certified(), qualified(), penalised('2025-12-01'), {
-          type: 'DisqualifiedFromGeneralLicenses',
-          schemaVersion: 1,
-          data: { exporterId: EXPORTER_ID, reason: 'Penalised', disqualifiedOn: '2025-12-01' },
-        }])
+        .given([
+          registered(),
+          certified(),
+          qualified(),
+          penalised('2025-12-01'),
+          {
+            type: 'DisqualifiedFromGeneralLicenses',
+            schemaVersion: 1,
+            data: { exporterId: EXPORTER_ID, reason: 'Penalised', disqualifiedOn: '2025-12-01' },
+          },
+        ])
         .when(disqualify)
         .thenThrows('exporter.not_qualified');
     });
@@ -148,11 +154,17 @@ describe('exporter qualification and penalties', () => {
     });
 
     it('refuses the same penalty twice', () => {
-      spec.given([registered(), penalised('2025-12-20')]).when(penalise()).thenThrows('exporter.duplicate_penalty');
+      spec
+        .given([registered(), penalised('2025-12-20')])
+        .when(penalise())
+        .thenThrows('exporter.duplicate_penalty');
     });
 
     it('refuses a penalty dated in the future', () => {
-      spec.given([registered()]).when(penalise('2026-02-01')).thenThrows('exporter.penalty_in_future', /after today/);
+      spec
+        .given([registered()])
+        .when(penalise('2026-02-01'))
+        .thenThrows('exporter.penalty_in_future', /after today/);
     });
 
     it('refuses to penalise an unregistered exporter', () => {

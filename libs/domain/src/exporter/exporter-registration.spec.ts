@@ -7,7 +7,9 @@ import { exporterStreamId } from './exporter-events';
 
 const spec = deciderSpec(exporterDecider);
 
-const register = (overrides: Partial<Extract<ExporterCommand, { type: 'RegisterExporter' }>['data']> = {}): ExporterCommand => ({
+const register = (
+  overrides: Partial<Extract<ExporterCommand, { type: 'RegisterExporter' }>['data']> = {},
+): ExporterCommand => ({
   type: 'RegisterExporter',
   data: {
     exporterId: EXPORTER_ID,
@@ -45,7 +47,10 @@ describe('exporter registration', () => {
     });
 
     it('refuses to register the same exporter twice', () => {
-      spec.given([registered()]).when(register()).thenThrows('exporter.already_registered', /already registered/);
+      spec
+        .given([registered()])
+        .when(register())
+        .thenThrows('exporter.already_registered', /already registered/);
     });
 
     it('refuses a reviewer registering an exporter', () => {
@@ -58,11 +63,17 @@ describe('exporter registration', () => {
 
   describe('CertifyComplianceProgramme', () => {
     it('records the certificate and the date it was certified', () => {
-      spec.given([registered()]).when(certify()).then([certified('2025-07-01')]);
+      spec
+        .given([registered()])
+        .when(certify())
+        .then([certified('2025-07-01')]);
     });
 
     it('refuses to act on an unregistered exporter', () => {
-      spec.given([]).when(certify()).thenThrows('exporter.not_registered', /Register the exporter first/);
+      spec
+        .given([])
+        .when(certify())
+        .thenThrows('exporter.not_registered', /Register the exporter first/);
     });
 
     it('refuses an exporter certifying its own programme', () => {
@@ -72,5 +83,4 @@ describe('exporter registration', () => {
         .thenThrows('exporter.forbidden', /only licensing_officer/);
     });
   });
-
 });

@@ -34,10 +34,7 @@ export type RegisteredExporterState = Exclude<ExporterState, { status: 'unregist
 
 export const initialExporterState: ExporterState = { status: 'unregistered' };
 
-function withRecord(
-  state: ExporterState,
-  change: (exporter: ExporterRecord) => ExporterRecord,
-): ExporterState {
+function withRecord(state: ExporterState, change: (exporter: ExporterRecord) => ExporterRecord): ExporterState {
   return state.status === 'unregistered' ? state : { ...state, exporter: change(state.exporter) };
 }
 

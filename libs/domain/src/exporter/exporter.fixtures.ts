@@ -2,7 +2,9 @@ import { ExporterEvent } from './exporter-events';
 
 export const EXPORTER_ID = 'exp-1';
 
-export function registered(overrides: Partial<Extract<ExporterEvent, { type: 'ExporterRegistered' }>['data']> = {}): ExporterEvent {
+export function registered(
+  overrides: Partial<Extract<ExporterEvent, { type: 'ExporterRegistered' }>['data']> = {},
+): ExporterEvent {
   return {
     type: 'ExporterRegistered',
     schemaVersion: 1,

@@ -22,13 +22,26 @@ const amended = (data: Partial<Extract<LicenseEvent, { type: 'LicenseAmended' }>
     amendedOn: '2026-05-04',
     validUntil: '2026-12-31',
     endUsers,
-    licensed: [{ lineId: '1', quantity: 100 }, { lineId: '2', quantity: 40 }],
-    remaining: [{ lineId: '1', quantity: 100 }, { lineId: '2', quantity: 40 }],
+    licensed: [
+      { lineId: '1', quantity: 100 },
+      { lineId: '2', quantity: 40 },
+    ],
+    remaining: [
+      { lineId: '1', quantity: 100 },
+      { lineId: '2', quantity: 40 },
+    ],
     ...data,
   },
 });
 
-const shippedSixty = shipped('s1', [{ lineId: '1', quantity: 60 }], [{ lineId: '1', quantity: 40 }, { lineId: '2', quantity: 40 }]);
+const shippedSixty = shipped(
+  's1',
+  [{ lineId: '1', quantity: 60 }],
+  [
+    { lineId: '1', quantity: 40 },
+    { lineId: '2', quantity: 40 },
+  ],
+);
 
 describe('AmendLicense', () => {
   it('extends a general license within its three-year maximum', () => {
@@ -40,7 +53,10 @@ describe('AmendLicense', () => {
 
   it('changes the end users', () => {
     const newEndUsers = [aParty(), aParty({ name: 'Lyon Moteurs SA', country: 'FR' })];
-    spec.given([issued('general')]).when(amend({ endUsers: newEndUsers })).then([amended({ endUsers: newEndUsers })]);
+    spec
+      .given([issued('general')])
+      .when(amend({ endUsers: newEndUsers }))
+      .then([amended({ endUsers: newEndUsers })]);
   });
 
   it('adjusts quantities and records what remains after shipments', () => {
@@ -49,21 +65,43 @@ describe('AmendLicense', () => {
       .when(amend({ quantities: [{ lineId: '1', quantity: 80 }] }))
       .then([
         amended({
-          licensed: [{ lineId: '1', quantity: 80 }, { lineId: '2', quantity: 40 }],
-          remaining: [{ lineId: '1', quantity: 20 }, { lineId: '2', quantity: 40 }],
+          licensed: [
+            { lineId: '1', quantity: 80 },
+            { lineId: '2', quantity: 40 },
+          ],
+          remaining: [
+            { lineId: '1', quantity: 20 },
+            { lineId: '2', quantity: 40 },
+          ],
         }),
       ]);
   });
 
   it('uses an individual license up when quantities are cut to what has shipped', () => {
-    const allButLine2 = shipped('s1', [{ lineId: '1', quantity: 60 }, { lineId: '2', quantity: 40 }], [{ lineId: '1', quantity: 40 }, { lineId: '2', quantity: 0 }]);
+    const allButLine2 = shipped(
+      's1',
+      [
+        { lineId: '1', quantity: 60 },
+        { lineId: '2', quantity: 40 },
+      ],
+      [
+        { lineId: '1', quantity: 40 },
+        { lineId: '2', quantity: 0 },
+      ],
+    );
     spec
       .given([issued(), allButLine2])
       .when(amend({ quantities: [{ lineId: '1', quantity: 60 }] }))
       .then([
         amended({
-          licensed: [{ lineId: '1', quantity: 60 }, { lineId: '2', quantity: 40 }],
-          remaining: [{ lineId: '1', quantity: 0 }, { lineId: '2', quantity: 0 }],
+          licensed: [
+            { lineId: '1', quantity: 60 },
+            { lineId: '2', quantity: 40 },
+          ],
+          remaining: [
+            { lineId: '1', quantity: 0 },
+            { lineId: '2', quantity: 0 },
+          ],
         }),
         exhausted('2026-05-04'),
       ]);
@@ -84,7 +122,10 @@ describe('AmendLicense', () => {
   });
 
   it('refuses a quantity for a line the license does not have', () => {
-    spec.given([issued()]).when(amend({ quantities: [{ lineId: '7', quantity: 5 }] })).thenThrows('license.unknown_line');
+    spec
+      .given([issued()])
+      .when(amend({ quantities: [{ lineId: '7', quantity: 5 }] }))
+      .thenThrows('license.unknown_line');
   });
 
   it('refuses an amendment that changes nothing', () => {
@@ -92,24 +133,42 @@ describe('AmendLicense', () => {
   });
 
   it('refuses cutting validity back to a date already passed', () => {
-    spec.given([issued()]).when(amend({ validUntil: '2026-03-31' })).thenThrows('license.validity_in_past', /Revoke it instead/);
+    spec
+      .given([issued()])
+      .when(amend({ validUntil: '2026-03-31' }))
+      .thenThrows('license.validity_in_past', /Revoke it instead/);
   });
 
   it('refuses amending a license expired by date', () => {
-    spec.given([issued()]).when(amend({ validUntil: '2026-12-31' }, '2027-01-02')).thenThrows('license.expired');
+    spec
+      .given([issued()])
+      .when(amend({ validUntil: '2026-12-31' }, '2027-01-02'))
+      .thenThrows('license.expired');
   });
 
   it('amends a suspended license', () => {
-    spec.given([issued(), suspended()]).when(amend({ quantities: [{ lineId: '2', quantity: 30 }] })).then([
-      amended({
-        licensed: [{ lineId: '1', quantity: 100 }, { lineId: '2', quantity: 30 }],
-        remaining: [{ lineId: '1', quantity: 100 }, { lineId: '2', quantity: 30 }],
-      }),
-    ]);
+    spec
+      .given([issued(), suspended()])
+      .when(amend({ quantities: [{ lineId: '2', quantity: 30 }] }))
+      .then([
+        amended({
+          licensed: [
+            { lineId: '1', quantity: 100 },
+            { lineId: '2', quantity: 30 },
+          ],
+          remaining: [
+            { lineId: '1', quantity: 100 },
+            { lineId: '2', quantity: 30 },
+          ],
+        }),
+      ]);
   });
 
   it('refuses amending a revoked license', () => {
-    spec.given([issued(), revoked]).when(amend({ validUntil: '2026-11-30' })).thenThrows('license.illegal_transition', /is revoked/);
+    spec
+      .given([issued(), revoked])
+      .when(amend({ validUntil: '2026-11-30' }))
+      .thenThrows('license.illegal_transition', /is revoked/);
   });
 
   it('refuses an exporter amending its license', () => {

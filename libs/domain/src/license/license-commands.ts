@@ -37,7 +37,10 @@ export const AmendLicenseData = z.object({
   reason: z.string().min(1),
   validUntil: LegalDate.optional(),
   endUsers: z.array(Party).min(1).optional(),
-  quantities: z.array(z.object({ lineId: z.string().min(1), quantity: z.number().nonnegative() })).min(1).optional(),
+  quantities: z
+    .array(z.object({ lineId: z.string().min(1), quantity: z.number().nonnegative() }))
+    .min(1)
+    .optional(),
 });
 export const SuspendLicenseData = z.object({ ...id, reason: z.string().min(1), until: LegalDate.optional() });
 export const ReinstateLicenseData = z.object({ ...id, reason: z.string().min(1).optional() });
@@ -53,13 +56,7 @@ export type RevokeLicense = Command<'RevokeLicense', z.infer<typeof RevokeLicens
 export type ExpireLicense = Command<'ExpireLicense', z.infer<typeof ExpireLicenseData>>;
 
 export type LicenseCommand =
-  | IssueLicense
-  | RecordShipment
-  | AmendLicense
-  | SuspendLicense
-  | ReinstateLicense
-  | RevokeLicense
-  | ExpireLicense;
+  IssueLicense | RecordShipment | AmendLicense | SuspendLicense | ReinstateLicense | RevokeLicense | ExpireLicense;
 
 /** Edge validation: the `data` schema for each command type. */
 export const licenseCommandData = {

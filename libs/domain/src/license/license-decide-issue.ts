@@ -10,7 +10,10 @@ import { isUsedUp, MAX_VALIDITY_YEARS, maxValidUntil, remainingQuantities, round
 
 function requireValidity(licenseType: LicenseType, validFrom: LegalDate, validUntil: LegalDate): void {
   if (validUntil < validFrom) {
-    throw new DomainError('license.invalid_validity', `The license cannot end (${validUntil}) before it starts (${validFrom}).`);
+    throw new DomainError(
+      'license.invalid_validity',
+      `The license cannot end (${validUntil}) before it starts (${validFrom}).`,
+    );
   }
   const latest = maxValidUntil(licenseType, validFrom);
   if (validUntil > latest) {
@@ -71,7 +74,10 @@ function amendedLines(lines: readonly LicenseLine[], command: AmendLicense): Lic
         { lineId, shipped: line.shipped, requested: quantity },
       );
     }
-    result[index] = { ...line, item: { ...line.item, quantity: { ...line.item.quantity, amount: roundQuantity(quantity) } } };
+    result[index] = {
+      ...line,
+      item: { ...line.item, quantity: { ...line.item.quantity, amount: roundQuantity(quantity) } },
+    };
   }
   return result;
 }
@@ -84,7 +90,10 @@ export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[
   refuseIfExpiredByDate(live, today, 'amend a license');
   const { validUntil, endUsers, quantities, reason } = command.data;
   if (validUntil === undefined && endUsers === undefined && quantities === undefined) {
-    throw new DomainError('license.amendment_empty', 'The amendment changes nothing: give a new validUntil, end users or quantities.');
+    throw new DomainError(
+      'license.amendment_empty',
+      'The amendment changes nothing: give a new validUntil, end users or quantities.',
+    );
   }
   const newValidUntil = validUntil ?? license.validUntil;
   requireValidity(license.licenseType, license.validFrom, newValidUntil);
@@ -111,7 +120,11 @@ export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[
     },
   ];
   if (isUsedUp(license, lines)) {
-    events.push({ type: 'LicenseExhausted', schemaVersion: 1, data: { licenseId: license.licenseId, exhaustedOn: today } });
+    events.push({
+      type: 'LicenseExhausted',
+      schemaVersion: 1,
+      data: { licenseId: license.licenseId, exhaustedOn: today },
+    });
   }
   return events;
 }

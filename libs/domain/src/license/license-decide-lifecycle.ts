@@ -20,7 +20,10 @@ export function suspend(command: SuspendLicense, state: LicenseState): LicenseEv
   }
   const until = command.data.until ?? null;
   if (until !== null && until <= today) {
-    throw new DomainError('license.invalid_suspension_end', `A suspension must end after today (${today}), not on ${until}.`);
+    throw new DomainError(
+      'license.invalid_suspension_end',
+      `A suspension must end after today (${today}), not on ${until}.`,
+    );
   }
   return [
     {
@@ -62,14 +65,21 @@ export function revoke(command: RevokeLicense, state: LicenseState): LicenseEven
   requireRole(command.type, command.metadata.actor, 'revoke a license');
   const current = requireIssued(state, 'revoke a license');
   if (current.status === 'revoked') {
-    throw new DomainError('license.already_revoked', `License ${current.license.licenseId} was already revoked on ${current.revokedOn}.`);
+    throw new DomainError(
+      'license.already_revoked',
+      `License ${current.license.licenseId} was already revoked on ${current.revokedOn}.`,
+    );
   }
   const live = requireLive(current, 'revoke a license');
   return [
     {
       type: 'LicenseRevoked',
       schemaVersion: 1,
-      data: { licenseId: live.license.licenseId, reason: command.data.reason, revokedOn: legalDateAt(command.metadata.occurredAt) },
+      data: {
+        licenseId: live.license.licenseId,
+        reason: command.data.reason,
+        revokedOn: legalDateAt(command.metadata.occurredAt),
+      },
     },
   ];
 }
@@ -78,7 +88,10 @@ export function expire(command: ExpireLicense, state: LicenseState): LicenseEven
   requireRole(command.type, command.metadata.actor, 'expire a license');
   const current = requireIssued(state, 'expire a license');
   if (current.status === 'expired') {
-    throw new DomainError('license.already_expired', `License ${current.license.licenseId} expired on ${current.expiredOn}.`);
+    throw new DomainError(
+      'license.already_expired',
+      `License ${current.license.licenseId} expired on ${current.expiredOn}.`,
+    );
   }
   if (current.status !== 'active' && current.status !== 'suspended') {
     throw new IllegalTransitionError('license', 'expire a license', current.status, 'Only a live license can expire.');

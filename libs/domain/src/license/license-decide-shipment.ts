@@ -12,11 +12,20 @@ function refuseTerminal(state: ReturnType<typeof requireIssued>): void {
   const { licenseId } = state.license;
   switch (state.status) {
     case 'revoked':
-      throw new DomainError('license.revoked', `License ${licenseId} was revoked on ${state.revokedOn}: ${state.reason}. No shipment may use it.`);
+      throw new DomainError(
+        'license.revoked',
+        `License ${licenseId} was revoked on ${state.revokedOn}: ${state.reason}. No shipment may use it.`,
+      );
     case 'exhausted':
-      throw new DomainError('license.exhausted', `License ${licenseId} was used up on ${state.exhaustedOn}. Apply for a new license.`);
+      throw new DomainError(
+        'license.exhausted',
+        `License ${licenseId} was used up on ${state.exhaustedOn}. Apply for a new license.`,
+      );
     case 'expired':
-      throw new DomainError('license.expired', `License ${licenseId} expired on ${state.expiredOn}. Apply for a new license.`);
+      throw new DomainError(
+        'license.expired',
+        `License ${licenseId} expired on ${state.expiredOn}. Apply for a new license.`,
+      );
     case 'active':
     case 'suspended':
       return;
@@ -40,7 +49,10 @@ export function recordShipment(command: RecordShipment, state: LicenseState): Li
   const { license } = current;
   const { shipmentId, customsDeclarationRef } = command.data;
   if (license.shipmentIds.includes(shipmentId)) {
-    throw new DomainError('license.duplicate_shipment', `Shipment ${shipmentId} is already recorded against license ${license.licenseId}.`);
+    throw new DomainError(
+      'license.duplicate_shipment',
+      `Shipment ${shipmentId} is already recorded against license ${license.licenseId}.`,
+    );
   }
   refuseTerminal(current);
   const today = legalDateAt(command.metadata.occurredAt);
@@ -96,7 +108,11 @@ export function recordShipment(command: RecordShipment, state: LicenseState): Li
     },
   ];
   if (isUsedUp(license, lines)) {
-    events.push({ type: 'LicenseExhausted', schemaVersion: 1, data: { licenseId: license.licenseId, exhaustedOn: today } });
+    events.push({
+      type: 'LicenseExhausted',
+      schemaVersion: 1,
+      data: { licenseId: license.licenseId, exhaustedOn: today },
+    });
   }
   return events;
 }

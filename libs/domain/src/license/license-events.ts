@@ -8,7 +8,6 @@ export function licenseStreamId(licenseId: string): string {
   return `license-${licenseId}`;
 }
 
-
 /** A quantity against one license line, in that line's unit. */
 export const LineQuantity = z.object({
   lineId: z.string().min(1),

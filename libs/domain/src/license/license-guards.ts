@@ -16,7 +16,12 @@ export function requireLive(
 ): Extract<LicenseState, { status: 'active' | 'suspended' }> {
   const current = requireIssued(state, command);
   if (current.status === 'active' || current.status === 'suspended') return current;
-  throw new IllegalTransitionError('license', command, current.status, 'Only an active or suspended license can change.');
+  throw new IllegalTransitionError(
+    'license',
+    command,
+    current.status,
+    'Only an active or suspended license can change.',
+  );
 }
 
 /** Expiry needs no event: a license past `validUntil` is expired by date. */

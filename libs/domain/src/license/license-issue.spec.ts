@@ -40,7 +40,10 @@ describe('IssueLicense', () => {
     spec
       .given([])
       .when(issue({ validUntil: '2027-01-01' }))
-      .thenThrows('license.validity_too_long', /An individual license may run 1 year at most: from 2026-01-01 until 2026-12-31/);
+      .thenThrows(
+        'license.validity_too_long',
+        /An individual license may run 1 year at most: from 2026-01-01 until 2026-12-31/,
+      );
   });
 
   it('refuses a general license longer than three years', () => {
@@ -51,7 +54,10 @@ describe('IssueLicense', () => {
   });
 
   it('refuses a license that ends before it starts', () => {
-    spec.given([]).when(issue({ validUntil: '2025-12-31' })).thenThrows('license.invalid_validity');
+    spec
+      .given([])
+      .when(issue({ validUntil: '2025-12-31' }))
+      .thenThrows('license.invalid_validity');
   });
 
   it('refuses to issue the same license twice', () => {
@@ -66,6 +72,9 @@ describe('IssueLicense', () => {
   });
 
   it('refuses an exporter issuing its own license', () => {
-    spec.given([]).when({ ...issue(), metadata: meta({ at: '2025-12-20', actor: 'exporter' }) }).thenThrows('license.forbidden');
+    spec
+      .given([])
+      .when({ ...issue(), metadata: meta({ at: '2025-12-20', actor: 'exporter' }) })
+      .thenThrows('license.forbidden');
   });
 });

@@ -29,11 +29,17 @@ const expire = (at: string): LicenseCommand => ({ type: 'ExpireLicense', data: i
 describe('license lifecycle', () => {
   describe('SuspendLicense', () => {
     it('suspends until reinstated', () => {
-      spec.given([issued()]).when(suspend()).then([suspended('2026-03-01', null)]);
+      spec
+        .given([issued()])
+        .when(suspend())
+        .then([suspended('2026-03-01', null)]);
     });
 
     it('suspends until a date on which it lapses by itself', () => {
-      spec.given([issued()]).when(suspend('2026-06-01')).then([suspended('2026-03-01', '2026-06-01')]);
+      spec
+        .given([issued()])
+        .when(suspend('2026-06-01'))
+        .then([suspended('2026-03-01', '2026-06-01')]);
     });
 
     it('suspends again after an earlier suspension lapsed', () => {
@@ -52,7 +58,10 @@ describe('license lifecycle', () => {
     });
 
     it('refuses an exporter suspending a license', () => {
-      spec.given([issued()]).when({ ...suspend(), metadata: as('exporter') }).thenThrows('license.forbidden');
+      spec
+        .given([issued()])
+        .when({ ...suspend(), metadata: as('exporter') })
+        .thenThrows('license.forbidden');
     });
   });
 
@@ -61,11 +70,20 @@ describe('license lifecycle', () => {
       spec
         .given([issued(), suspended()])
         .when(reinstate())
-        .then([{ type: 'LicenseReinstated', schemaVersion: 1, data: { ...id, reinstatedOn: '2026-04-01', reason: 'Investigation closed' } }]);
+        .then([
+          {
+            type: 'LicenseReinstated',
+            schemaVersion: 1,
+            data: { ...id, reinstatedOn: '2026-04-01', reason: 'Investigation closed' },
+          },
+        ]);
     });
 
     it('refuses reinstating a license that is not suspended', () => {
-      spec.given([issued()]).when(reinstate()).thenThrows('license.not_suspended', /is active, not suspended/);
+      spec
+        .given([issued()])
+        .when(reinstate())
+        .thenThrows('license.not_suspended', /is active, not suspended/);
     });
 
     it('refuses reinstating once the suspension has lapsed by itself', () => {
@@ -76,7 +94,10 @@ describe('license lifecycle', () => {
     });
 
     it('refuses a reviewer reinstating a license', () => {
-      spec.given([issued(), suspended()]).when({ ...reinstate(), metadata: as('reviewer') }).thenThrows('license.forbidden');
+      spec
+        .given([issued(), suspended()])
+        .when({ ...reinstate(), metadata: as('reviewer') })
+        .thenThrows('license.forbidden');
     });
   });
 
@@ -90,7 +111,10 @@ describe('license lifecycle', () => {
     });
 
     it('refuses revoking twice', () => {
-      spec.given([issued(), revoked]).when(revoke).thenThrows('license.already_revoked', /already revoked on 2026-04-01/);
+      spec
+        .given([issued(), revoked])
+        .when(revoke)
+        .thenThrows('license.already_revoked', /already revoked on 2026-04-01/);
     });
 
     it('refuses revoking a used-up license', () => {
@@ -98,7 +122,10 @@ describe('license lifecycle', () => {
     });
 
     it('refuses an exporter revoking a license', () => {
-      spec.given([issued()]).when({ ...revoke, metadata: as('exporter') }).thenThrows('license.forbidden');
+      spec
+        .given([issued()])
+        .when({ ...revoke, metadata: as('exporter') })
+        .thenThrows('license.forbidden');
     });
   });
 
@@ -112,7 +139,10 @@ describe('license lifecycle', () => {
     });
 
     it('refuses expiring on validUntil itself, the last valid day', () => {
-      spec.given([issued()]).when(expire('2026-12-31')).thenThrows('license.not_yet_expired', /valid until 2026-12-31 inclusive/);
+      spec
+        .given([issued()])
+        .when(expire('2026-12-31'))
+        .thenThrows('license.not_yet_expired', /valid until 2026-12-31 inclusive/);
     });
 
     it('refuses expiring twice', () => {
@@ -120,11 +150,17 @@ describe('license lifecycle', () => {
     });
 
     it('refuses expiring a revoked license', () => {
-      spec.given([issued(), revoked]).when(expire('2027-01-02')).thenThrows('license.illegal_transition', /is revoked/);
+      spec
+        .given([issued(), revoked])
+        .when(expire('2027-01-02'))
+        .thenThrows('license.illegal_transition', /is revoked/);
     });
 
     it('refuses anyone but the system expiring a license', () => {
-      spec.given([issued()]).when({ ...expire('2027-01-01'), metadata: as('licensing_officer', '2027-01-01') }).thenThrows('license.forbidden');
+      spec
+        .given([issued()])
+        .when({ ...expire('2027-01-01'), metadata: as('licensing_officer', '2027-01-01') })
+        .thenThrows('license.forbidden');
     });
   });
 });

@@ -37,7 +37,12 @@ export type LicenseState =
   | { readonly status: 'active'; readonly license: LicenseRecord }
   | { readonly status: 'suspended'; readonly license: LicenseRecord; readonly suspension: Suspension }
   | { readonly status: 'exhausted'; readonly license: LicenseRecord; readonly exhaustedOn: LegalDate }
-  | { readonly status: 'revoked'; readonly license: LicenseRecord; readonly revokedOn: LegalDate; readonly reason: string }
+  | {
+      readonly status: 'revoked';
+      readonly license: LicenseRecord;
+      readonly revokedOn: LegalDate;
+      readonly reason: string;
+    }
   | { readonly status: 'expired'; readonly license: LicenseRecord; readonly expiredOn: LegalDate };
 
 export type IssuedLicenseState = Exclude<LicenseState, { status: 'none' }>;
@@ -70,7 +75,17 @@ export function evolveLicense(state: LicenseState, event: LicenseEvent): License
       const lines = items.map((item) => ({ item, shipped: 0 }));
       return {
         status: 'active',
-        license: { licenseId, applicationId, exporterId, licenseType, lines, endUsers, validFrom, validUntil, shipmentIds: [] },
+        license: {
+          licenseId,
+          applicationId,
+          exporterId,
+          licenseType,
+          lines,
+          endUsers,
+          validFrom,
+          validUntil,
+          shipmentIds: [],
+        },
       };
     }
     case 'ShipmentRecorded':
@@ -103,7 +118,12 @@ export function evolveLicense(state: LicenseState, event: LicenseEvent): License
     case 'LicenseReinstated':
       return { status: 'active', license: issued(state).license };
     case 'LicenseRevoked':
-      return { status: 'revoked', license: issued(state).license, revokedOn: event.data.revokedOn, reason: event.data.reason };
+      return {
+        status: 'revoked',
+        license: issued(state).license,
+        revokedOn: event.data.revokedOn,
+        reason: event.data.reason,
+      };
     case 'LicenseExpired':
       return { status: 'expired', license: issued(state).license, expiredOn: event.data.expiredOn };
     default:

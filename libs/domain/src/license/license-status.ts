@@ -35,13 +35,7 @@ export function suspensionInEffect(suspension: Suspension, on: LegalDate): boole
 }
 
 export type LicenseStatusOnDate =
-  | 'none'
-  | 'not_yet_valid'
-  | 'active'
-  | 'suspended'
-  | 'exhausted'
-  | 'revoked'
-  | 'expired';
+  'none' | 'not_yet_valid' | 'active' | 'suspended' | 'exhausted' | 'revoked' | 'expired';
 
 /**
  * What holds on `on`, including what needs no event: expiry after

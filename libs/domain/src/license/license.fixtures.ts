@@ -21,7 +21,9 @@ export const licensedItems: Item[] = [
 
 export const endUsers: Party[] = [aParty()];
 
-export function approvedApplicationFacts(overrides: Partial<ApplicationFactsForLicense> = {}): ApplicationFactsForLicense {
+export function approvedApplicationFacts(
+  overrides: Partial<ApplicationFactsForLicense> = {},
+): ApplicationFactsForLicense {
   return {
     applicationId: 'app-1',
     exporterId: 'exp-1',
@@ -52,7 +54,12 @@ export function issued(licenseType: LicenseType = 'individual', validUntil = '20
   };
 }
 
-export function shipped(shipmentId: string, lines: LineQuantity[], remaining: LineQuantity[], shippedOn = '2026-02-01'): LicenseEvent {
+export function shipped(
+  shipmentId: string,
+  lines: LineQuantity[],
+  remaining: LineQuantity[],
+  shippedOn = '2026-02-01',
+): LicenseEvent {
   return {
     type: 'ShipmentRecorded',
     schemaVersion: 1,

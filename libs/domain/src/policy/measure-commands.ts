@@ -31,10 +31,4 @@ export type RepealMeasure = Command<'RepealMeasure', z.infer<typeof RepealMeasur
 export type RecordCorrection = Command<'RecordCorrection', z.infer<typeof RecordCorrectionData>>;
 
 export type ControlMeasureCommand =
-  | PublishMeasure
-  | AmendMeasure
-  | SuspendMeasure
-  | ExtendSuspension
-  | LiftSuspension
-  | RepealMeasure
-  | RecordCorrection;
+  PublishMeasure | AmendMeasure | SuspendMeasure | ExtendSuspension | LiftSuspension | RepealMeasure | RecordCorrection;

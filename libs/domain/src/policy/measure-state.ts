@@ -50,18 +50,29 @@ export function latestProvision(history: ProvisionHistory): Provision | null {
   return history.versions[history.versions.length - 1]?.provision ?? null;
 }
 
-function mapLatestProvision(facts: MeasureFacts, provisionId: string, change: (p: Provision) => Provision): MeasureFacts {
+function mapLatestProvision(
+  facts: MeasureFacts,
+  provisionId: string,
+  change: (p: Provision) => Provision,
+): MeasureFacts {
   return {
     ...facts,
     provisions: facts.provisions.map((history) => {
       const latest = latestProvision(history);
       if (history.provisionId !== provisionId || latest === null) return history;
-      return { ...history, versions: [...history.versions.slice(0, -1), { ...history.versions.at(-1)!, provision: change(latest) }] };
+      return {
+        ...history,
+        versions: [...history.versions.slice(0, -1), { ...history.versions.at(-1)!, provision: change(latest) }],
+      };
     }),
   };
 }
 
-function mapSuspension(facts: MeasureFacts, suspensionId: string, change: (s: SuspensionFacts) => SuspensionFacts): MeasureFacts {
+function mapSuspension(
+  facts: MeasureFacts,
+  suspensionId: string,
+  change: (s: SuspensionFacts) => SuspensionFacts,
+): MeasureFacts {
   return { ...facts, suspensions: facts.suspensions.map((s) => (s.suspensionId === suspensionId ? change(s) : s)) };
 }
 
@@ -91,12 +102,20 @@ export function applyCorrection(facts: MeasureFacts, correction: CorrectedFact):
   }
 }
 
-function amend(facts: MeasureFacts, effectiveOn: LegalDate, provisions: readonly Provision[], removed: readonly string[]): MeasureFacts {
+function amend(
+  facts: MeasureFacts,
+  effectiveOn: LegalDate,
+  provisions: readonly Provision[],
+  removed: readonly string[],
+): MeasureFacts {
   const changed = new Map<string, Provision | null>(removed.map((id) => [id, null]));
   for (const p of provisions) changed.set(p.provisionId, p);
   const updated = facts.provisions.map((history) =>
     changed.has(history.provisionId)
-      ? { ...history, versions: [...history.versions, { from: effectiveOn, provision: changed.get(history.provisionId) ?? null }] }
+      ? {
+          ...history,
+          versions: [...history.versions, { from: effectiveOn, provision: changed.get(history.provisionId) ?? null }],
+        }
       : history,
   );
   const known = new Set(facts.provisions.map((h) => h.provisionId));

@@ -36,7 +36,11 @@ export function decideExtend(command: ExtendSuspension, facts: MeasureFacts): Su
       suspension.until === undefined
         ? `Suspension ${suspension.suspensionId} of ${facts.announcementNumber} has no end date, so there is nothing to extend.`
         : `An extension must end later than the current end ${suspension.until}; got ${command.data.until}. To shorten a suspension, lift it or record a correction.`,
-      { suspensionId: suspension.suspensionId, currentUntil: suspension.until ?? null, requestedUntil: command.data.until },
+      {
+        suspensionId: suspension.suspensionId,
+        currentUntil: suspension.until ?? null,
+        requestedUntil: command.data.until,
+      },
     );
   }
   return [{ type: 'SuspensionExtended', schemaVersion: 1, data: command.data }];

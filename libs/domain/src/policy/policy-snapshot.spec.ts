@@ -19,7 +19,11 @@ describe('policy snapshot: valid time', () => {
   it('answers not yet published, not yet in force, in force, suspended, in force again after the lapse', () => {
     expect(at(base, '2025-10-08')?.status).toBe('not_yet_published');
     expect(at(base, '2025-10-09')?.status).toBe('not_yet_in_force');
-    expect(at(base, '2025-11-07')).toMatchObject({ status: 'suspended', suspendedBy: ['no-70-2025'], provisionsInForce: [] });
+    expect(at(base, '2025-11-07')).toMatchObject({
+      status: 'suspended',
+      suspendedBy: ['no-70-2025'],
+      provisionsInForce: [],
+    });
     expect(at(base, '2026-11-09')?.status).toBe('suspended');
     expect(at(base, '2026-11-10')).toMatchObject({ status: 'in_force', provisionsInForce: [holmiumProvision] });
   });
@@ -27,7 +31,11 @@ describe('policy snapshot: valid time', () => {
   it('a lift ends the suspension on the lift date', () => {
     const lifted = recorded(...base.map((e): [string, ControlMeasureEvent] => [e.recordedAt, e.event]), [
       '2026-03-01T00:00:00Z',
-      { type: 'SuspensionLifted', schemaVersion: 1, data: { measureId, suspensionId: 'no-70-2025', orderedBy: 'no-80-2026', on: '2026-03-01' } },
+      {
+        type: 'SuspensionLifted',
+        schemaVersion: 1,
+        data: { measureId, suspensionId: 'no-70-2025', orderedBy: 'no-80-2026', on: '2026-03-01' },
+      },
     ]);
     expect(at(lifted, '2026-02-28')?.status).toBe('suspended');
     expect(at(lifted, '2026-03-01')?.status).toBe('in_force');
@@ -36,7 +44,11 @@ describe('policy snapshot: valid time', () => {
   it('an extension moves the lapse date', () => {
     const extended = recorded(...base.map((e): [string, ControlMeasureEvent] => [e.recordedAt, e.event]), [
       '2026-11-01T00:00:00Z',
-      { type: 'SuspensionExtended', schemaVersion: 1, data: { measureId, suspensionId: 'no-70-2025', orderedBy: 'no-90-2026', until: '2027-11-10' } },
+      {
+        type: 'SuspensionExtended',
+        schemaVersion: 1,
+        data: { measureId, suspensionId: 'no-70-2025', orderedBy: 'no-90-2026', until: '2027-11-10' },
+      },
     ]);
     expect(at(extended, '2026-11-10')?.status).toBe('suspended');
     expect(at(extended, '2027-11-10')?.status).toBe('in_force');
@@ -44,10 +56,28 @@ describe('policy snapshot: valid time', () => {
   });
 
   it('a partial suspension suspends only its provisions', () => {
-    const second = { ...holmiumProvision, provisionId: 'erbium', controls: [{ controlCode: '1C910', description: 'Erbium' }] };
+    const second = {
+      ...holmiumProvision,
+      provisionId: 'erbium',
+      controls: [{ controlCode: '1C910', description: 'Erbium' }],
+    };
     const events = recorded(
       ['2025-10-09T00:00:00Z', { ...published, data: { ...published.data, provisions: [holmiumProvision, second] } }],
-      ['2025-11-09T00:00:00Z', { type: 'MeasureSuspended', schemaVersion: 1, data: { measureId, suspensionId: 's', orderedBy: 'x', from: '2025-11-09', until: '2025-12-01', provisionIds: ['erbium'] } }],
+      [
+        '2025-11-09T00:00:00Z',
+        {
+          type: 'MeasureSuspended',
+          schemaVersion: 1,
+          data: {
+            measureId,
+            suspensionId: 's',
+            orderedBy: 'x',
+            from: '2025-11-09',
+            until: '2025-12-01',
+            provisionIds: ['erbium'],
+          },
+        },
+      ],
     );
     expect(at(events, '2025-11-10')?.provisionsInForce.map((p) => p.provisionId)).toEqual(['item-list']);
     expect(at(events, '2025-12-01')?.provisionsInForce.map((p) => p.provisionId)).toEqual(['item-list', 'erbium']);
@@ -57,8 +87,24 @@ describe('policy snapshot: valid time', () => {
     const revised = { ...holmiumProvision, summary: 'Holmium, revised' };
     const events = recorded(
       ['2025-10-09T00:00:00Z', published],
-      ['2026-01-01T00:00:00Z', { type: 'MeasureAmended', schemaVersion: 1, data: { measureId, orderedBy: 'x', effectiveOn: '2026-02-01', provisions: [revised], removedProvisionIds: [] } }],
-      ['2026-06-01T00:00:00Z', { type: 'MeasureRepealed', schemaVersion: 1, data: { measureId, orderedBy: 'y', on: '2026-07-01' } }],
+      [
+        '2026-01-01T00:00:00Z',
+        {
+          type: 'MeasureAmended',
+          schemaVersion: 1,
+          data: {
+            measureId,
+            orderedBy: 'x',
+            effectiveOn: '2026-02-01',
+            provisions: [revised],
+            removedProvisionIds: [],
+          },
+        },
+      ],
+      [
+        '2026-06-01T00:00:00Z',
+        { type: 'MeasureRepealed', schemaVersion: 1, data: { measureId, orderedBy: 'y', on: '2026-07-01' } },
+      ],
     );
     expect(at(events, '2026-01-31')?.provisionsInForce[0]?.summary).toBe('Holmium items');
     expect(at(events, '2026-02-01')?.provisionsInForce[0]?.summary).toBe('Holmium, revised');
@@ -71,7 +117,11 @@ describe('policy snapshot: recorded time', () => {
   const correction: ControlMeasureEvent = {
     type: 'CorrectionRecorded',
     schemaVersion: 1,
-    data: { measureId, correction: { field: 'provision.effectiveFrom', provisionId: 'item-list', value: '2025-11-15' }, reason: 'misread date' },
+    data: {
+      measureId,
+      correction: { field: 'provision.effectiveFrom', provisionId: 'item-list', value: '2025-11-15' },
+      reason: 'misread date',
+    },
   };
   const events = recorded(['2025-10-09T00:00:00Z', published], ['2025-11-20T00:00:00Z', correction]);
 
@@ -118,7 +168,11 @@ describe('timeline helpers', () => {
   });
 
   it('policyChangesBetween returns events recorded in (t1, t2]', () => {
-    expect(policyChangesBetween(events, '2025-10-09T00:00:00Z', '2025-11-07T00:00:00Z').map((e) => e.revision)).toEqual([1]);
-    expect(policyChangesBetween(events, '2025-10-08T00:00:00Z', '2025-11-06T00:00:00Z').map((e) => e.revision)).toEqual([0]);
+    expect(policyChangesBetween(events, '2025-10-09T00:00:00Z', '2025-11-07T00:00:00Z').map((e) => e.revision)).toEqual(
+      [1],
+    );
+    expect(policyChangesBetween(events, '2025-10-08T00:00:00Z', '2025-11-06T00:00:00Z').map((e) => e.revision)).toEqual(
+      [0],
+    );
   });
 });

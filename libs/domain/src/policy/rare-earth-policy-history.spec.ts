@@ -1,6 +1,13 @@
 import { Item } from '../shared/items';
 import { evaluate } from '../rules/evaluate';
-import { application, experiencedExporter, holmiumMetal, item, samariumOxide, terbiumMagnet } from '../rules/testing/evaluation-fixtures';
+import {
+  application,
+  experiencedExporter,
+  holmiumMetal,
+  item,
+  samariumOxide,
+  terbiumMagnet,
+} from '../rules/testing/evaluation-fixtures';
 import { policySnapshot, RecordedPolicyEvent } from './policy-snapshot';
 import { rareEarthPolicyHistory } from './seed/rare-earth-policy-history';
 import { toRecordedPolicyEvents } from './seed/seed-policy-event';
@@ -12,8 +19,18 @@ import { toRecordedPolicyEvents } from './seed/seed-policy-event';
 const history = toRecordedPolicyEvents(rareEarthPolicyHistory());
 const NOW = '2026-11-23T00:00:00Z';
 
-function decide(items: Item[], validOn: string, knownAt = NOW, events: readonly RecordedPolicyEvent[] = history, destination = 'DE') {
-  const record = evaluate(application(items, { destination }), experiencedExporter, policySnapshot(events, { validOn, knownAt }));
+function decide(
+  items: Item[],
+  validOn: string,
+  knownAt = NOW,
+  events: readonly RecordedPolicyEvent[] = history,
+  destination = 'DE',
+) {
+  const record = evaluate(
+    application(items, { destination }),
+    experiencedExporter,
+    policySnapshot(events, { validOn, knownAt }),
+  );
   return {
     verdict: record.verdict,
     licenseRequired: record.licenseRequired,
@@ -23,17 +40,27 @@ function decide(items: Item[], validOn: string, knownAt = NOW, events: readonly 
   };
 }
 
-const controlledBy = (measureId: string) => ({ verdict: 'license_required', licenseRequired: true, appliedMeasures: [measureId] });
+const controlledBy = (measureId: string) => ({
+  verdict: 'license_required',
+  licenseRequired: true,
+  appliedMeasures: [measureId],
+});
 const notControlled = { verdict: 'not_controlled', licenseRequired: false, appliedMeasures: [] };
 
 describe('rare-earth policy history: which measures apply, as known now', () => {
-  it.each(['2025-06-01', '2025-11-09', '2026-03-01', '2026-11-20'])('samarium oxide (1C902.b) is controlled by No. 18 on %s', (validOn) => {
-    expect(decide([samariumOxide], validOn)).toMatchObject(controlledBy('no-18-2025'));
-  });
+  it.each(['2025-06-01', '2025-11-09', '2026-03-01', '2026-11-20'])(
+    'samarium oxide (1C902.b) is controlled by No. 18 on %s',
+    (validOn) => {
+      expect(decide([samariumOxide], validOn)).toMatchObject(controlledBy('no-18-2025'));
+    },
+  );
 
-  it.each(['2025-06-01', '2025-11-09', '2026-03-01', '2026-11-20'])('Tb-bearing NdFeB magnet material (1C904.a) is controlled by No. 18 on %s', (validOn) => {
-    expect(decide([terbiumMagnet], validOn)).toMatchObject(controlledBy('no-18-2025'));
-  });
+  it.each(['2025-06-01', '2025-11-09', '2026-03-01', '2026-11-20'])(
+    'Tb-bearing NdFeB magnet material (1C904.a) is controlled by No. 18 on %s',
+    (validOn) => {
+      expect(decide([terbiumMagnet], validOn)).toMatchObject(controlledBy('no-18-2025'));
+    },
+  );
 
   it('holmium metal (1C909.a) is not controlled on 2025-06-01: No. 57 was not yet published', () => {
     const d = decide([holmiumMetal], '2025-06-01');
@@ -91,11 +118,15 @@ describe('rare-earth policy history: a late correction (HYPOTHETICAL test fact, 
   });
 
   it('but was controlled as known on 2026-11-20T12:00:00Z, before the correction was recorded', () => {
-    expect(decide([holmiumMetal], '2026-11-20', '2026-11-20T12:00:00Z', corrected)).toMatchObject(controlledBy('no-57-2025'));
+    expect(decide([holmiumMetal], '2026-11-20', '2026-11-20T12:00:00Z', corrected)).toMatchObject(
+      controlledBy('no-57-2025'),
+    );
   });
 
   it('the measure version counts the correction only once it is known', () => {
-    const version = (knownAt: string) => decide([holmiumMetal], '2026-11-20', knownAt, corrected).record.measures.find((m) => m.measureId === 'no-57-2025')?.version;
+    const version = (knownAt: string) =>
+      decide([holmiumMetal], '2026-11-20', knownAt, corrected).record.measures.find((m) => m.measureId === 'no-57-2025')
+        ?.version;
     expect(version('2026-11-20T12:00:00Z')).toBe(2);
     expect(version(NOW)).toBe(3);
   });
@@ -137,14 +168,23 @@ describe('rare-earth policy history: No. 61 clause dates', () => {
   });
 
   it('all three clauses are in force once the suspension lapses', () => {
-    expect(provisionIds('2026-11-20')?.provisionsInForce.map((p) => p.provisionId)).toEqual(['clause-1', 'clause-2', 'clause-3']);
+    expect(provisionIds('2026-11-20')?.provisionsInForce.map((p) => p.provisionId)).toEqual([
+      'clause-1',
+      'clause-2',
+      'clause-3',
+    ]);
   });
 
   it('the 0.1 % de minimis rule reaches a foreign-made magnet on 2026-11-20', () => {
     const foreignMagnet = application([terbiumMagnet], { chineseRareEarthValueSharePercent: 0.2 });
-    const at = (validOn: string) => evaluate(foreignMagnet, experiencedExporter, policySnapshot(history, { validOn, knownAt: NOW }));
+    const at = (validOn: string) =>
+      evaluate(foreignMagnet, experiencedExporter, policySnapshot(history, { validOn, knownAt: NOW }));
     expect(at('2026-11-20')).toMatchObject({ verdict: 'license_required', licenseRequired: true });
-    expect(at('2026-11-20').measures.filter((m) => m.applies).map((m) => m.measureId)).toEqual(['no-61-2025']);
+    expect(
+      at('2026-11-20')
+        .measures.filter((m) => m.applies)
+        .map((m) => m.measureId),
+    ).toEqual(['no-61-2025']);
     expect(at('2026-03-01').verdict).toBe('not_controlled');
   });
 });

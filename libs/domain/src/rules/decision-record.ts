@@ -62,12 +62,7 @@ export const RuleOutcome = z.object({
 });
 export type RuleOutcome = z.infer<typeof RuleOutcome>;
 
-export const DenialGround = z.enum([
-  'military_end_use',
-  'military_end_user',
-  'wmd_end_use',
-  'listed_party',
-]);
+export const DenialGround = z.enum(['military_end_use', 'military_end_user', 'wmd_end_use', 'listed_party']);
 export type DenialGround = z.infer<typeof DenialGround>;
 
 /**

@@ -10,7 +10,11 @@ const snapshot = policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory())
   knownAt: '2026-11-23T00:00:00Z',
 });
 const forEndUser = (name: string, overrides: Partial<ReturnType<typeof civilParty>> = {}) =>
-  evaluate(application([samariumOxide], { licenseType: 'general', endUser: { ...civilParty(name), ...overrides } }), experiencedExporter, snapshot);
+  evaluate(
+    application([samariumOxide], { licenseType: 'general', endUser: { ...civilParty(name), ...overrides } }),
+    experiencedExporter,
+    snapshot,
+  );
 
 describe('decisiveDecision: one record for an application evaluated once per end user', () => {
   it('given one clean evaluation per end user, when deciding, then the first end user stands for the application', () => {
@@ -19,7 +23,11 @@ describe('decisiveDecision: one record for an application evaluated once per end
   });
 
   it('given one end user that is a military user, when deciding, then its denial decides however many clean ones come first', () => {
-    const records = [forEndUser('Motorenbau AG'), forEndUser('Werft', { militaryUser: true }), forEndUser('Windkraft GmbH')];
+    const records = [
+      forEndUser('Motorenbau AG'),
+      forEndUser('Werft', { militaryUser: true }),
+      forEndUser('Windkraft GmbH'),
+    ];
     const decisive = decisiveDecision(records);
     expect(decisive.verdict).toBe('deny');
     expect(decisive.inputs.application.endUser.name).toBe('Werft');
@@ -27,7 +35,10 @@ describe('decisiveDecision: one record for an application evaluated once per end
 
   it('given a general application one end user makes ineligible, when deciding, then that record decides', () => {
     const clean = forEndUser('Motorenbau AG');
-    const ineligible = { ...forEndUser('Windkraft GmbH'), generalLicense: { requested: true, eligible: false, reasons: ['not for this end user'] } };
+    const ineligible = {
+      ...forEndUser('Windkraft GmbH'),
+      generalLicense: { requested: true, eligible: false, reasons: ['not for this end user'] },
+    };
     expect(decisiveDecision([clean, ineligible])).toBe(ineligible);
   });
 

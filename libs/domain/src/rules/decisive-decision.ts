@@ -19,7 +19,10 @@ function rank(record: DecisionRecord): number {
 export function decisiveDecision(records: readonly DecisionRecord[]): DecisionRecord {
   const [first, ...rest] = records;
   if (first === undefined) {
-    throw new DomainError('application.not_evaluable', 'There is no evaluation to decide on: the application names no end user.');
+    throw new DomainError(
+      'application.not_evaluable',
+      'There is no evaluation to decide on: the application names no end user.',
+    );
   }
   return rest.reduce((decisive, record) => (rank(record) < rank(decisive) ? record : decisive), first);
 }

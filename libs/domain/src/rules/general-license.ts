@@ -17,8 +17,13 @@ function unmetConditions(c: GeneralLicenseConditions, exporter: ExporterProfile)
   if (exporter.dualUseExportYears < c.minDualUseExportYears) {
     unmet.push(`${exporter.dualUseExportYears} years of dual-use export history, ${c.minDualUseExportYears} required`);
   }
-  if (c.minLicensedExportsLastThreeYears !== undefined && exporter.licensedExportsLastThreeYears < c.minLicensedExportsLastThreeYears) {
-    unmet.push(`${exporter.licensedExportsLastThreeYears} licensed exports in the last three years, ${c.minLicensedExportsLastThreeYears} required`);
+  if (
+    c.minLicensedExportsLastThreeYears !== undefined &&
+    exporter.licensedExportsLastThreeYears < c.minLicensedExportsLastThreeYears
+  ) {
+    unmet.push(
+      `${exporter.licensedExportsLastThreeYears} licensed exports in the last three years, ${c.minLicensedExportsLastThreeYears} required`,
+    );
   }
   // The profile only says whether there was a penalty within three years, so a
   // longer penalty-free period cannot be proven and a shorter one cannot be refuted:
@@ -69,16 +74,25 @@ export function evaluateGeneralLicense(
   for (const r of conditionRules) {
     const c = r.rule.conditions;
     const unmet = unmetConditions(c, exporter);
-    const caveat = c.confirmed ? '' : ` These conditions are unconfirmed (${c.source}); a policy officer should verify them.`;
+    const caveat = c.confirmed
+      ? ''
+      : ` These conditions are unconfirmed (${c.source}); a policy officer should verify them.`;
     const reason =
       unmet.length === 0
         ? `The exporter meets the general-license conditions of ${citation(r)}.${caveat}`
         : `General license not available under ${citation(r)}: ${unmet.join('; ')}.${caveat}`;
-    outcomes.push({ rule: ruleName(r), measureId: r.measure.measureId, outcome: unmet.length === 0 ? 'pass' : 'deny', reason });
+    outcomes.push({
+      rule: ruleName(r),
+      measureId: r.measure.measureId,
+      outcome: unmet.length === 0 ? 'pass' : 'deny',
+      reason,
+    });
     reasons.push(reason);
   }
-  if (conditionRules.length === 0) reasons.push('No general-license conditions are in force on this date, so none can be granted.');
-  if (!context.licenseRequired) reasons.push('No item needs a license, so there is nothing to grant a general license for.');
+  if (conditionRules.length === 0)
+    reasons.push('No general-license conditions are in force on this date, so none can be granted.');
+  if (!context.licenseRequired)
+    reasons.push('No item needs a license, so there is nothing to grant a general license for.');
   if (context.denied) reasons.push('A denial ground holds, so no license of any kind can be granted.');
   const eligible =
     conditionRules.length > 0 &&

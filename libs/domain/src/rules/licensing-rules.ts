@@ -14,21 +14,37 @@ type LicensingKind = 'license_required' | 'de_minimis' | 'foreign_direct_product
 const LICENSING_KINDS: readonly LicensingKind[] = ['license_required', 'de_minimis', 'foreign_direct_product'];
 
 /** Why the rule reaches (or not) one matching item: a license outcome, or a pass with its reason. */
-function itemOutcome(r: RuleInForce<LicensingKind>, application: ApplicationForEvaluation): { requires: boolean; why: string } {
+function itemOutcome(
+  r: RuleInForce<LicensingKind>,
+  application: ApplicationForEvaluation,
+): { requires: boolean; why: string } {
   const rule = r.rule;
   switch (rule.kind) {
     case 'license_required':
       return { requires: true, why: `is listed by ${citation(r)}` };
     case 'de_minimis': {
       const share = application.chineseRareEarthValueSharePercent;
-      if (share === undefined) return { requires: false, why: `declares no Chinese-origin rare-earth share, so the de minimis rule of ${citation(r)} does not reach it` };
+      if (share === undefined)
+        return {
+          requires: false,
+          why: `declares no Chinese-origin rare-earth share, so the de minimis rule of ${citation(r)} does not reach it`,
+        };
       return share >= rule.thresholdPercent
-        ? { requires: true, why: `holds ${share} % Chinese-origin controlled rare earths by value, at or above the ${rule.thresholdPercent} % de minimis threshold of ${citation(r)}` }
-        : { requires: false, why: `holds ${share} % Chinese-origin controlled rare earths by value, below the ${rule.thresholdPercent} % de minimis threshold of ${citation(r)}` };
+        ? {
+            requires: true,
+            why: `holds ${share} % Chinese-origin controlled rare earths by value, at or above the ${rule.thresholdPercent} % de minimis threshold of ${citation(r)}`,
+          }
+        : {
+            requires: false,
+            why: `holds ${share} % Chinese-origin controlled rare earths by value, below the ${rule.thresholdPercent} % de minimis threshold of ${citation(r)}`,
+          };
     }
     case 'foreign_direct_product':
       return application.madeWithChineseRareEarthTechnology === true
-        ? { requires: true, why: `was made abroad with Chinese technology (${rule.technologyControlCodes.join(', ')}) reached by ${citation(r)}` }
+        ? {
+            requires: true,
+            why: `was made abroad with Chinese technology (${rule.technologyControlCodes.join(', ')}) reached by ${citation(r)}`,
+          }
         : { requires: false, why: `is not declared as made with Chinese rare-earth technology (${citation(r)})` };
     default:
       return assertNever(rule, 'licensing rule');
@@ -40,7 +56,10 @@ function reachesOrigin(r: RuleInForce<LicensingKind>, foreignMade: boolean): boo
   return r.rule.kind === 'license_required' ? !foreignMade : foreignMade;
 }
 
-export function evaluateLicensing(application: ApplicationForEvaluation, measures: readonly MeasureInSnapshot[]): LicensingResult {
+export function evaluateLicensing(
+  application: ApplicationForEvaluation,
+  measures: readonly MeasureInSnapshot[],
+): LicensingResult {
   const foreignMade = isForeignMade(application);
   const outcomes: RuleOutcome[] = [];
   const controlledBy = new Map<string, string[]>();
@@ -53,7 +72,11 @@ export function evaluateLicensing(application: ApplicationForEvaluation, measure
     }
     const matching = application.items.filter((item) => matchingLine(r.provision, item, application.destination));
     if (matching.length === 0) {
-      outcomes.push({ ...base, outcome: 'not_applicable', reason: `No item of this application is listed by ${citation(r)}.` });
+      outcomes.push({
+        ...base,
+        outcome: 'not_applicable',
+        reason: `No item of this application is listed by ${citation(r)}.`,
+      });
       continue;
     }
     for (const item of matching) {

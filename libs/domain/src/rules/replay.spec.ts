@@ -16,7 +16,11 @@ const lateLift: RecordedPolicyEvent = {
   measureId: 'no-57-2025',
   revision: 2,
   recordedAt: '2026-04-01T00:00:00Z',
-  event: { type: 'SuspensionLifted', schemaVersion: 1, data: { measureId: 'no-57-2025', suspensionId: 'no-70-2025', orderedBy: 'test-only', on: '2026-02-01' } },
+  event: {
+    type: 'SuspensionLifted',
+    schemaVersion: 1,
+    data: { measureId: 'no-57-2025', suspensionId: 'no-70-2025', orderedBy: 'test-only', on: '2026-02-01' },
+  },
 };
 
 describe('replayDecision', () => {
@@ -46,20 +50,33 @@ describe('replayDecision', () => {
     );
     const result = replayDecision(record, altered);
     expect(result.matches).toBe(false);
-    expect(result.differences).toContainEqual({ path: '$.verdict', recorded: 'not_controlled', replayed: 'license_required' });
+    expect(result.differences).toContainEqual({
+      path: '$.verdict',
+      recorded: 'not_controlled',
+      replayed: 'license_required',
+    });
   });
 });
 
 describe('whatIfDecision', () => {
   it('re-evaluates the recorded inputs as known now and lists what changes', () => {
-    const result = whatIfDecision(record, [...history, lateLift], { validOn: '2026-03-01', knownAt: '2026-04-02T00:00:00Z' });
+    const result = whatIfDecision(record, [...history, lateLift], {
+      validOn: '2026-03-01',
+      knownAt: '2026-04-02T00:00:00Z',
+    });
     expect(result.matches).toBe(false);
-    expect(result.replayed).toMatchObject({ verdict: 'license_required', licenseRequired: true, knownAt: '2026-04-02T00:00:00Z' });
+    expect(result.replayed).toMatchObject({
+      verdict: 'license_required',
+      licenseRequired: true,
+      knownAt: '2026-04-02T00:00:00Z',
+    });
     expect(result.differences).toContainEqual({ path: '$.licenseRequired', recorded: false, replayed: true });
   });
 
   it('re-evaluates on another valid date', () => {
-    expect(whatIfDecision(record, history, { validOn: '2026-11-20', knownAt: '2026-11-23T00:00:00Z' }).replayed.verdict).toBe('license_required');
+    expect(
+      whatIfDecision(record, history, { validOn: '2026-11-20', knownAt: '2026-11-23T00:00:00Z' }).replayed.verdict,
+    ).toBe('license_required');
   });
 });
 

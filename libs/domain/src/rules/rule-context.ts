@@ -38,5 +38,8 @@ export function citation(r: RuleRef): string {
 
 /** No. 61 reaches items made abroad; the application says so by declaring a Chinese share or Chinese technology. */
 export function isForeignMade(application: ApplicationForEvaluation): boolean {
-  return application.chineseRareEarthValueSharePercent !== undefined || application.madeWithChineseRareEarthTechnology === true;
+  return (
+    application.chineseRareEarthValueSharePercent !== undefined ||
+    application.madeWithChineseRareEarthTechnology === true
+  );
 }

@@ -29,7 +29,12 @@ function partyFindings(rule: Extract<PolicyRule, { kind: 'deny_end_user' }>, rol
         if (party.listed) return [{ ground, reason: `the ${role} ${party.name} is a listed party` }];
         const owned = party.ownedByListedPartiesPercent;
         return owned >= rule.affiliateOwnershipThresholdPercent
-          ? [{ ground, reason: `the ${role} ${party.name} is ${owned} % owned by listed parties (threshold ${rule.affiliateOwnershipThresholdPercent} %)` }]
+          ? [
+              {
+                ground,
+                reason: `the ${role} ${party.name} is ${owned} % owned by listed parties (threshold ${rule.affiliateOwnershipThresholdPercent} %)`,
+              },
+            ]
           : [];
       }
       default:
@@ -44,7 +49,9 @@ function findings(r: RuleInForce<ScreeningKind>, application: ApplicationForEval
   switch (rule.kind) {
     case 'deny_end_use': {
       const ground = endUse === 'military' ? 'military_end_use' : endUse === 'wmd' ? 'wmd_end_use' : undefined;
-      return ground !== undefined && rule.grounds.includes(ground) ? [{ ground, reason: `the declared end use is ${endUse}` }] : [];
+      return ground !== undefined && rule.grounds.includes(ground)
+        ? [{ ground, reason: `the declared end use is ${endUse}` }]
+        : [];
     }
     case 'deny_end_user':
       return [
@@ -74,7 +81,11 @@ export function evaluateScreening(
   for (const r of rulesInForce(measures, SCREENING_KINDS)) {
     const base = { rule: ruleName(r), measureId: r.measure.measureId };
     if (!covers(r, licensable, application)) {
-      result.outcomes.push({ ...base, outcome: 'not_applicable', reason: `${citation(r)} screens no item of this application that needs a license.` });
+      result.outcomes.push({
+        ...base,
+        outcome: 'not_applicable',
+        reason: `${citation(r)} screens no item of this application that needs a license.`,
+      });
       continue;
     }
     const found = findings(r, application);

@@ -43,16 +43,11 @@ export class ForbiddenError extends DomainError {
 export class IllegalTransitionError extends DomainError {
   override readonly kind = 'conflict';
 
-  constructor(
-    aggregate: string,
-    command: string,
-    status: string,
-    hint: string,
-  ) {
-    super(
-      `${aggregate}.illegal_transition`,
-      `Cannot ${command}: the ${aggregate} is ${status}. ${hint}`,
-      { aggregate, command, currentStatus: status },
-    );
+  constructor(aggregate: string, command: string, status: string, hint: string) {
+    super(`${aggregate}.illegal_transition`, `Cannot ${command}: the ${aggregate} is ${status}. ${hint}`, {
+      aggregate,
+      command,
+      currentStatus: status,
+    });
   }
 }

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
 /** Who may act. Guards map a request to one of these; deciders check them. */
-export const Role = z.enum([
-  'exporter',
-  'licensing_officer',
-  'reviewer',
-  'policy_officer',
-  'auditor',
-  'system',
-]);
+export const Role = z.enum(['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'system']);
 export type Role = z.infer<typeof Role>;
 
 export const Actor = z.object({

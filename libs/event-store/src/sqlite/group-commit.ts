@@ -7,7 +7,8 @@ export interface PendingAppend {
   readonly expectedRevision: ExpectedRevision;
 }
 
-export type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+export type AppendOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 
 interface Queued extends PendingAppend {
   resolve(result: AppendResult): void;

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { EVENT_COLUMNS, EventRow } from './event-row';
 
 /** Events of one stream from a revision (inclusive) downwards; limit -1 means none. */
-export function prepareReadStreamBackwards(db: Database): (streamId: string, fromRevision: bigint, limit: number) => EventRow[] {
+export function prepareReadStreamBackwards(
+  db: Database,
+): (streamId: string, fromRevision: bigint, limit: number) => EventRow[] {
   const statement = db
     .prepare<[string, bigint, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,

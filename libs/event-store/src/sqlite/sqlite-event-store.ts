@@ -31,7 +31,8 @@ const MAX_REVISION = 2n ** 63n - 1n;
 
 /** SQLite reads a negative LIMIT as "no limit"; refuse it rather than read everything. */
 function checkedCount(maxCount: number): number {
-  if (!Number.isInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a whole number ≥ 0, got ${maxCount}`);
+  if (!Number.isInteger(maxCount) || maxCount < 0)
+    throw new RangeError(`maxCount must be a whole number ≥ 0, got ${maxCount}`);
   return maxCount;
 }
 
@@ -107,7 +108,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** The durability settings in force on this connection, as SQLite reports them. */
-  get settings(): { readonly journalMode: string; readonly synchronous: string; readonly busyTimeoutMs: number; readonly sqliteVersion: string } {
+  get settings(): {
+    readonly journalMode: string;
+    readonly synchronous: string;
+    readonly busyTimeoutMs: number;
+    readonly sqliteVersion: string;
+  } {
     const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
     return {
       journalMode: String(this.db.pragma('journal_mode', { simple: true })),
@@ -171,7 +177,11 @@ export class SqliteEventStore implements EventStore {
 
   /** Runs inside the append's SAVEPOINT; throwing undoes exactly this append. */
   private write({ streamId, events, expectedRevision }: PendingAppend): AppendResult {
-    const plan = planAppend(streamId, expectedRevision, events.map((event) => this.sql.findEventById(event.id)));
+    const plan = planAppend(
+      streamId,
+      expectedRevision,
+      events.map((event) => this.sql.findEventById(event.id)),
+    );
     if (plan.kind === 'replay') return plan.result;
     const head = this.sql.streamHead(streamId);
     checkExpectedRevision(streamId, expectedRevision, head?.revision);

@@ -44,8 +44,12 @@ export function appendContract(store: () => EventStore, guarantees: ContractGuar
 
     it("'any' appends to a new and to an existing stream", async () => {
       const { stream } = uniqueStreams();
-      expect((await store().append(stream('order'), [proposed()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(0n);
-      expect((await store().append(stream('order'), proposedMany(2), { expectedRevision: 'any' })).nextExpectedRevision).toBe(2n);
+      expect(
+        (await store().append(stream('order'), [proposed()], { expectedRevision: 'any' })).nextExpectedRevision,
+      ).toBe(0n);
+      expect(
+        (await store().append(stream('order'), proposedMany(2), { expectedRevision: 'any' })).nextExpectedRevision,
+      ).toBe(2n);
     });
 
     it('a conflicting append stores none of its events', async () => {
@@ -106,8 +110,12 @@ export function appendContract(store: () => EventStore, guarantees: ContractGuar
       const { stream } = uniqueStreams();
       const [a, b] = proposedMany(2);
       await store().append(stream('order'), [a!, b!], { expectedRevision: 'no_stream' });
-      await expect(store().append(stream('order'), [a!, b!], { expectedRevision: 0n })).rejects.toBeInstanceOf(DuplicateEventIdError);
-      await expect(store().append(stream('order'), [b!, a!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(store().append(stream('order'), [a!, b!], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      await expect(store().append(stream('order'), [b!, a!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
       expect(await store().readStream(stream('order'))).toHaveLength(2);
     });
 

@@ -8,7 +8,9 @@ export function concurrencyContract(store: () => EventStore): void {
       const { stream } = uniqueStreams();
       await store().append(stream('order'), [proposed()], { expectedRevision: 'no_stream' });
       const attempts = Array.from({ length: 20 }, () => proposedMany(2));
-      const outcomes = await Promise.all(attempts.map((events) => settle(store().append(stream('order'), events, { expectedRevision: 0n }))));
+      const outcomes = await Promise.all(
+        attempts.map((events) => settle(store().append(stream('order'), events, { expectedRevision: 0n }))),
+      );
       const winners = outcomes.flatMap((o, i) => (o.ok ? [i] : []));
       expect(winners).toHaveLength(1);
       outcomes.filter((o) => !o.ok).forEach((o) => expect(!o.ok && o.error).toBeInstanceOf(WrongExpectedRevisionError));
@@ -22,10 +24,12 @@ export function concurrencyContract(store: () => EventStore): void {
       const perWriter = 6;
       let conflicts = 0;
       const writer = async (w: number) => {
-        for (let done = 0; done < perWriter; ) {
+        for (let done = 0; done < perWriter;) {
           const [last] = await store().readStream(stream('order'), { direction: 'backwards', maxCount: 1 });
           const event = proposed('ContractHappened', { w, done });
-          const outcome = await settle(store().append(stream('order'), [event], { expectedRevision: last ? last.revision : 'no_stream' }));
+          const outcome = await settle(
+            store().append(stream('order'), [event], { expectedRevision: last ? last.revision : 'no_stream' }),
+          );
           if (outcome.ok) done++;
           else if (outcome.error instanceof WrongExpectedRevisionError) conflicts++;
           else throw outcome.error;
@@ -35,7 +39,9 @@ export function concurrencyContract(store: () => EventStore): void {
       const stored = await store().readStream(stream('order'));
       expect(stored.map((e) => e.revision)).toEqual(Array.from({ length: writers * perWriter }, (_, i) => BigInt(i)));
       for (let w = 0; w < writers; w++) {
-        const mine = stored.filter((e) => (e.data as { w: number }).w === w).map((e) => (e.data as { done: number }).done);
+        const mine = stored
+          .filter((e) => (e.data as { w: number }).w === w)
+          .map((e) => (e.data as { done: number }).done);
         expect(mine).toEqual(Array.from({ length: perWriter }, (_, i) => i));
       }
       expect(conflicts).toBeGreaterThan(0);

@@ -12,7 +12,11 @@ import { subscriptionContract } from './subscription-contract';
  * test, built with the given upcasters; tests use their own stream ids, so a
  * shared server with other data works too.
  */
-export function eventStoreContract(name: string, createStore: CreateStore, guarantees: ContractGuarantees = FULL_GUARANTEES): void {
+export function eventStoreContract(
+  name: string,
+  createStore: CreateStore,
+  guarantees: ContractGuarantees = FULL_GUARANTEES,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let underTest: StoreUnderTest | undefined;
     const store = (): EventStore => {

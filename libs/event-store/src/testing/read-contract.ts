@@ -28,7 +28,10 @@ export function readContract(store: () => EventStore): void {
 
     it('returns the full envelope as appended, with data and metadata intact', async () => {
       const { stream } = uniqueStreams();
-      const event = { ...proposed('ContractHappened', { nested: { list: [1, 'two', null, true] }, text: 'ü✓' }), metadata: fixedMetadata({ actor: 'officer-7' }) };
+      const event = {
+        ...proposed('ContractHappened', { nested: { list: [1, 'two', null, true] }, text: 'ü✓' }),
+        metadata: fixedMetadata({ actor: 'officer-7' }),
+      };
       await store().append(stream('order'), [event], { expectedRevision: 'no_stream' });
       const [read] = await store().readStream(stream('order'));
       expect(read).toMatchObject({ ...event, streamId: stream('order'), revision: 0n });
@@ -55,7 +58,8 @@ export function readContract(store: () => EventStore): void {
 
     it('reads in batches of maxCount from an inclusive position, covering every event once', async () => {
       const { stream, mine } = uniqueStreams();
-      for (let i = 0; i < 7; i++) await store().append(stream('order', i % 3), [proposed()], { expectedRevision: 'any' });
+      for (let i = 0; i < 7; i++)
+        await store().append(stream('order', i % 3), [proposed()], { expectedRevision: 'any' });
       const whole = (await readEverything(store(), 1000)).filter((e) => mine(e.streamId));
       const batched = (await readEverything(store(), 3)).filter((e) => mine(e.streamId));
       expect(batched.map((e) => e.id)).toEqual(whole.map((e) => e.id));

@@ -3,7 +3,11 @@ import { EventStore, SubscribeOptions, Subscription } from '../event-store';
 import { delay, eventually, proposed, proposedMany, uniqueStreams } from './fixtures';
 
 /** A subscription that records what it got, stopped by the suite's afterEach. */
-function recorder(store: EventStore, options: Omit<SubscribeOptions, 'onCaughtUp'>, keep: (e: RecordedEvent) => boolean) {
+function recorder(
+  store: EventStore,
+  options: Omit<SubscribeOptions, 'onCaughtUp'>,
+  keep: (e: RecordedEvent) => boolean,
+) {
   const received: RecordedEvent[] = [];
   const state = { caughtUpAfter: -1 };
   const subscription = store.subscribeToAll(
@@ -56,17 +60,34 @@ export function subscriptionContract(store: () => EventStore): void {
 
     it('filters by stream prefix, by event type, and by both', async () => {
       const { stream, prefix } = uniqueStreams();
-      await store().append(stream('license'), [proposed('Issued'), proposed('Revoked')], { expectedRevision: 'no_stream' });
-      await store().append(stream('application'), [proposed('Issued'), proposed('Drafted')], { expectedRevision: 'no_stream' });
+      await store().append(stream('license'), [proposed('Issued'), proposed('Revoked')], {
+        expectedRevision: 'no_stream',
+      });
+      await store().append(stream('application'), [proposed('Issued'), proposed('Drafted')], {
+        expectedRevision: 'no_stream',
+      });
       const all = () => true;
-      const byPrefix = subscribe(store(), { fromPosition: 'start', filter: { streamPrefixes: [prefix('license')] } }, all);
-      const byType = subscribe(store(), { fromPosition: 'start', filter: { eventTypes: ['Issued'] } }, (e) => e.streamId.startsWith(prefix('license')) || e.streamId.startsWith(prefix('application')));
-      const both = subscribe(
+      const byPrefix = subscribe(
         store(),
-        { fromPosition: 'start', filter: { streamPrefixes: [prefix('license'), prefix('exporter')], eventTypes: ['Revoked'] } },
+        { fromPosition: 'start', filter: { streamPrefixes: [prefix('license')] } },
         all,
       );
-      await eventually(() => [byPrefix, byType, both].forEach((r) => expect(r.state.caughtUpAfter).toBeGreaterThanOrEqual(0)));
+      const byType = subscribe(
+        store(),
+        { fromPosition: 'start', filter: { eventTypes: ['Issued'] } },
+        (e) => e.streamId.startsWith(prefix('license')) || e.streamId.startsWith(prefix('application')),
+      );
+      const both = subscribe(
+        store(),
+        {
+          fromPosition: 'start',
+          filter: { streamPrefixes: [prefix('license'), prefix('exporter')], eventTypes: ['Revoked'] },
+        },
+        all,
+      );
+      await eventually(() =>
+        [byPrefix, byType, both].forEach((r) => expect(r.state.caughtUpAfter).toBeGreaterThanOrEqual(0)),
+      );
       expect(byPrefix.received.map((e) => e.type)).toEqual(['Issued', 'Revoked']);
       expect(byType.received.map((e) => e.streamId)).toEqual([stream('license'), stream('application')]);
       expect(both.received.map((e) => e.type)).toEqual(['Revoked']);
@@ -74,7 +95,9 @@ export function subscriptionContract(store: () => EventStore): void {
 
     it('delivers upcast events', async () => {
       const { stream, mine } = uniqueStreams();
-      await store().append(stream('person'), [proposed('ContractRenamed', { name: 'Ada' }, 1)], { expectedRevision: 'no_stream' });
+      await store().append(stream('person'), [proposed('ContractRenamed', { name: 'Ada' }, 1)], {
+        expectedRevision: 'no_stream',
+      });
       const r = subscribe(store(), { fromPosition: 'start' }, (e) => mine(e.streamId));
       await eventually(() => expect(r.received).toHaveLength(1));
       expect(r.received[0]).toMatchObject({ version: 3, data: { fullName: 'Ada', source: 'upcast' } });

@@ -6,14 +6,7 @@ import { assertNever, reviewDeadlinePassed, type ApplicationState, type LegalDat
  * runs, but nobody is on the case yet.
  */
 export type RecordedApplicationStatus =
-  | 'drafted'
-  | 'submitted'
-  | 'accepted'
-  | 'under_review'
-  | 'reviewed'
-  | 'approved'
-  | 'rejected'
-  | 'withdrawn';
+  'drafted' | 'submitted' | 'accepted' | 'under_review' | 'reviewed' | 'approved' | 'rejected' | 'withdrawn';
 
 /**
  * What holds on a date: an open case whose review deadline has passed reads

@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3';
-import { ExporterEvent, exporterDecider, fold, policySnapshot, rareEarthPolicyHistory, toRecordedPolicyEvents } from '@licensing/domain';
+import {
+  ExporterEvent,
+  exporterDecider,
+  fold,
+  policySnapshot,
+  rareEarthPolicyHistory,
+  toRecordedPolicyEvents,
+} from '@licensing/domain';
 import { type EventStore, openSqliteEventStore } from '@licensing/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +28,9 @@ async function appendInOrder(store: EventStore, events: readonly DecidedEvent[])
   let last = 0n;
   for (const event of events) {
     const previous = revisions.get(event.streamId);
-    const result = await store.append(event.streamId, [toProposed(event)], { expectedRevision: previous ?? 'no_stream' });
+    const result = await store.append(event.streamId, [toProposed(event)], {
+      expectedRevision: previous ?? 'no_stream',
+    });
     revisions.set(event.streamId, result.nextExpectedRevision);
     last = result.position;
   }
@@ -40,7 +49,10 @@ describe('read models over a real SQLite event store', () => {
     store = openSqliteEventStore({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL', pollIntervalMs: 10 });
     db = new Database(join(dir, 'read.sqlite'));
     documents = new DocumentStore(db);
-    runner = new ProjectionRunner(store, documents, readModelProjections(), { now: () => '2026-11-23T00:00:00.000Z', retryBackoff: { initialDelayMs: 10 } });
+    runner = new ProjectionRunner(store, documents, readModelProjections(), {
+      now: () => '2026-11-23T00:00:00.000Z',
+      retryBackoff: { initialDelayMs: 10 },
+    });
     await appendInOrder(store, [...seededPolicy(), ...licensingStory().events]);
     await runner.start();
   });
@@ -57,13 +69,22 @@ describe('read models over a real SQLite event store', () => {
 
     it('answers for one application, with its decision and license', () => {
       const app = query().application('app-1', '2026-03-15');
-      expect(app).toMatchObject({ status: 'approved', licenseId: 'lic-1', reviewerId: 'reviewer-1', reviewDeadline: '2026-03-11' });
+      expect(app).toMatchObject({
+        status: 'approved',
+        licenseId: 'lic-1',
+        reviewerId: 'reviewer-1',
+        reviewDeadline: '2026-03-11',
+      });
       expect(app?.decision?.measuresApplied.map((m) => m.measureId)).toContain('no-18-2025');
       expect(query().application('app-404', '2026-03-15')).toBeNull();
     });
 
     it('reports the license status on each date: suspended, suspension lapsed, expired', () => {
-      expect(query().license('lic-1', '2026-03-31')).toMatchObject({ status: 'suspended', revision: 2, items: [expect.objectContaining({ remaining: 70 })] });
+      expect(query().license('lic-1', '2026-03-31')).toMatchObject({
+        status: 'suspended',
+        revision: 2,
+        items: [expect.objectContaining({ remaining: 70 })],
+      });
       expect(query().license('lic-1', '2026-04-01')).toMatchObject({ status: 'active', recordedStatus: 'suspended' });
       expect(query().license('lic-1', '2026-07-01')).toMatchObject({ status: 'expired', recordedStatus: 'suspended' });
       expect(query().license('lic-1', '2026-03-31')?.decision?.outcome).toBe('approved');
@@ -77,15 +98,27 @@ describe('read models over a real SQLite event store', () => {
     });
 
     it('lists licenses and applications by exporter and effective status', () => {
-      expect(query().licenses({ asOf: '2026-07-01', status: 'expired' }).map((l) => l.id)).toEqual(['lic-1']);
+      expect(
+        query()
+          .licenses({ asOf: '2026-07-01', status: 'expired' })
+          .map((l) => l.id),
+      ).toEqual(['lic-1']);
       expect(query().licenses({ asOf: '2026-05-01', status: 'expired' })).toEqual([]);
       expect(query().licenses({ asOf: '2026-05-01', exporterId: 'exp-2' })).toEqual([]);
-      expect(query().applications({ asOf: '2026-04-06', exporterId: 'exp-1' }).map((a) => [a.id, a.status])).toEqual([
+      expect(
+        query()
+          .applications({ asOf: '2026-04-06', exporterId: 'exp-1' })
+          .map((a) => [a.id, a.status]),
+      ).toEqual([
         ['app-1', 'approved'],
         ['app-2', 'accepted'],
         ['app-3', 'withdrawn'],
       ]);
-      expect(query().applications({ asOf: '2026-04-07', status: 'deadline_missed' }).map((a) => a.id)).toEqual(['app-2']);
+      expect(
+        query()
+          .applications({ asOf: '2026-04-07', status: 'deadline_missed' })
+          .map((a) => a.id),
+      ).toEqual(['app-2']);
     });
 
     it('refuses a date that is not a legal date', () => {
@@ -105,8 +138,14 @@ describe('read models over a real SQLite event store', () => {
         'no-72-2025',
         'state-council-order-792',
       ]);
-      expect(ids(query().measuresInForce('2026-11-20', KNOWN_NOW))).toEqual(expect.arrayContaining(['no-18-2025', 'no-57-2025', 'no-61-2025']));
-      expect(query().snapshot('2026-03-01', KNOWN_NOW).measures.find((m) => m.measureId === 'no-57-2025')).toMatchObject({
+      expect(ids(query().measuresInForce('2026-11-20', KNOWN_NOW))).toEqual(
+        expect.arrayContaining(['no-18-2025', 'no-57-2025', 'no-61-2025']),
+      );
+      expect(
+        query()
+          .snapshot('2026-03-01', KNOWN_NOW)
+          .measures.find((m) => m.measureId === 'no-57-2025'),
+      ).toMatchObject({
         status: 'suspended',
         suspendedBy: ['no-70-2025'],
         version: 2,
@@ -155,7 +194,7 @@ describe('read models over a real SQLite event store', () => {
   });
 
   describe('exporter view', () => {
-    it('shows the profile and where each of the exporter\'s cases stands on a date', () => {
+    it("shows the profile and where each of the exporter's cases stands on a date", () => {
       const view = new ExporterViewQuery(documents).get('exp-1', '2026-04-07');
       expect(view).toMatchObject({
         exporterId: 'exp-1',
@@ -169,20 +208,27 @@ describe('read models over a real SQLite event store', () => {
         ['app-2', 'deadline_missed'],
         ['app-3', 'withdrawn'],
       ]);
-      expect(view?.licenses).toEqual([{ licenseId: 'lic-1', applicationId: 'app-1', licenseType: 'individual', status: 'active', validUntil: '2026-06-30' }]);
+      expect(view?.licenses).toEqual([
+        {
+          licenseId: 'lic-1',
+          applicationId: 'app-1',
+          licenseType: 'individual',
+          status: 'active',
+          validUntil: '2026-06-30',
+        },
+      ]);
       expect(new ExporterViewQuery(documents).get('exp-404', '2026-04-07')).toBeNull();
     });
   });
 
   it('follows live appends, then rebuilds to identical documents', async () => {
-    const { position } = await store.append(
-      'exporter-exp-1',
-      [toProposed(qualifiedEvent())],
-      { expectedRevision: 1n },
-    );
+    const { position } = await store.append('exporter-exp-1', [toProposed(qualifiedEvent())], { expectedRevision: 1n });
     await runner.catchUp();
     expect(runner.status().every((status) => status.position !== null && status.position <= position)).toBe(true);
-    expect(new ExporterViewQuery(documents).get('exp-1', '2026-04-07')?.generalLicense).toEqual({ status: 'qualified', since: '2026-04-02' });
+    expect(new ExporterViewQuery(documents).get('exp-1', '2026-04-07')?.generalLicense).toEqual({
+      status: 'qualified',
+      since: '2026-04-02',
+    });
 
     const names = readModelProjections().map((p) => p.name);
     const live = names.map((name) => documents.all(name));
@@ -198,7 +244,10 @@ function qualifiedEvent(): DecidedEvent {
     .events.filter((e) => e.streamId === 'exporter-exp-1')
     .map((e) => ExporterEvent.parse({ type: e.type, schemaVersion: e.version, data: e.data }));
   const metadata = meta('2026-04-02', 'licensing_officer', 'officer-1');
-  const [event] = exporterDecider.decide({ type: 'QualifyForGeneralLicenses', data: { exporterId: 'exp-1' }, metadata }, fold(exporterDecider, history));
+  const [event] = exporterDecider.decide(
+    { type: 'QualifyForGeneralLicenses', data: { exporterId: 'exp-1' }, metadata },
+    fold(exporterDecider, history),
+  );
   if (event === undefined) throw new Error('the exporter decider qualified nobody');
   const { actor, commandId, occurredAt } = metadata;
   return {
@@ -207,6 +256,14 @@ function qualifiedEvent(): DecidedEvent {
     type: event.type,
     version: event.schemaVersion,
     data: event.data,
-    metadata: { actor: actor.id, role: actor.role, commandId, correlationId: commandId, causationId: commandId, occurredAt, recordedAt: occurredAt },
+    metadata: {
+      actor: actor.id,
+      role: actor.role,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt,
+      recordedAt: occurredAt,
+    },
   };
 }

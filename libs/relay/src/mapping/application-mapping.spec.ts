@@ -40,7 +40,11 @@ function decidedApplication(decide: 'approve' | 'reject' | 'reject-without-evalu
 
   const app = log.stream(applicationDecider, applicationStreamId('app-1'));
   const id = { applicationId: 'app-1' };
-  app.run({ type: 'DraftApplication', data: { ...id, application: anIndividualApplication() }, metadata: meta({ at: '2026-01-05' }) });
+  app.run({
+    type: 'DraftApplication',
+    data: { ...id, application: anIndividualApplication() },
+    metadata: meta({ at: '2026-01-05' }),
+  });
   app.run({ type: 'SubmitApplication', data: id, metadata: meta({ at: '2026-01-06' }) });
   app.run({ type: 'AcceptApplication', data: id, metadata: officer('2026-01-07') });
   app.run({ type: 'AssignReviewer', data: { ...id, reviewerId: 'reviewer-1' }, metadata: officer('2026-01-08') });
@@ -52,13 +56,25 @@ function decidedApplication(decide: 'approve' | 'reject' | 'reject-without-evalu
   const decision = evaluate(
     applicationForEvaluation(app.state()),
     exporterProfile(exporter.state(), '2026-01-20'),
-    policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), { validOn: '2026-01-20', knownAt: instant('2026-01-20') }),
+    policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), {
+      validOn: '2026-01-20',
+      knownAt: instant('2026-01-20'),
+    }),
   );
   const decider = officer('2026-01-20', 'officer-2');
   if (decide === 'approve') app.run({ type: 'ApproveApplication', data: { ...id, decision }, metadata: decider });
-  if (decide === 'reject') app.run({ type: 'RejectApplication', data: { ...id, decision, reasons: ['End-use statement not credible'] }, metadata: decider });
+  if (decide === 'reject')
+    app.run({
+      type: 'RejectApplication',
+      data: { ...id, decision, reasons: ['End-use statement not credible'] },
+      metadata: decider,
+    });
   if (decide === 'reject-without-evaluation') {
-    app.run({ type: 'RejectApplication', data: { ...id, reasons: ['End-user certificate forged'] }, metadata: decider });
+    app.run({
+      type: 'RejectApplication',
+      data: { ...id, reasons: ['End-user certificate forged'] },
+      metadata: decider,
+    });
   }
   return { log, decision };
 }
@@ -76,7 +92,12 @@ describe('application events to integration messages', () => {
       [Topics.applicationEvents, 'app-1', 'application.decided'],
     ]);
     records.forEach(expectHonoursContract);
-    expect(records[0]!.value.data).toEqual({ applicationId: 'app-1', exporterId: 'exp-1', licenseType: 'individual', submittedOn: '2026-01-06' });
+    expect(records[0]!.value.data).toEqual({
+      applicationId: 'app-1',
+      exporterId: 'exp-1',
+      licenseType: 'individual',
+      submittedOn: '2026-01-06',
+    });
   });
 
   it('states an approval with the verdict, reasons and the measures that applied at the versions read', () => {
@@ -116,16 +137,28 @@ describe('application events to integration messages', () => {
     const { log } = decidedApplication('reject-without-evaluation');
     const records = relayAll(log);
     records.forEach(expectHonoursContract);
-    expect(records.at(-1)!.value.data).toMatchObject({ outcome: 'rejected', reasons: ['End-user certificate forged'], basis: null });
+    expect(records.at(-1)!.value.data).toMatchObject({
+      outcome: 'rejected',
+      reasons: ['End-user certificate forged'],
+      basis: null,
+    });
   });
 
   it('publishes nothing for a withdrawn application beyond its submission', () => {
     const log = new RecordedLog();
     const app = log.stream(applicationDecider, applicationStreamId('app-3'));
     const id = { applicationId: 'app-3' };
-    app.run({ type: 'DraftApplication', data: { ...id, application: anIndividualApplication() }, metadata: meta({ at: '2026-03-03' }) });
+    app.run({
+      type: 'DraftApplication',
+      data: { ...id, application: anIndividualApplication() },
+      metadata: meta({ at: '2026-03-03' }),
+    });
     app.run({ type: 'SubmitApplication', data: id, metadata: meta({ at: '2026-03-04' }) });
-    app.run({ type: 'WithdrawApplication', data: { ...id, reason: 'Contract cancelled' }, metadata: meta({ at: '2026-03-05' }) });
+    app.run({
+      type: 'WithdrawApplication',
+      data: { ...id, reason: 'Contract cancelled' },
+      metadata: meta({ at: '2026-03-05' }),
+    });
     expect(relayAll(log).map((r) => r.value.type)).toEqual(['application.submitted']);
   });
 });

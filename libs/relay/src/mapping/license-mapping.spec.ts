@@ -14,10 +14,15 @@ function licenseStory(licenseId = 'lic-1') {
   const log = new RecordedLog();
   const license = log.stream(licenseDecider, licenseStreamId(licenseId));
   const id = { licenseId };
-  const run = (command: Omit<LicenseCommand, 'data'> & { data: object }) => license.run({ ...command, data: { ...id, ...command.data } } as LicenseCommand);
+  const run = (command: Omit<LicenseCommand, 'data'> & { data: object }) =>
+    license.run({ ...command, data: { ...id, ...command.data } } as LicenseCommand);
   const issue = run({
     type: 'IssueLicense',
-    data: { application: licenseFixtures.approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' },
+    data: {
+      application: licenseFixtures.approvedApplicationFacts(),
+      validFrom: '2026-01-01',
+      validUntil: '2026-12-31',
+    },
     metadata: officer('2025-12-20'),
   });
   return { log, license, run, issue };
@@ -48,7 +53,13 @@ describe('license events to integration messages', () => {
     ]);
     records.forEach(expectHonoursContract);
     const [issued] = valueOf(records, 'license.issued');
-    expect(issued!.data).toMatchObject({ licenseId: 'lic-1', applicationId: 'app-1', exporterId: 'exp-1', validFrom: '2026-01-01', validUntil: '2026-12-31' });
+    expect(issued!.data).toMatchObject({
+      licenseId: 'lic-1',
+      applicationId: 'app-1',
+      exporterId: 'exp-1',
+      validFrom: '2026-01-01',
+      validUntil: '2026-12-31',
+    });
     expect(issued!.data.lines.map((l) => [l.lineId, l.authorised, l.remaining])).toEqual([
       ['1', { amount: 100, unit: 'kg' }, { amount: 100, unit: 'kg' }],
       ['2', { amount: 40, unit: 'kg' }, { amount: 40, unit: 'kg' }],
@@ -75,13 +86,32 @@ describe('license events to integration messages', () => {
 
   it('follows shipments, an amendment, a suspension and reinstatement, and exhaustion in the snapshots', () => {
     const { log, run } = licenseStory();
-    run({ type: 'RecordShipment', data: { shipmentId: 'shp-1', lines: [{ lineId: '1', quantity: 30 }], customsDeclarationRef: 'CD-1' }, metadata: meta({ at: '2026-02-01' }) });
-    run({ type: 'AmendLicense', data: { reason: 'Contract volume revised', quantities: [{ lineId: '2', quantity: 50 }] }, metadata: officer('2026-02-10') });
-    run({ type: 'SuspendLicense', data: { reason: 'End user under investigation', until: '2026-04-01' }, metadata: officer('2026-03-02') });
+    run({
+      type: 'RecordShipment',
+      data: { shipmentId: 'shp-1', lines: [{ lineId: '1', quantity: 30 }], customsDeclarationRef: 'CD-1' },
+      metadata: meta({ at: '2026-02-01' }),
+    });
+    run({
+      type: 'AmendLicense',
+      data: { reason: 'Contract volume revised', quantities: [{ lineId: '2', quantity: 50 }] },
+      metadata: officer('2026-02-10'),
+    });
+    run({
+      type: 'SuspendLicense',
+      data: { reason: 'End user under investigation', until: '2026-04-01' },
+      metadata: officer('2026-03-02'),
+    });
     run({ type: 'ReinstateLicense', data: { reason: 'Investigation closed' }, metadata: officer('2026-03-20') });
     run({
       type: 'RecordShipment',
-      data: { shipmentId: 'shp-2', lines: [{ lineId: '1', quantity: 70 }, { lineId: '2', quantity: 50 }], customsDeclarationRef: 'CD-2' },
+      data: {
+        shipmentId: 'shp-2',
+        lines: [
+          { lineId: '1', quantity: 70 },
+          { lineId: '2', quantity: 50 },
+        ],
+        customsDeclarationRef: 'CD-2',
+      },
       metadata: meta({ at: '2026-05-04' }),
     });
 
@@ -112,25 +142,45 @@ describe('license events to integration messages', () => {
     ]);
 
     const states = valueOf(records, 'license.state');
-    expect(states[3]!.data.suspension).toEqual({ reason: 'End user under investigation', suspendedOn: '2026-03-02', until: '2026-04-01' });
+    expect(states[3]!.data.suspension).toEqual({
+      reason: 'End user under investigation',
+      suspendedOn: '2026-03-02',
+      until: '2026-04-01',
+    });
     expect(states[4]!.data.suspension).toBeNull();
-    expect(states[6]!.data).toMatchObject({ endedOn: '2026-05-04', lastEventId: log.events[6]!.id, lastPosition: log.events[6]!.position.toString() });
+    expect(states[6]!.data).toMatchObject({
+      endedOn: '2026-05-04',
+      lastEventId: log.events[6]!.id,
+      lastPosition: log.events[6]!.position.toString(),
+    });
     expect(valueOf(records, 'license.exhausted')[0]!.data).toEqual({ licenseId: 'lic-1', exhaustedOn: '2026-05-04' });
   });
 
   it('publishes a revocation and an expiry as final states', () => {
     const revokedStory = licenseStory('lic-2');
-    revokedStory.run({ type: 'RevokeLicense', data: { reason: 'Diversion to a listed party' }, metadata: officer('2026-04-01') });
+    revokedStory.run({
+      type: 'RevokeLicense',
+      data: { reason: 'Diversion to a listed party' },
+      metadata: officer('2026-04-01'),
+    });
     const revoked = relay(revokedStory.log.events).records;
     revoked.forEach(expectHonoursContract);
-    expect(valueOf(revoked, 'license.revoked')[0]!.data).toEqual({ licenseId: 'lic-2', reason: 'Diversion to a listed party', revokedOn: '2026-04-01' });
+    expect(valueOf(revoked, 'license.revoked')[0]!.data).toEqual({
+      licenseId: 'lic-2',
+      reason: 'Diversion to a listed party',
+      revokedOn: '2026-04-01',
+    });
     expect(valueOf(revoked, 'license.state').at(-1)!.data).toMatchObject({ status: 'revoked', endedOn: '2026-04-01' });
 
     const expiredStory = licenseStory('lic-3');
     expiredStory.run({ type: 'ExpireLicense', data: {}, metadata: meta({ at: '2027-01-01', actor: 'system' }) });
     const expired = relay(expiredStory.log.events).records;
     expired.forEach(expectHonoursContract);
-    expect(valueOf(expired, 'license.expired')[0]!.data).toEqual({ licenseId: 'lic-3', validUntil: '2026-12-31', expiredOn: '2027-01-01' });
+    expect(valueOf(expired, 'license.expired')[0]!.data).toEqual({
+      licenseId: 'lic-3',
+      validUntil: '2026-12-31',
+      expiredOn: '2027-01-01',
+    });
     expect(valueOf(expired, 'license.state').at(-1)!.data).toMatchObject({ status: 'expired', endedOn: '2027-01-01' });
   });
 });

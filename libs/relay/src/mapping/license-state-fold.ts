@@ -37,11 +37,18 @@ export function evolveLicenseState(previous: RelayLicenseState | null, event: Re
 }
 
 /** Same as evolveLicenseState, for a caller that has already parsed the event. */
-export function evolveWith(previous: RelayLicenseState | null, event: RecordedEvent, domainEvent: LicenseEvent): RelayLicenseState {
+export function evolveWith(
+  previous: RelayLicenseState | null,
+  event: RecordedEvent,
+  domainEvent: LicenseEvent,
+): RelayLicenseState {
   if (previous !== null && event.revision <= previous.revision) return previous;
   const expected = previous === null ? 0n : previous.revision + 1n;
   if (event.revision !== expected) {
-    throw new MappingError(event, `the license state holds revision ${previous?.revision ?? 'none'}, so the next event must be revision ${expected}. Rebuild it by folding the stream from revision 0.`);
+    throw new MappingError(
+      event,
+      `the license state holds revision ${previous?.revision ?? 'none'}, so the next event must be revision ${expected}. Rebuild it by folding the stream from revision 0.`,
+    );
   }
   const license = licenseDecider.evolve(previous?.license ?? licenseDecider.initialState, domainEvent);
   if (license.status === 'none') throw new MappingError(event, 'the license is not issued after this event');

@@ -8,7 +8,12 @@ function basisOf(decision: DecisionRecord): DecisionBasis {
   const measuresApplied: AppliedMeasure[] = decision.measures
     .filter((measure) => measure.applies)
     .map(({ measureId, version }) => ({ measureId, version }));
-  return { verdict: decision.verdict, policyValidOn: decision.validOn, policyKnownAt: decision.knownAt, measuresApplied };
+  return {
+    verdict: decision.verdict,
+    policyValidOn: decision.validOn,
+    policyKnownAt: decision.knownAt,
+    measuresApplied,
+  };
 }
 
 /**
@@ -30,7 +35,9 @@ export function mapApplicationEvent(event: RecordedEvent, domainEvent: Applicati
   switch (domainEvent.type) {
     case 'ApplicationSubmitted': {
       const { exporterId, licenseType, submittedOn } = domainEvent.data;
-      return [{ ...envelope, type: 'application.submitted', data: { applicationId, exporterId, licenseType, submittedOn } }];
+      return [
+        { ...envelope, type: 'application.submitted', data: { applicationId, exporterId, licenseType, submittedOn } },
+      ];
     }
     case 'ApplicationApproved': {
       const { exporterId, licenseType, approverId, approvedOn, decision } = domainEvent.data;

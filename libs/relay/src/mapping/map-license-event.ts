@@ -6,10 +6,15 @@ import { licenseLines, partyRefs, type RelayLicenseState } from './license-state
 import { MappingError } from './mapping-error';
 
 /** Domain quantities carry no unit; the public ones take it from the license line. */
-function withUnits(event: RecordedEvent, after: RelayLicenseState, quantities: readonly DomainLineQuantity[]): LineQuantity[] {
+function withUnits(
+  event: RecordedEvent,
+  after: RelayLicenseState,
+  quantities: readonly DomainLineQuantity[],
+): LineQuantity[] {
   return quantities.map(({ lineId, quantity }) => {
     const line = after.license.license.lines.find((l) => l.item.lineId === lineId);
-    if (line === undefined) throw new MappingError(event, `line ${lineId} is not on license ${after.license.license.licenseId}`);
+    if (line === undefined)
+      throw new MappingError(event, `line ${lineId} is not on license ${after.license.license.licenseId}`);
     return { lineId, quantity: { amount: quantity, unit: line.item.quantity.unit } };
   });
 }
@@ -18,7 +23,11 @@ function withUnits(event: RecordedEvent, after: RelayLicenseState, quantities: r
  * Every license event has public meaning, so each maps to exactly one
  * message. `after` is the license state with this event folded in.
  */
-export function mapLicenseEvent(event: RecordedEvent, domainEvent: LicenseEvent, after: RelayLicenseState): ContractMessage {
+export function mapLicenseEvent(
+  event: RecordedEvent,
+  domainEvent: LicenseEvent,
+  after: RelayLicenseState,
+): ContractMessage {
   const licenseId = domainEvent.data.licenseId;
   const envelope = envelopeOf(event, 'license', licenseId);
   switch (domainEvent.type) {
@@ -28,7 +37,17 @@ export function mapLicenseEvent(event: RecordedEvent, domainEvent: LicenseEvent,
       return {
         ...envelope,
         type: 'license.issued',
-        data: { licenseId, applicationId, exporterId, licenseType, validFrom, validUntil, issuedOn, lines, endUsers: partyRefs(endUsers) },
+        data: {
+          licenseId,
+          applicationId,
+          exporterId,
+          licenseType,
+          validFrom,
+          validUntil,
+          issuedOn,
+          lines,
+          endUsers: partyRefs(endUsers),
+        },
       };
     }
     case 'ShipmentRecorded': {
@@ -51,7 +70,11 @@ export function mapLicenseEvent(event: RecordedEvent, domainEvent: LicenseEvent,
     case 'LicenseAmended': {
       const { amendedOn, reason, validUntil, endUsers } = domainEvent.data;
       const lines = licenseLines(after.license.license);
-      return { ...envelope, type: 'license.amended', data: { licenseId, amendedOn, reason, validUntil, lines, endUsers: partyRefs(endUsers) } };
+      return {
+        ...envelope,
+        type: 'license.amended',
+        data: { licenseId, amendedOn, reason, validUntil, lines, endUsers: partyRefs(endUsers) },
+      };
     }
     case 'LicenseSuspended': {
       const { reason, suspendedOn, until } = domainEvent.data;

@@ -11,16 +11,33 @@ function changeOf(domainEvent: ControlMeasureEvent): MeasureChange {
       return {
         kind: 'published',
         publishedOn,
-        provisions: provisions.map(({ provisionId, summary, effectiveFrom }) => ({ provisionId, summary, effectiveFrom })),
+        provisions: provisions.map(({ provisionId, summary, effectiveFrom }) => ({
+          provisionId,
+          summary,
+          effectiveFrom,
+        })),
       };
     }
     case 'MeasureAmended': {
       const { orderedBy, effectiveOn, provisions, removedProvisionIds } = domainEvent.data;
-      return { kind: 'amended', orderedBy, effectiveOn, changedProvisionIds: provisions.map((p) => p.provisionId), removedProvisionIds };
+      return {
+        kind: 'amended',
+        orderedBy,
+        effectiveOn,
+        changedProvisionIds: provisions.map((p) => p.provisionId),
+        removedProvisionIds,
+      };
     }
     case 'MeasureSuspended': {
       const { orderedBy, suspensionId, from, until, provisionIds } = domainEvent.data;
-      return { kind: 'suspended', orderedBy, suspensionId, from, until: until ?? null, provisionIds: provisionIds ?? null };
+      return {
+        kind: 'suspended',
+        orderedBy,
+        suspensionId,
+        from,
+        until: until ?? null,
+        provisionIds: provisionIds ?? null,
+      };
     }
     case 'SuspensionExtended': {
       const { orderedBy, suspensionId, until } = domainEvent.data;
@@ -52,7 +69,11 @@ function changeOf(domainEvent: ControlMeasureEvent): MeasureChange {
 }
 
 /** Every control-measure event is public; `facts` is the measure with this event folded in. */
-export function mapMeasureEvent(event: RecordedEvent, domainEvent: ControlMeasureEvent, facts: MeasureFacts): ContractMessage {
+export function mapMeasureEvent(
+  event: RecordedEvent,
+  domainEvent: ControlMeasureEvent,
+  facts: MeasureFacts,
+): ContractMessage {
   return {
     ...envelopeOf(event, 'control-measure', facts.measureId),
     type: 'control-measure.changed',

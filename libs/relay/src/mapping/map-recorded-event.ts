@@ -62,7 +62,8 @@ function licenseMemory(event: RecordedEvent, memory: StreamMemory): RelayLicense
 
 function measureMemory(event: RecordedEvent, memory: StreamMemory): MeasureFacts | null {
   if (memory === null) return null;
-  if (memory.kind !== 'control-measure') throw new MappingError(event, `the memory passed is for a ${memory.kind} stream`);
+  if (memory.kind !== 'control-measure')
+    throw new MappingError(event, `the memory passed is for a ${memory.kind} stream`);
   return memory.facts;
 }
 
@@ -77,18 +78,28 @@ export function mapRecordedEvent(event: RecordedEvent, memory: StreamMemory): Ma
     case 'license': {
       const domainEvent = parseLicenseEvent(event);
       const state = evolveWith(licenseMemory(event, memory), event, domainEvent);
-      const snapshot = { ...envelopeOf(event, 'license', state.license.license.licenseId), type: 'license.state' as const, data: toLicenseStateSnapshot(state) };
+      const snapshot = {
+        ...envelopeOf(event, 'license', state.license.license.licenseId),
+        type: 'license.state' as const,
+        data: toLicenseStateSnapshot(state),
+      };
       return {
         records: [validated(event, mapLicenseEvent(event, domainEvent, state)), validated(event, snapshot)],
         memory: { kind: 'license', state },
       };
     }
     case 'application':
-      return { records: mapApplicationEvent(event, parseApplicationEvent(event)).map((m) => validated(event, m)), memory: null };
+      return {
+        records: mapApplicationEvent(event, parseApplicationEvent(event)).map((m) => validated(event, m)),
+        memory: null,
+      };
     case 'control-measure': {
       const domainEvent = parseControlMeasureEvent(event);
       const facts = evolveMeasureFacts(measureMemory(event, memory), event, domainEvent);
-      return { records: [validated(event, mapMeasureEvent(event, domainEvent, facts))], memory: { kind: 'control-measure', facts } };
+      return {
+        records: [validated(event, mapMeasureEvent(event, domainEvent, facts))],
+        memory: { kind: 'control-measure', facts },
+      };
     }
     case null:
       return { records: [], memory: null };

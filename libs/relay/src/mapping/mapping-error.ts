@@ -13,6 +13,8 @@ export class MappingError extends Error {
     readonly event: Pick<RecordedEvent, 'id' | 'type' | 'version' | 'streamId' | 'revision'>,
     problem: string,
   ) {
-    super(`Cannot relay event ${event.id} (${event.type} v${event.version}) at ${event.streamId}@${event.revision}: ${problem}`);
+    super(
+      `Cannot relay event ${event.id} (${event.type} v${event.version}) at ${event.streamId}@${event.revision}: ${problem}`,
+    );
   }
 }

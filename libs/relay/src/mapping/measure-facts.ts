@@ -16,11 +16,18 @@ export interface MeasureFacts {
 }
 
 /** Folds one control-measure event; a redelivered revision changes nothing, a gap throws. */
-export function evolveMeasureFacts(previous: MeasureFacts | null, event: RecordedEvent, domainEvent: ControlMeasureEvent): MeasureFacts {
+export function evolveMeasureFacts(
+  previous: MeasureFacts | null,
+  event: RecordedEvent,
+  domainEvent: ControlMeasureEvent,
+): MeasureFacts {
   if (previous !== null && event.revision <= previous.revision) return previous;
   const expected = previous === null ? 0n : previous.revision + 1n;
   if (event.revision !== expected) {
-    throw new MappingError(event, `the measure facts hold revision ${previous?.revision ?? 'none'}, so the next event must be revision ${expected}. Rebuild them by folding the stream from revision 0.`);
+    throw new MappingError(
+      event,
+      `the measure facts hold revision ${previous?.revision ?? 'none'}, so the next event must be revision ${expected}. Rebuild them by folding the stream from revision 0.`,
+    );
   }
   if (domainEvent.type === 'MeasurePublished') {
     const { measureId, announcementNumber, title } = domainEvent.data;

@@ -24,7 +24,8 @@ function relay(events: readonly RecordedEvent[]): ContractRecord[] {
   });
 }
 
-const changed = (records: readonly ContractRecord[]) => records.map((r) => r.value as ContractMessageOf<'control-measure.changed'>);
+const changed = (records: readonly ContractRecord[]) =>
+  records.map((r) => r.value as ContractMessageOf<'control-measure.changed'>);
 
 describe('control-measure events to integration messages', () => {
   it('publishes every event of the seeded rare-earth policy history, keyed by measure id', () => {
@@ -38,7 +39,9 @@ describe('control-measure events to integration messages', () => {
     records.forEach((record, index) => {
       expect(record.value.eventId).toBe(seeded[index]!.id);
       expect(record.key).toBe((seeded[index]!.data as { measureId: string }).measureId);
-      expect((record.value as ContractMessageOf<'control-measure.changed'>).data.measureVersion).toBe(Number(seeded[index]!.revision) + 1);
+      expect((record.value as ContractMessageOf<'control-measure.changed'>).data.measureVersion).toBe(
+        Number(seeded[index]!.revision) + 1,
+      );
     });
     // The seed has no trace ids; the contract leaves them out rather than send empty strings.
     expect(records[0]!.value).not.toHaveProperty('correlationId');
@@ -52,7 +55,9 @@ describe('control-measure events to integration messages', () => {
 
     expect(suspensions.length).toBeGreaterThan(0);
     for (const suspension of suspensions) {
-      const publication = messages.find((m) => m.data.measureId === suspension.data.measureId && m.data.change.kind === 'published');
+      const publication = messages.find(
+        (m) => m.data.measureId === suspension.data.measureId && m.data.change.kind === 'published',
+      );
       expect(suspension.data.announcementNumber).toBe(publication!.data.announcementNumber);
     }
   });
@@ -62,13 +67,30 @@ describe('control-measure events to integration messages', () => {
     const measure = log.stream(controlMeasureDecider, controlMeasureStreamId('no-57-2025'));
     const measureId = 'no-57-2025';
     const run = (type: ControlMeasureCommand['type'], data: object) =>
-      measure.run({ type, data: { measureId, ...data }, metadata: meta({ at: '2025-11-07', actor: 'policy_officer' }) } as ControlMeasureCommand);
+      measure.run({
+        type,
+        data: { measureId, ...data },
+        metadata: meta({ at: '2025-11-07', actor: 'policy_officer' }),
+      } as ControlMeasureCommand);
     run('PublishMeasure', measureFixtures.published.data);
-    run('AmendMeasure', { orderedBy: 'no-58-2025', effectiveOn: '2025-12-01', provisions: [], removedProvisionIds: ['item-list'] });
-    run('SuspendMeasure', { suspensionId: 'no-70-2025', orderedBy: 'no-70-2025', from: '2025-11-10', until: '2026-11-10' });
+    run('AmendMeasure', {
+      orderedBy: 'no-58-2025',
+      effectiveOn: '2025-12-01',
+      provisions: [],
+      removedProvisionIds: ['item-list'],
+    });
+    run('SuspendMeasure', {
+      suspensionId: 'no-70-2025',
+      orderedBy: 'no-70-2025',
+      from: '2025-11-10',
+      until: '2026-11-10',
+    });
     run('ExtendSuspension', { suspensionId: 'no-70-2025', orderedBy: 'no-80-2026', until: '2027-11-10' });
     run('LiftSuspension', { suspensionId: 'no-70-2025', orderedBy: 'no-81-2026', on: '2026-06-01' });
-    run('RecordCorrection', { correction: { field: 'title', value: 'Export control on medium and heavy rare earths' }, reason: 'Title mistranscribed' });
+    run('RecordCorrection', {
+      correction: { field: 'title', value: 'Export control on medium and heavy rare earths' },
+      reason: 'Title mistranscribed',
+    });
     run('RepealMeasure', { orderedBy: 'no-99-2027', on: '2027-01-01' });
 
     const records = relay(log.events);
@@ -88,8 +110,21 @@ describe('control-measure events to integration messages', () => {
       publishedOn: '2025-10-09',
       provisions: [{ provisionId: 'item-list', summary: 'Holmium items', effectiveFrom: '2025-11-08' }],
     });
-    expect(messages[1]!.data.change).toEqual({ kind: 'amended', orderedBy: 'no-58-2025', effectiveOn: '2025-12-01', changedProvisionIds: [], removedProvisionIds: ['item-list'] });
-    expect(messages[2]!.data.change).toEqual({ kind: 'suspended', orderedBy: 'no-70-2025', suspensionId: 'no-70-2025', from: '2025-11-10', until: '2026-11-10', provisionIds: null });
+    expect(messages[1]!.data.change).toEqual({
+      kind: 'amended',
+      orderedBy: 'no-58-2025',
+      effectiveOn: '2025-12-01',
+      changedProvisionIds: [],
+      removedProvisionIds: ['item-list'],
+    });
+    expect(messages[2]!.data.change).toEqual({
+      kind: 'suspended',
+      orderedBy: 'no-70-2025',
+      suspensionId: 'no-70-2025',
+      from: '2025-11-10',
+      until: '2026-11-10',
+      provisionIds: null,
+    });
     expect(messages[5]!.data.change).toEqual({
       kind: 'corrected',
       field: 'title',
@@ -124,10 +159,21 @@ describe('events with no public meaning, and events that cannot be mapped', () =
     const exporter = log.stream(exporterDecider, exporterStreamId('exp-1'));
     exporter.run({
       type: 'RegisterExporter',
-      data: { exporterId: 'exp-1', name: 'Ningbo Magnetics', unifiedSocialCreditCode: '91330200MA2AB3CD4E', country: 'CN', dualUseExportHistory: { years: 5 }, licensedExportsLastThreeYears: 12 },
+      data: {
+        exporterId: 'exp-1',
+        name: 'Ningbo Magnetics',
+        unifiedSocialCreditCode: '91330200MA2AB3CD4E',
+        country: 'CN',
+        dualUseExportHistory: { years: 5 },
+        licensedExportsLastThreeYears: 12,
+      },
       metadata: meta({ at: '2025-06-02' }),
     });
-    log.record('$projection-checkpoint-x', { type: 'CheckpointSaved', schemaVersion: 1, data: {} }, log.events[0]!.metadata);
+    log.record(
+      '$projection-checkpoint-x',
+      { type: 'CheckpointSaved', schemaVersion: 1, data: {} },
+      log.events[0]!.metadata,
+    );
     expect(log.events.map((event) => mapRecordedEvent(event, null))).toEqual([
       { records: [], memory: null },
       { records: [], memory: null },
@@ -136,9 +182,19 @@ describe('events with no public meaning, and events that cannot be mapped', () =
 
   it('stops on a license event that does not match the domain schema, naming the event and the fix', () => {
     const log = new RecordedLog();
-    const broken = log.record('license-lic-9', { type: 'LicenseRevoked', schemaVersion: 1, data: { licenseId: 'lic-9' } }, {
-      actor: 'officer-1', role: 'licensing_officer', commandId: 'c', correlationId: 'c', causationId: 'c', occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-01-01T00:00:00.000Z',
-    });
+    const broken = log.record(
+      'license-lic-9',
+      { type: 'LicenseRevoked', schemaVersion: 1, data: { licenseId: 'lic-9' } },
+      {
+        actor: 'officer-1',
+        role: 'licensing_officer',
+        commandId: 'c',
+        correlationId: 'c',
+        causationId: 'c',
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        recordedAt: '2026-01-01T00:00:00.000Z',
+      },
+    );
     expect(() => mapRecordedEvent(broken, null)).toThrow(/license-lic-9@0.*data.reason.*upcaster/);
   });
 
@@ -146,7 +202,11 @@ describe('events with no public meaning, and events that cannot be mapped', () =
     const log = new RecordedLog();
     const [publication] = log.seed(rareEarthPolicyHistory());
     const measureMemory = mapRecordedEvent(publication!, null).memory;
-    const license = log.record('license-lic-9', { type: 'LicenseRevoked', schemaVersion: 1, data: { licenseId: 'lic-9', reason: 'x', revokedOn: '2026-01-01' } }, publication!.metadata);
+    const license = log.record(
+      'license-lic-9',
+      { type: 'LicenseRevoked', schemaVersion: 1, data: { licenseId: 'lic-9', reason: 'x', revokedOn: '2026-01-01' } },
+      publication!.metadata,
+    );
     expect(() => mapRecordedEvent(license, measureMemory)).toThrow(/memory passed is for a control-measure stream/);
   });
 });

@@ -22,11 +22,15 @@ function parse<Schema extends z.ZodType>(schema: Schema, event: RecordedEvent): 
   const parsed = schema.safeParse({ type: event.type, schemaVersion: event.version, data: event.data });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new MappingError(event, `it does not match the domain schema (${issues}). Register an upcaster or fix the schema, then restart the relay.`);
+    throw new MappingError(
+      event,
+      `it does not match the domain schema (${issues}). Register an upcaster or fix the schema, then restart the relay.`,
+    );
   }
   return parsed.data;
 }
 
 export const parseLicenseEvent = (event: RecordedEvent): LicenseEvent => parse(LicenseEvent, event);
 export const parseApplicationEvent = (event: RecordedEvent): ApplicationEvent => parse(ApplicationEvent, event);
-export const parseControlMeasureEvent = (event: RecordedEvent): ControlMeasureEvent => parse(ControlMeasureEvent, event);
+export const parseControlMeasureEvent = (event: RecordedEvent): ControlMeasureEvent =>
+  parse(ControlMeasureEvent, event);

@@ -18,6 +18,10 @@ export function parseBrokerList(value: string): string[] {
  * the relay reports the failures that matter, so only errors get through by
  * default. Retries are short: the relay has its own backoff and resubscribes.
  */
-export function kafkaFromBrokers(brokers: readonly string[], clientId = 'license-relay', logLevel: KafkaLogLevel = KafkaLogLevel.ERROR): Kafka {
+export function kafkaFromBrokers(
+  brokers: readonly string[],
+  clientId = 'license-relay',
+  logLevel: KafkaLogLevel = KafkaLogLevel.ERROR,
+): Kafka {
   return new Kafka({ clientId, brokers: [...brokers], logLevel, retry: { initialRetryTime: 300, retries: 5 } });
 }

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { LagProbe } from './lag-probe';
 import { RELAYED_STREAM_PREFIXES } from './relay-types';
 
-const metadata = { actor: 'ops', role: 'system', commandId: 'c', correlationId: 'c', causationId: 'c', occurredAt: '2026-11-23T00:00:00.000Z', recordedAt: '2026-11-23T00:00:00.000Z' };
+const metadata = {
+  actor: 'ops',
+  role: 'system',
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  occurredAt: '2026-11-23T00:00:00.000Z',
+  recordedAt: '2026-11-23T00:00:00.000Z',
+};
 const event = (): ProposedEvent => ({ id: randomUUID(), type: 'Something', version: 1, data: {}, metadata });
 const filter = { streamPrefixes: [...RELAYED_STREAM_PREFIXES] };
 

@@ -54,7 +54,8 @@ export class LagProbe {
   /** The relayed events after `published` that the probe has seen, and whether it has seen up to the head. */
   lag(published: bigint | null): { storePosition: bigint | null; lagEvents: number; lagExact: boolean } {
     this.forgetPublished(published);
-    const storePosition = this.scannedTo === null || (published !== null && published > this.scannedTo) ? published : this.scannedTo;
+    const storePosition =
+      this.scannedTo === null || (published !== null && published > this.scannedTo) ? published : this.scannedTo;
     return { storePosition, lagEvents: this.pending.length, lagExact: this.headReached };
   }
 

@@ -17,7 +17,8 @@ function recordingBroker(maxBatchEvents: number) {
         journal.push(`send ${records.length}`);
         acks.push({ resolve, reject });
       }),
-    commit: async (position, events, messages) => void journal.push(`checkpoint ${position} (${events} events, ${messages} messages)`),
+    commit: async (position, events, messages) =>
+      void journal.push(`checkpoint ${position} (${events} events, ${messages} messages)`),
     onFailure: (error) => void failures.push(error),
   };
   return { journal, acks, failures, pipeline: new PublishPipeline(deps) };

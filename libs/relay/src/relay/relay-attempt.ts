@@ -32,7 +32,12 @@ function producerFor(kafka: Kafka): Producer {
   // Idempotent with one request in flight: a retried request can neither
   // duplicate nor reorder messages inside a partition. The Java-compatible
   // partitioner puts a key on the same partition as Java/librdkafka producers do.
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
 
 /**
@@ -73,7 +78,12 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     const first = await Promise.race([setup.then((checkpoint) => ({ kind: 'ready' as const, checkpoint })), stopped]);
     if (first.kind === 'stopped') {
       // Not awaited: with the broker down kafkajs may retry for long. Should it still connect, disconnect it then.
-      setup.then(() => connected.disconnect(), () => undefined).catch(() => undefined);
+      setup
+        .then(
+          () => connected.disconnect(),
+          () => undefined,
+        )
+        .catch(() => undefined);
       return first;
     }
 
@@ -112,7 +122,11 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     await subscription.stop();
     if (end.kind === 'stopped') {
       // Publish what was already read, so a restart re-sends less; a failure here only means more re-sends.
-      await running.flush().catch((error: unknown) => deps.log.warn(`Stopped with unpublished events (they are sent after restart): ${messageOf(error)}`));
+      await running
+        .flush()
+        .catch((error: unknown) =>
+          deps.log.warn(`Stopped with unpublished events (they are sent after restart): ${messageOf(error)}`),
+        );
     }
     return end;
   } catch (error) {

@@ -15,7 +15,11 @@ export async function ensureContractTopics(admin: Admin, prefix: string): Promis
   const existing = new Set(await admin.listTopics());
   const missing: ITopicConfig[] = topicSpecs
     .filter((spec) => !existing.has(relayTopic(prefix, spec.topic)))
-    .map((spec) => ({ topic: relayTopic(prefix, spec.topic), numPartitions: spec.numPartitions, configEntries: spec.configEntries.map((e) => ({ ...e })) }));
+    .map((spec) => ({
+      topic: relayTopic(prefix, spec.topic),
+      numPartitions: spec.numPartitions,
+      configEntries: spec.configEntries.map((e) => ({ ...e })),
+    }));
   if (missing.length > 0) await admin.createTopics({ topics: missing, waitForLeaders: true });
   return missing.map((topic) => topic.topic);
 }

@@ -29,7 +29,10 @@ describe('the SQLite relay checkpoint store', () => {
     const db = new BetterSqlite3(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT relay_name FROM relay_checkpoint ORDER BY relay_name').pluck().all()).toEqual(['license-relay', 'second-cluster']);
+      expect(db.prepare('SELECT relay_name FROM relay_checkpoint ORDER BY relay_name').pluck().all()).toEqual([
+        'license-relay',
+        'second-cluster',
+      ]);
     } finally {
       db.close();
       await store.close();

@@ -29,7 +29,9 @@ export function openRelayCheckpointStore(filename: string): RelayCheckpointStore
     db.close();
     throw error;
   }
-  const select = db.prepare<[string], { position: string }>('SELECT position FROM relay_checkpoint WHERE relay_name = ?');
+  const select = db.prepare<[string], { position: string }>(
+    'SELECT position FROM relay_checkpoint WHERE relay_name = ?',
+  );
   const upsert = db.prepare<[string, string, string]>(
     `INSERT INTO relay_checkpoint (relay_name, position, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (relay_name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,

@@ -17,7 +17,12 @@ describe('startLicenseRelay without a reachable broker', () => {
   it('reports that it is retrying and why, keeps its checkpoint, and stops promptly in the middle of a backoff', async () => {
     const store = openSqliteEventStore({ filename: ':memory:' });
     const checkpoints = openRelayCheckpointStore(':memory:');
-    const kafka = new Kafka({ clientId: 'relay-spec', brokers: [`127.0.0.1:${await closedPort()}`], logLevel: logLevel.NOTHING, retry: { retries: 1, initialRetryTime: 20 } });
+    const kafka = new Kafka({
+      clientId: 'relay-spec',
+      brokers: [`127.0.0.1:${await closedPort()}`],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 1, initialRetryTime: 20 },
+    });
     const logged: string[] = [];
     const relay = startLicenseRelay({
       store,
@@ -30,13 +35,16 @@ describe('startLicenseRelay without a reachable broker', () => {
     try {
       expect(relay.status().state).toBe('starting');
       const deadline = Date.now() + 10_000;
-      while (relay.status().restarts < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (relay.status().restarts < 1 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
 
       const status = relay.status();
       expect(status).toMatchObject({ state: 'retrying', publishedPosition: null, publishedEvents: 0 });
       expect(status.restarts).toBe(1);
       expect(status.lastError).toMatch(/KafkaJS/);
-      expect(logged.filter((line) => line.startsWith('Relay run failed'))).toEqual([expect.stringMatching(/resubscribing from the saved checkpoint start in 30000 ms$/)]);
+      expect(logged.filter((line) => line.startsWith('Relay run failed'))).toEqual([
+        expect.stringMatching(/resubscribing from the saved checkpoint start in 30000 ms$/),
+      ]);
       expect(await checkpoints.load('license-relay')).toBeNull();
     } finally {
       const stopping = Date.now();

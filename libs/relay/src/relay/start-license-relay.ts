@@ -1,7 +1,14 @@
 import { backoffSettings, RESTART_BACKOFF, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
 import { LagProbe } from './lag-probe';
 import { messageOf, runAttempt } from './relay-attempt';
-import { type LicenseRelay, type LicenseRelayOptions, RELAYED_STREAM_PREFIXES, type RelayLogger, type RelayState, type RelayStatus } from './relay-types';
+import {
+  type LicenseRelay,
+  type LicenseRelayOptions,
+  RELAYED_STREAM_PREFIXES,
+  type RelayLogger,
+  type RelayState,
+  type RelayStatus,
+} from './relay-types';
 
 const consoleLogger: RelayLogger = {
   log: (message) => console.log(`[license-relay] ${message}`),
@@ -38,7 +45,16 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
   const stopSignal = new Promise<void>((resolve) => (requestStop = resolve));
   const stopWaiting = new AbortController();
 
-  const status = (): RelayStatus => ({ state, relayName, publishedPosition: published, publishedEvents, publishedMessages, restarts, lastError, ...probe.lag(published) });
+  const status = (): RelayStatus => ({
+    state,
+    relayName,
+    publishedPosition: published,
+    publishedEvents,
+    publishedMessages,
+    restarts,
+    lastError,
+    ...probe.lag(published),
+  });
 
   const loop = (async () => {
     while (!stopping) {
@@ -53,7 +69,9 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
           memoryCacheSize: options.memoryCacheSize ?? 10_000,
           onCheckpointLoaded: (position) => {
             published = position;
-            log.log(`Resuming after ${position === null ? 'nothing (first run: from the start of $all)' : `position ${position}`}`);
+            log.log(
+              `Resuming after ${position === null ? 'nothing (first run: from the start of $all)' : `position ${position}`}`,
+            );
           },
           onCatchingUp: () => {
             if (!stopping) state = 'catching_up';
@@ -76,7 +94,9 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
       lastError = messageOf(end.error);
       state = 'retrying';
       const delay = backoff.nextDelayMs();
-      log.error(`Relay run failed (${lastError}); resubscribing from the saved checkpoint ${published ?? 'start'} in ${delay} ms`);
+      log.error(
+        `Relay run failed (${lastError}); resubscribing from the saved checkpoint ${published ?? 'start'} in ${delay} ms`,
+      );
       await sleepUnlessAborted(delay, stopWaiting.signal);
     }
     state = 'stopped';
@@ -92,7 +112,9 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
         const { lagEvents, lagExact, storePosition } = probe.lag(published);
         if (lagEvents > 0 && Date.now() - lastLagLog >= (options.lagLogIntervalMs ?? 10_000)) {
           lastLagLog = Date.now();
-          log.log(`Lag: ${lagEvents}${lagExact ? '' : '+'} events (published ${published ?? 'nothing'}, store at ${storePosition ?? 'empty'}, ${state})`);
+          log.log(
+            `Lag: ${lagEvents}${lagExact ? '' : '+'} events (published ${published ?? 'nothing'}, store at ${storePosition ?? 'empty'}, ${state})`,
+          );
         }
       })
       .catch((error: unknown) => log.warn(`Lag probe failed: ${messageOf(error)}`))

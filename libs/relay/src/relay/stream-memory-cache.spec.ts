@@ -14,7 +14,11 @@ async function twoLicenses(store: SqliteEventStore): Promise<RecordedEvent[]> {
     const license = log.stream(licenseDecider, licenseStreamId(licenseId));
     const run = (type: LicenseCommand['type'], data: object, at: string) =>
       license.run({ type, data: { licenseId, ...data }, metadata: officer(at) } as LicenseCommand);
-    run('IssueLicense', { application: licenseFixtures.approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' }, '2025-12-20');
+    run(
+      'IssueLicense',
+      { application: licenseFixtures.approvedApplicationFacts(), validFrom: '2026-01-01', validUntil: '2026-12-31' },
+      '2025-12-20',
+    );
     run('SuspendLicense', { reason: 'End-use check', until: '2026-03-01' }, '2026-02-01');
     run('ReinstateLicense', { reason: 'Checked' }, '2026-02-10');
   }

@@ -16,7 +16,8 @@ export class StreamMemoryCache {
     private readonly store: EventStore,
     capacity: number,
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`memoryCacheSize must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`memoryCacheSize must be a positive integer, got ${capacity}`);
     this.entries = new LRUCache({ max: capacity });
   }
 
@@ -29,7 +30,9 @@ export class StreamMemoryCache {
     // Revisions start at 0, so the events before this one are exactly `revision` many.
     const history = await this.store.readStream(event.streamId, { fromRevision: 0n, maxCount: Number(event.revision) });
     if (history.length !== Number(event.revision)) {
-      throw new Error(`Stream ${event.streamId} has ${history.length} events before revision ${event.revision}; expected ${event.revision}`);
+      throw new Error(
+        `Stream ${event.streamId} has ${history.length} events before revision ${event.revision}; expected ${event.revision}`,
+      );
     }
     return streamMemoryOf(history);
   }

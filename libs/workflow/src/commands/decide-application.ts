@@ -56,7 +56,12 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
             return { type: 'RejectApplication', data: { applicationId, decision, reasons: outcome.reasons }, metadata };
           }
           if (decision === undefined) {
-            throw new IllegalTransitionError('application', 'approve an application', state.status, 'Only a reviewed application can be approved.');
+            throw new IllegalTransitionError(
+              'application',
+              'approve an application',
+              state.status,
+              'Only a reviewed application can be approved.',
+            );
           }
           return { type: 'ApproveApplication', data: { applicationId, decision }, metadata };
         },

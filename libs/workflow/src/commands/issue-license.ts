@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { applicationFactsForLicense, type CommandMetadata, type LegalDate, type LicenseCommand } from '@licensing/domain';
+import {
+  applicationFactsForLicense,
+  type CommandMetadata,
+  type LegalDate,
+  type LicenseCommand,
+} from '@licensing/domain';
 import { applications, licenses } from '../shared/aggregates';
 import { CommandRunner, type CommandOutcome, type RunOptions } from '../shared/command-runner';
 
@@ -25,7 +30,13 @@ export class IssueLicenseForApplication extends Command<CommandOutcome> {
 export class IssueLicenseForApplicationHandler implements ICommandHandler<IssueLicenseForApplication> {
   constructor(@Inject(CommandRunner) private readonly runner: CommandRunner) {}
 
-  execute({ licenseId, applicationId, validity, metadata, options }: IssueLicenseForApplication): Promise<CommandOutcome> {
+  execute({
+    licenseId,
+    applicationId,
+    validity,
+    metadata,
+    options,
+  }: IssueLicenseForApplication): Promise<CommandOutcome> {
     return this.runner.execute(
       licenses,
       licenseId,

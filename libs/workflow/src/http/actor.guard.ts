@@ -1,11 +1,4 @@
-import {
-  CanActivate,
-  createParamDecorator,
-  ExecutionContext,
-  Inject,
-  Injectable,
-  SetMetadata,
-} from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, isOperation, type Operation, requireRole } from '@licensing/domain';
 import type { Request } from 'express';
@@ -74,9 +67,14 @@ export class ActorGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const declared = this.reflector.getAllAndOverride<OperationOf | undefined>(OPERATION_METADATA, [context.getHandler(), context.getClass()]);
+    const declared = this.reflector.getAllAndOverride<OperationOf | undefined>(OPERATION_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (declared === undefined) {
-      throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no operation; add @Authorize(...).`);
+      throw new Error(
+        `${context.getClass().name}.${context.getHandler().name} declares no operation; add @Authorize(...).`,
+      );
     }
     request.actor = this.resolver.resolve(request);
     const operation = typeof declared === 'function' ? declared(request) : declared;

@@ -1,6 +1,12 @@
 import { DomainError, ForbiddenError, IllegalTransitionError, NotFoundError, requireRole } from '@licensing/domain';
 import { z } from 'zod';
-import { IdempotencyKeyReused, InvalidRequest, NotFound, RevisionConflict, Unauthenticated } from '../shared/application-errors';
+import {
+  IdempotencyKeyReused,
+  InvalidRequest,
+  NotFound,
+  RevisionConflict,
+  Unauthenticated,
+} from '../shared/application-errors';
 import { statusOf, toProblem } from './to-problem';
 
 describe('toProblem', () => {
@@ -8,7 +14,11 @@ describe('toProblem', () => {
     const schema = z.object({ quantity: z.number().positive(), code: z.string().regex(/^1C/) });
     const result = schema.safeParse({ quantity: -1, code: 'x' });
     const body = toProblem(result.error);
-    expect(body).toMatchObject({ status: 400, code: 'request.invalid', type: 'urn:export-licensing:problem:request.invalid' });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'request.invalid',
+      type: 'urn:export-licensing:problem:request.invalid',
+    });
     expect(body.errors).toEqual([
       expect.objectContaining({ field: 'quantity', rule: 'too_small' }),
       expect.objectContaining({ field: 'code', rule: 'invalid_format' }),
@@ -22,7 +32,9 @@ describe('toProblem', () => {
       code: 'application.illegal_transition',
       detail: 'Cannot approve: the application is draft. Submit it first.',
     });
-    expect(toProblem(new DomainError('license.quantity_exceeded', 'Only 5 kg remain.', { remaining: 5 }))).toMatchObject({
+    expect(
+      toProblem(new DomainError('license.quantity_exceeded', 'Only 5 kg remain.', { remaining: 5 })),
+    ).toMatchObject({
       status: 422,
       code: 'license.quantity_exceeded',
       remaining: 5,
@@ -30,11 +42,16 @@ describe('toProblem', () => {
   });
 
   it('maps a refusal for the wrong role to 403', () => {
-    expect(toProblem(new ForbiddenError('application.role_not_allowed', 'Only a licensing officer may approve.')).status).toBe(403);
+    expect(
+      toProblem(new ForbiddenError('application.role_not_allowed', 'Only a licensing officer may approve.')).status,
+    ).toBe(403);
   });
 
   it('maps acting as the wrong person to 403, whatever the code is called', () => {
-    const notAssigned = new ForbiddenError('application.not_assigned_reviewer', 'Application app-1 is assigned to reviewer wang.fang, not li.na.');
+    const notAssigned = new ForbiddenError(
+      'application.not_assigned_reviewer',
+      'Application app-1 is assigned to reviewer wang.fang, not li.na.',
+    );
     expect(toProblem(notAssigned)).toMatchObject({ status: 403, code: 'application.not_assigned_reviewer' });
     expect(toProblem(new ForbiddenError('application.four_eyes', 'wang.fang completed the review.')).status).toBe(403);
     expect(() => requireRole('AcceptApplication', { id: 'li.wei', role: 'exporter' })).toThrow(ForbiddenError);
@@ -43,17 +60,28 @@ describe('toProblem', () => {
   it('reads the kind, never the code: a code that merely sounds like a kind changes nothing', () => {
     expect(toProblem(new DomainError('exporter.forbidden', 'A plain rule.')).status).toBe(422);
     expect(toProblem(new DomainError('license.not_found', 'A plain rule.')).status).toBe(422);
-    expect(toProblem(new NotFoundError('application.not_found', 'No application.'))).toMatchObject({ status: 404, code: 'application.not_found' });
+    expect(toProblem(new NotFoundError('application.not_found', 'No application.'))).toMatchObject({
+      status: 404,
+      code: 'application.not_found',
+    });
   });
 
   it('maps every kind to one status', () => {
-    const statuses = (['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_broken'] as const).map((kind) => statusOf(kind).status);
+    const statuses = (['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_broken'] as const).map(
+      (kind) => statusOf(kind).status,
+    );
     expect(statuses).toEqual([400, 401, 403, 404, 409, 422]);
   });
 
   it('maps application-layer refusals by their kind', () => {
-    expect(toProblem(new InvalidRequest('request.invalid_if_match', 'If-Match must be an ETag.'))).toMatchObject({ status: 400, code: 'request.invalid_if_match' });
-    expect(toProblem(new IdempotencyKeyReused())).toMatchObject({ status: 422, code: 'request.idempotency_key_reused' });
+    expect(toProblem(new InvalidRequest('request.invalid_if_match', 'If-Match must be an ETag.'))).toMatchObject({
+      status: 400,
+      code: 'request.invalid_if_match',
+    });
+    expect(toProblem(new IdempotencyKeyReused())).toMatchObject({
+      status: 422,
+      code: 'request.idempotency_key_reused',
+    });
     expect(toProblem(new Unauthenticated('Say who you are.'))).toMatchObject({ code: 'request.unauthenticated' });
   });
 

@@ -47,7 +47,12 @@ export function toProblem(error: unknown): ProblemDetails {
     const status = error.getStatus();
     return problem(status, `http.${status}`, error.name, error.message);
   }
-  return problem(500, 'internal', 'Internal error', 'The server failed to handle the request; nothing was stored. Retry, and report the instance if it persists.');
+  return problem(
+    500,
+    'internal',
+    'Internal error',
+    'The server failed to handle the request; nothing was stored. Retry, and report the instance if it persists.',
+  );
 }
 
 function describe(errors: FieldProblem[]): string {

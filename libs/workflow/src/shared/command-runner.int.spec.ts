@@ -57,7 +57,12 @@ describe('CommandRunner on a SQLite event store', () => {
     expect(stored).toMatchObject({
       type: 'ExporterRegistered',
       version: 1,
-      metadata: { actor: 'officer-1', role: 'licensing_officer', commandId: 'c-1', recordedAt: '2026-01-05T02:00:01.000Z' },
+      metadata: {
+        actor: 'officer-1',
+        role: 'licensing_officer',
+        commandId: 'c-1',
+        recordedAt: '2026-01-05T02:00:01.000Z',
+      },
     });
   });
 
@@ -120,7 +125,9 @@ describe('CommandRunner on a SQLite event store', () => {
     });
 
     it('does not retry a conditional command: the If-Match revision was the caller’s', async () => {
-      await expect(raced.execute(exporters, 'exp-1', certify('c-2'), { expectedRevision: 0n })).rejects.toBeInstanceOf(RevisionConflict);
+      await expect(raced.execute(exporters, 'exp-1', certify('c-2'), { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        RevisionConflict,
+      );
       expect(appends).toBe(1);
     });
   });

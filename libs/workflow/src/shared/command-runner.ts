@@ -94,7 +94,11 @@ export class CommandRunner {
     if (previous.length > 0) return outcomeOf(streamId, previous, true);
 
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new RevisionConflict(streamId, String(options.expectedRevision), revision === null ? null : String(revision));
+      throw new RevisionConflict(
+        streamId,
+        String(options.expectedRevision),
+        revision === null ? null : String(revision),
+      );
     }
     const decided = isBuilder(command) ? await command.build(state) : command;
     const events = aggregate.decider.decide(decided, state);
@@ -126,7 +130,10 @@ export class CommandRunner {
 }
 
 /** Turns a stored event back into the domain's shape, checked by its schema. */
-export function toDomainEvent<E extends DomainEvent>(aggregate: Aggregate<unknown, E, unknown>, event: RecordedEvent): E {
+export function toDomainEvent<E extends DomainEvent>(
+  aggregate: Aggregate<unknown, E, unknown>,
+  event: RecordedEvent,
+): E {
   const parsed = aggregate.eventSchema.safeParse({ type: event.type, schemaVersion: event.version, data: event.data });
   if (!parsed.success) {
     throw new Error(

@@ -44,7 +44,8 @@ export function legalFrame(): SeedEntry[] {
                 penaltyFreeYears: 3,
                 qualificationRequired: true,
                 confirmed: false,
-                source: '2009 general-license rules, the best public guide; whether the 2024 rules keep them is unconfirmed',
+                source:
+                  '2009 general-license rules, the best public guide; whether the 2024 rules keep them is unconfirmed',
               },
             },
           ],

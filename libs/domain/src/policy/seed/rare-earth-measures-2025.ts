@@ -43,7 +43,8 @@ function no61Provisions(): Provision[] {
   return [
     {
       provisionId: 'clause-1',
-      summary: 'Foreign-made magnet materials and targets holding Chinese-origin controlled rare earths worth 0.1 % or more of the value.',
+      summary:
+        'Foreign-made magnet materials and targets holding Chinese-origin controlled rare earths worth 0.1 % or more of the value.',
       effectiveFrom: '2025-12-01',
       controls: rareEarthMagnetsAndTargets(ALL_CONTROLLED_RARE_EARTHS),
       rules: [{ kind: 'de_minimis', thresholdPercent: 0.1 }],
@@ -66,7 +67,11 @@ function no61Provisions(): Provision[] {
         { controlCode: '1E902', description: 'rare-earth technologies' },
       ],
       rules: [
-        { kind: 'deny_end_user', grounds: ['military_end_user', 'listed_party'], affiliateOwnershipThresholdPercent: 50 },
+        {
+          kind: 'deny_end_user',
+          grounds: ['military_end_user', 'listed_party'],
+          affiliateOwnershipThresholdPercent: 50,
+        },
         { kind: 'deny_end_use', grounds: ['military_end_use', 'wmd_end_use'] },
         { kind: 'case_by_case', endUses: ['advanced_semiconductors', 'military_ai'] },
       ],
@@ -92,7 +97,11 @@ export function october2025Package(): SeedEntry[] {
       announcementNumber: 'No. 56 of 2025',
       provisions: [
         itemList(PACKAGE_IN_FORCE, 'Rare-earth production equipment and auxiliary materials.', [
-          { controlCode: '2B902', forms: ['equipment', 'auxiliary_material'], description: 'rare-earth production equipment and auxiliary materials' },
+          {
+            controlCode: '2B902',
+            forms: ['equipment', 'auxiliary_material'],
+            description: 'rare-earth production equipment and auxiliary materials',
+          },
         ]),
       ],
     }),
@@ -102,7 +111,11 @@ export function october2025Package(): SeedEntry[] {
       title: 'Export control on five more medium and heavy rare earths',
       announcementNumber: 'No. 57 of 2025',
       provisions: [
-        itemList(PACKAGE_IN_FORCE, 'Holmium, erbium, thulium, europium, ytterbium in the same item forms as No. 18.', rareEarthSubItems(NO_57_ELEMENTS)),
+        itemList(
+          PACKAGE_IN_FORCE,
+          'Holmium, erbium, thulium, europium, ytterbium in the same item forms as No. 18.',
+          rareEarthSubItems(NO_57_ELEMENTS),
+        ),
       ],
     }),
     publish({
@@ -111,7 +124,9 @@ export function october2025Package(): SeedEntry[] {
       title: 'Export control on lithium batteries, cathode and graphite anode materials and equipment',
       announcementNumber: 'No. 58 of 2025',
       // Control codes are not in our sources: the list is empty until a policy officer corrects it.
-      provisions: [itemList(PACKAGE_IN_FORCE, 'Lithium batteries, cathode and graphite anode materials and equipment.', [])],
+      provisions: [
+        itemList(PACKAGE_IN_FORCE, 'Lithium batteries, cathode and graphite anode materials and equipment.', []),
+      ],
     }),
     publish({
       ...base,
@@ -126,10 +141,22 @@ export function october2025Package(): SeedEntry[] {
       title: 'Export control on rare-earth technologies',
       announcementNumber: 'No. 62 of 2025',
       provisions: [
-        itemList(PACKAGE_DATE, 'Mining, separation, smelting, magnet making, recycling (1E902.a); building and servicing those lines (1E902.b).', [
-          { controlCode: '1E902.a', forms: ['technology'], description: 'rare-earth mining, separation, smelting, magnet making and recycling technology' },
-          { controlCode: '1E902.b', forms: ['technology'], description: 'technology for building and servicing rare-earth lines' },
-        ]),
+        itemList(
+          PACKAGE_DATE,
+          'Mining, separation, smelting, magnet making, recycling (1E902.a); building and servicing those lines (1E902.b).',
+          [
+            {
+              controlCode: '1E902.a',
+              forms: ['technology'],
+              description: 'rare-earth mining, separation, smelting, magnet making and recycling technology',
+            },
+            {
+              controlCode: '1E902.b',
+              forms: ['technology'],
+              description: 'technology for building and servicing rare-earth lines',
+            },
+          ],
+        ),
       ],
     }),
   ];

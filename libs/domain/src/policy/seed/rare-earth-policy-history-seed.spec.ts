@@ -21,7 +21,8 @@ describe('rare-earth policy history seed', () => {
   it('derives the same event ids every time, so re-seeding is idempotent', () => {
     expect(rareEarthPolicyHistory().map((e) => e.eventId)).toEqual(seed.map((e) => e.eventId));
     expect(new Set(seed.map((e) => e.eventId)).size).toBe(seed.length);
-    for (const e of seed) expect(e.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const e of seed)
+      expect(e.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(deterministicUuid('a')).not.toBe(deterministicUuid('b'));
   });
 
@@ -58,7 +59,12 @@ describe('rare-earth policy history seed', () => {
     const order792 = seed.find((e) => e.measureId === 'state-council-order-792')!.event;
     expect(order792.type === 'MeasurePublished' && order792.data.provisions[0]?.rules[0]).toMatchObject({
       kind: 'general_license_conditions',
-      conditions: { minDualUseExportYears: 2, penaltyFreeYears: 3, complianceProgrammeRequired: true, confirmed: false },
+      conditions: {
+        minDualUseExportYears: 2,
+        penaltyFreeYears: 3,
+        complianceProgrammeRequired: true,
+        confirmed: false,
+      },
     });
   });
 
@@ -67,7 +73,11 @@ describe('rare-earth policy history seed', () => {
     for (const e of seed) {
       expect(ControlMeasureEvent.parse(e.event)).toEqual(e.event);
       const history = streams.get(e.streamId) ?? [];
-      const command = { type: COMMAND_FOR[e.event.type], data: e.event.data, metadata: { commandId: e.metadata.commandId, actor: e.metadata.actor, occurredAt: e.metadata.occurredAt } } as ControlMeasureCommand;
+      const command = {
+        type: COMMAND_FOR[e.event.type],
+        data: e.event.data,
+        metadata: { commandId: e.metadata.commandId, actor: e.metadata.actor, occurredAt: e.metadata.occurredAt },
+      } as ControlMeasureCommand;
       expect(controlMeasureDecider.decide(command, fold(controlMeasureDecider, history))).toEqual([e.event]);
       streams.set(e.streamId, [...history, e.event]);
     }

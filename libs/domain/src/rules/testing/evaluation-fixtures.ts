@@ -21,8 +21,18 @@ export function item(overrides: Partial<Item> & Pick<Item, 'controlCode' | 'form
   };
 }
 
-export const samariumOxide = item({ controlCode: '1C902.b', element: 'samarium', form: 'oxide', description: 'samarium oxide' });
-export const holmiumMetal = item({ controlCode: '1C909.a', element: 'holmium', form: 'metal', description: 'holmium metal' });
+export const samariumOxide = item({
+  controlCode: '1C902.b',
+  element: 'samarium',
+  form: 'oxide',
+  description: 'samarium oxide',
+});
+export const holmiumMetal = item({
+  controlCode: '1C909.a',
+  element: 'holmium',
+  form: 'metal',
+  description: 'holmium metal',
+});
 export const terbiumMagnet = item({
   controlCode: '1C904.a',
   element: 'terbium',
@@ -30,7 +40,10 @@ export const terbiumMagnet = item({
   description: 'Tb-bearing NdFeB magnet material',
 });
 
-export function application(items: Item[], overrides: Partial<ApplicationForEvaluation> = {}): ApplicationForEvaluation {
+export function application(
+  items: Item[],
+  overrides: Partial<ApplicationForEvaluation> = {},
+): ApplicationForEvaluation {
   return {
     applicationId: 'app-1',
     exporterId: 'exporter-1',

@@ -2,7 +2,12 @@ import { applyProjection } from '../testing/apply-projection';
 import { toRecorded } from '../testing/decided-events';
 import { licensingStory } from '../testing/licensing-story';
 import { seededPolicy } from '../testing/policy-seed';
-import { exporterViewProjection, type ExporterApplicationDocument, type ExporterDocument, type ExporterLicenseDocument } from './exporter-view-projection';
+import {
+  exporterViewProjection,
+  type ExporterApplicationDocument,
+  type ExporterDocument,
+  type ExporterLicenseDocument,
+} from './exporter-view-projection';
 
 const docs = applyProjection(exporterViewProjection, toRecorded([...seededPolicy(), ...licensingStory().events]));
 
@@ -35,6 +40,10 @@ describe('exporter-view projection', () => {
     const withdrawn = docs.get('application:app-3') as ExporterApplicationDocument;
     expect(withdrawn.state).toMatchObject({ status: 'withdrawn', application: { exporterId: 'exp-1' } });
     const license = docs.get('license:lic-1') as ExporterLicenseDocument;
-    expect(license).toMatchObject({ licenseId: 'lic-1', revision: 2, state: { status: 'suspended', license: { exporterId: 'exp-1' } } });
+    expect(license).toMatchObject({
+      licenseId: 'lic-1',
+      revision: 2,
+      state: { status: 'suspended', license: { exporterId: 'exp-1' } },
+    });
   });
 });

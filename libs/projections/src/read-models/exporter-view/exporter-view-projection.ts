@@ -67,13 +67,15 @@ function categoryOf(event: RecordedEvent): Category {
   return found;
 }
 
-const applied = (doc: { revision: number } | null, event: RecordedEvent) => doc !== null && BigInt(doc.revision) >= event.revision;
+const applied = (doc: { revision: number } | null, event: RecordedEvent) =>
+  doc !== null && BigInt(doc.revision) >= event.revision;
 
 function evolveExporterDocument(doc: ExporterDocument | null, event: RecordedEvent): ExporterDocument {
   if (applied(doc, event)) return doc as ExporterDocument;
   const parsed = parseDomainEvent(EXPORTER_VIEW, ExporterEvent, event);
   const state = evolveExporter(doc?.state ?? initialExporterState, parsed);
-  if (state.status === 'unregistered') throw new Error(`${EXPORTER_VIEW}: ${event.type} for unregistered ${event.streamId}`);
+  if (state.status === 'unregistered')
+    throw new Error(`${EXPORTER_VIEW}: ${event.type} for unregistered ${event.streamId}`);
   const standing: GeneralLicenseStanding =
     parsed.type === 'QualifiedForGeneralLicenses'
       ? { status: 'qualified', since: parsed.data.qualifiedOn }
@@ -90,7 +92,10 @@ function evolveExporterDocument(doc: ExporterDocument | null, event: RecordedEve
   };
 }
 
-function evolveApplicationDocument(doc: ExporterApplicationDocument | null, event: RecordedEvent): ExporterApplicationDocument {
+function evolveApplicationDocument(
+  doc: ExporterApplicationDocument | null,
+  event: RecordedEvent,
+): ExporterApplicationDocument {
   if (applied(doc, event)) return doc as ExporterApplicationDocument;
   const parsed = parseDomainEvent(EXPORTER_VIEW, ApplicationEvent, event);
   const state = evolveApplication(doc?.state ?? initialApplicationState, parsed);

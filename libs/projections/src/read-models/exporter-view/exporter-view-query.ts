@@ -26,7 +26,11 @@ export interface ExporterView {
   readonly generalLicense: GeneralLicenseStanding;
   /** The facts the rule evaluation would read on `asOf` (the domain's exporterProfile). */
   readonly profileOn: ExporterProfile | null;
-  readonly applications: readonly { applicationId: string; licenseType: LicenseType; status: ApplicationStatusOnDate }[];
+  readonly applications: readonly {
+    applicationId: string;
+    licenseType: LicenseType;
+    status: ApplicationStatusOnDate;
+  }[];
   readonly licenses: readonly {
     licenseId: string;
     applicationId: string;
@@ -51,7 +55,8 @@ export class ExporterViewQuery {
     // A scan, joined on the exporter id each fold carries; an index is the next step if replicas grow large.
     const docs = this.documents.all<ExporterViewDocument>(EXPORTER_VIEW);
     const applications = docs.filter(
-      (d): d is ExporterApplicationDocument => d.kind === 'application' && d.state.application.exporterId === exporterId,
+      (d): d is ExporterApplicationDocument =>
+        d.kind === 'application' && d.state.application.exporterId === exporterId,
     );
     const licenses = docs.filter(
       (d): d is ExporterLicenseDocument => d.kind === 'license' && d.state.license.exporterId === exporterId,
@@ -80,4 +85,3 @@ export class ExporterViewQuery {
     };
   }
 }
-

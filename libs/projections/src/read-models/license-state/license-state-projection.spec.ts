@@ -14,7 +14,12 @@ const license = (id: string) => docs().get(`license:${id}`) as LicenseDocument;
 
 describe('license-state projection', () => {
   it('keeps one document per application and per license, and ignores other streams', () => {
-    expect([...docs().keys()].sort()).toEqual(['application:app-1', 'application:app-2', 'application:app-3', 'license:lic-1']);
+    expect([...docs().keys()].sort()).toEqual([
+      'application:app-1',
+      'application:app-2',
+      'application:app-3',
+      'license:lic-1',
+    ]);
   });
 
   it('records an approved application with its decision, reviewer, deadline, license and history', () => {
@@ -62,19 +67,35 @@ describe('license-state projection', () => {
       validFrom: '2026-01-21',
       validUntil: '2026-06-30',
       issuedOn: '2026-01-21',
-      suspension: { reason: 'End user under investigation', suspendedOn: '2026-03-02', until: '2026-04-01', inEffect: true },
+      suspension: {
+        reason: 'End user under investigation',
+        suspendedOn: '2026-03-02',
+        until: '2026-04-01',
+        inEffect: true,
+      },
       revision: 2,
     });
     expect(view.items).toEqual([
       expect.objectContaining({ lineId: '1', unit: 'kg', licensed: 100, shipped: 30, remaining: 70 }),
     ]);
-    expect(view.shipments).toEqual([{ shipmentId: 'shp-1', shippedOn: '2026-02-01', customsDeclarationRef: 'CD-2026-0001', lines: [{ lineId: '1', quantity: 30 }] }]);
+    expect(view.shipments).toEqual([
+      {
+        shipmentId: 'shp-1',
+        shippedOn: '2026-02-01',
+        customsDeclarationRef: 'CD-2026-0001',
+        lines: [{ lineId: '1', quantity: 30 }],
+      },
+    ]);
     expect(view.decision?.outcome).toBe('approved');
   });
 
   it('reports the status that holds on a date: suspension lapsed, then expired', () => {
     const doc = license('lic-1');
-    expect(licenseView(doc, null, '2026-04-01')).toMatchObject({ status: 'active', recordedStatus: 'suspended', suspension: { inEffect: false } });
+    expect(licenseView(doc, null, '2026-04-01')).toMatchObject({
+      status: 'active',
+      recordedStatus: 'suspended',
+      suspension: { inEffect: false },
+    });
     expect(licenseView(doc, null, '2026-06-30').status).toBe('active');
     expect(licenseView(doc, null, '2026-07-01').status).toBe('expired');
   });
@@ -87,7 +108,11 @@ describe('license-state projection', () => {
 
   it('stops with a clear error on an event that does not fit the domain schema', () => {
     const bad = { ...(events[2] as RecordedEvent), streamId: 'application-app-9', version: 2 };
-    expect(() => licenseStateProjection.evolve(null as LicenseStateDocument | null, bad, 'application:app-9')).toThrow(ReadModelSchemaError);
-    expect(() => licenseStateProjection.evolve(null, bad, 'application:app-9')).toThrow(/ApplicationDrafted v2\) at application-app-9@0 .*schemaVersion.*upcaster/);
+    expect(() => licenseStateProjection.evolve(null as LicenseStateDocument | null, bad, 'application:app-9')).toThrow(
+      ReadModelSchemaError,
+    );
+    expect(() => licenseStateProjection.evolve(null, bad, 'application:app-9')).toThrow(
+      /ApplicationDrafted v2\) at application-app-9@0 .*schemaVersion.*upcaster/,
+    );
   });
 });

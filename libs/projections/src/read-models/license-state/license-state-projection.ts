@@ -29,7 +29,8 @@ function evolveApplicationDocument(doc: ApplicationDocument | null, event: Recor
   if (alreadyApplied(doc, event)) return doc as ApplicationDocument;
   const parsed = parseApplicationEvent(event);
   const state = evolveApplication(doc?.state ?? initialApplicationState, parsed);
-  if (state.status === 'none') throw new Error(`${LICENSE_STATE}: ${event.type} left application ${event.streamId} undrafted`);
+  if (state.status === 'none')
+    throw new Error(`${LICENSE_STATE}: ${event.type} left application ${event.streamId} undrafted`);
   const data = parsed.data;
   return {
     kind: 'application',
@@ -55,9 +56,11 @@ function evolveLicenseDocument(doc: LicenseDocument | null, event: RecordedEvent
   if (alreadyApplied(doc, event)) return doc as LicenseDocument;
   const parsed = parseLicenseEvent(event);
   const state = evolveLicense(doc?.state ?? initialLicenseState, parsed);
-  if (state.status === 'none') throw new Error(`${LICENSE_STATE}: ${event.type} left license ${event.streamId} unissued`);
+  if (state.status === 'none')
+    throw new Error(`${LICENSE_STATE}: ${event.type} left license ${event.streamId} unissued`);
   const issuedOn = parsed.type === 'LicenseIssued' ? parsed.data.issuedOn : doc?.issuedOn;
-  if (issuedOn === undefined) throw new Error(`${LICENSE_STATE}: ${event.type} arrived before LicenseIssued in ${event.streamId}`);
+  if (issuedOn === undefined)
+    throw new Error(`${LICENSE_STATE}: ${event.type} arrived before LicenseIssued in ${event.streamId}`);
   const shipments = doc?.shipments ?? [];
   return {
     kind: 'license',
@@ -66,7 +69,15 @@ function evolveLicenseDocument(doc: LicenseDocument | null, event: RecordedEvent
     issuedOn,
     shipments:
       parsed.type === 'ShipmentRecorded'
-        ? [...shipments, { shipmentId: parsed.data.shipmentId, shippedOn: parsed.data.shippedOn, customsDeclarationRef: parsed.data.customsDeclarationRef, lines: parsed.data.lines }]
+        ? [
+            ...shipments,
+            {
+              shipmentId: parsed.data.shipmentId,
+              shippedOn: parsed.data.shippedOn,
+              customsDeclarationRef: parsed.data.customsDeclarationRef,
+              lines: parsed.data.lines,
+            },
+          ]
         : shipments,
     history: [...(doc?.history ?? []), historyEntry(event)],
     revision: Number(event.revision),

@@ -39,7 +39,9 @@ export class LicenseStateQuery {
 
   license(licenseId: string, asOf: LegalDate): LicenseView | null {
     const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, licenseKey(licenseId));
-    return doc?.kind === 'license' ? licenseView(doc, this.applicationDoc(doc.state.license.applicationId), LegalDate.parse(asOf)) : null;
+    return doc?.kind === 'license'
+      ? licenseView(doc, this.applicationDoc(doc.state.license.applicationId), LegalDate.parse(asOf))
+      : null;
   }
 
   /** Scans the read model: fine for one replica's licenses; an index is the next step if it is not. */
@@ -74,7 +76,9 @@ export class LicenseStateQuery {
     return this.documents
       .all<LicenseStateDocument>(LICENSE_STATE)
       .filter((d): d is LicenseDocument => d.kind === 'license')
-      .filter((d) => (d.state.status === 'active' || d.state.status === 'suspended') && today > d.state.license.validUntil)
+      .filter(
+        (d) => (d.state.status === 'active' || d.state.status === 'suspended') && today > d.state.license.validUntil,
+      )
       .map((d) => d.id);
   }
 
@@ -83,10 +87,11 @@ export class LicenseStateQuery {
     return this.documents
       .all<LicenseStateDocument>(LICENSE_STATE)
       .filter((d): d is ApplicationDocument => d.kind === 'application')
-      .filter(({ state }) =>
-        (state.status === 'under_review' || state.status === 'reviewed') &&
-        !state.deadlineMissed &&
-        reviewDeadlinePassed(state.reviewDeadline, today),
+      .filter(
+        ({ state }) =>
+          (state.status === 'under_review' || state.status === 'reviewed') &&
+          !state.deadlineMissed &&
+          reviewDeadlinePassed(state.reviewDeadline, today),
       )
       .map((d) => d.id);
   }

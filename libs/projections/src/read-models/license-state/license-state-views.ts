@@ -129,7 +129,11 @@ export function applicationView(doc: ApplicationDocument, asOf: LegalDate): Appl
   };
 }
 
-export function licenseView(doc: LicenseDocument, application: ApplicationDocument | null, asOf: LegalDate): LicenseView {
+export function licenseView(
+  doc: LicenseDocument,
+  application: ApplicationDocument | null,
+  asOf: LegalDate,
+): LicenseView {
   const { state } = doc;
   const { license } = state;
   return {
@@ -155,7 +159,9 @@ export function licenseView(doc: LicenseDocument, application: ApplicationDocume
     validUntil: license.validUntil,
     issuedOn: doc.issuedOn,
     suspension:
-      state.status === 'suspended' ? { ...state.suspension, inEffect: suspensionInEffect(state.suspension, asOf) } : null,
+      state.status === 'suspended'
+        ? { ...state.suspension, inEffect: suspensionInEffect(state.suspension, asOf) }
+        : null,
     revocation: state.status === 'revoked' ? { revokedOn: state.revokedOn, reason: state.reason } : null,
     shipments: doc.shipments,
     decision: application === null ? null : decisionOf(application),

@@ -34,7 +34,11 @@ describe('rule-history projection', () => {
       measureId: 'no-57-2025',
       events: expected.filter((e) => e.measureId === 'no-57-2025'),
     });
-    expect(docs().get('no-57-2025')?.events.map((e) => [e.revision, e.recordedAt, e.event.type])).toEqual([
+    expect(
+      docs()
+        .get('no-57-2025')
+        ?.events.map((e) => [e.revision, e.recordedAt, e.event.type]),
+    ).toEqual([
       [0, '2025-10-08T16:00:00.000Z', 'MeasurePublished'],
       [1, '2025-11-06T16:00:00.000Z', 'MeasureSuspended'],
     ]);
@@ -43,11 +47,15 @@ describe('rule-history projection', () => {
   it('gives the domain the same snapshot as the seed itself', () => {
     const stored = [...docs().values()].flatMap((d) => d.events);
     const position = { validOn: '2026-03-01', knownAt: '2026-11-23T00:00:00.000Z' };
-    expect(policySnapshot(stored, position)).toEqual(policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), position));
+    expect(policySnapshot(stored, position)).toEqual(
+      policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), position),
+    );
   });
 
   it('applies an event it already holds only once', () => {
-    const suspension = recorded.find((e) => e.streamId === 'control-measure-no-57-2025' && e.revision === 1n) as RecordedEvent;
+    const suspension = recorded.find(
+      (e) => e.streamId === 'control-measure-no-57-2025' && e.revision === 1n,
+    ) as RecordedEvent;
     const doc = docs().get('no-57-2025') ?? null;
     expect(ruleHistoryProjection.evolve(doc, suspension, 'no-57-2025')).toBe(doc);
   });
@@ -56,6 +64,8 @@ describe('rule-history projection', () => {
     const published = recorded[0] as RecordedEvent;
     const broken = { ...published, data: { ...(published.data as object), publishedOn: '1 Dec 2020' } };
     expect(() => ruleHistoryProjection.evolve(null, broken, 'export-control-law')).toThrow(ReadModelSchemaError);
-    expect(() => ruleHistoryProjection.evolve(null, broken, 'export-control-law')).toThrow(/\(MeasurePublished v1\) .*data\.publishedOn: Invalid ISO date/);
+    expect(() => ruleHistoryProjection.evolve(null, broken, 'export-control-law')).toThrow(
+      /\(MeasurePublished v1\) .*data\.publishedOn: Invalid ISO date/,
+    );
   });
 });

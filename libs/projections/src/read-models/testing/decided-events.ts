@@ -78,6 +78,12 @@ export function toRecorded(events: readonly DecidedEvent[]): RecordedEvent[] {
   return events.map((event, index) => {
     const revision = revisions.get(event.streamId) ?? 0n;
     revisions.set(event.streamId, revision + 1n);
-    return { ...toProposed(event), streamId: event.streamId, revision, position: BigInt(index + 1), integrity: { prevHash: '', hash: '' } };
+    return {
+      ...toProposed(event),
+      streamId: event.streamId,
+      revision,
+      position: BigInt(index + 1),
+      integrity: { prevHash: '', hash: '' },
+    };
   });
 }

@@ -30,7 +30,13 @@ const samariumMagnets: Item = {
 };
 
 function application(overrides: Partial<IndividualApplicationContent> = {}): IndividualApplicationContent {
-  const party = { name: 'Stuttgart Motors GmbH', country: 'DE', militaryUser: false, listed: false, ownedByListedPartiesPercent: 0 };
+  const party = {
+    name: 'Stuttgart Motors GmbH',
+    country: 'DE',
+    militaryUser: false,
+    listed: false,
+    ownedByListedPartiesPercent: 0,
+  };
   return {
     licenseType: 'individual',
     exporterId: EXPORTER,
@@ -73,15 +79,27 @@ export function licensingStory(): StoryLog {
     },
     metadata: meta('2025-06-02', 'exporter', 'user-exporter-1'),
   });
-  exporter.run({ type: 'CertifyComplianceProgramme', data: { exporterId: EXPORTER, certificateRef: 'ICP-2025-0042' }, metadata: officer('2025-07-01') });
+  exporter.run({
+    type: 'CertifyComplianceProgramme',
+    data: { exporterId: EXPORTER, certificateRef: 'ICP-2025-0042' },
+    metadata: officer('2025-07-01'),
+  });
 
   const app1 = log.stream(applicationDecider, applicationStreamId('app-1'));
   const id1 = { applicationId: 'app-1' };
-  app1.run({ type: 'DraftApplication', data: { ...id1, application: application() }, metadata: meta('2026-01-05', 'exporter') });
+  app1.run({
+    type: 'DraftApplication',
+    data: { ...id1, application: application() },
+    metadata: meta('2026-01-05', 'exporter'),
+  });
   app1.run({ type: 'SubmitApplication', data: id1, metadata: meta('2026-01-06', 'exporter') });
   app1.run({ type: 'AcceptApplication', data: id1, metadata: officer('2026-01-07') });
   app1.run({ type: 'AssignReviewer', data: { ...id1, reviewerId: 'reviewer-1' }, metadata: officer('2026-01-08') });
-  app1.run({ type: 'CompleteReview', data: { ...id1, recommendation: 'approve', notes: 'End user verified' }, metadata: meta('2026-01-19', 'reviewer', 'reviewer-1') });
+  app1.run({
+    type: 'CompleteReview',
+    data: { ...id1, recommendation: 'approve', notes: 'End user verified' },
+    metadata: meta('2026-01-19', 'reviewer', 'reviewer-1'),
+  });
   const decision = evaluate(
     applicationForEvaluation(app1.state()),
     exporterProfile(exporter.state(), '2026-01-20'),
@@ -93,7 +111,12 @@ export function licensingStory(): StoryLog {
   const id = { licenseId: 'lic-1' };
   license.run({
     type: 'IssueLicense',
-    data: { ...id, application: applicationFactsForLicense(app1.state()), validFrom: '2026-01-21', validUntil: '2026-06-30' },
+    data: {
+      ...id,
+      application: applicationFactsForLicense(app1.state()),
+      validFrom: '2026-01-21',
+      validUntil: '2026-06-30',
+    },
     metadata: officer('2026-01-21'),
   });
   license.run({
@@ -104,16 +127,32 @@ export function licensingStory(): StoryLog {
 
   const app2 = log.stream(applicationDecider, applicationStreamId('app-2'));
   const id2 = { applicationId: 'app-2' };
-  app2.run({ type: 'DraftApplication', data: { ...id2, application: application({ contractRef: 'CT-2026-002' }) }, metadata: meta('2026-01-26', 'exporter') });
+  app2.run({
+    type: 'DraftApplication',
+    data: { ...id2, application: application({ contractRef: 'CT-2026-002' }) },
+    metadata: meta('2026-01-26', 'exporter'),
+  });
   app2.run({ type: 'SubmitApplication', data: id2, metadata: meta('2026-01-27', 'exporter') });
   app2.run({ type: 'AcceptApplication', data: id2, metadata: officer('2026-02-02') });
 
-  license.run({ type: 'SuspendLicense', data: { ...id, reason: 'End user under investigation', until: '2026-04-01' }, metadata: officer('2026-03-02') });
+  license.run({
+    type: 'SuspendLicense',
+    data: { ...id, reason: 'End user under investigation', until: '2026-04-01' },
+    metadata: officer('2026-03-02'),
+  });
 
   const app3 = log.stream(applicationDecider, applicationStreamId('app-3'));
   const id3 = { applicationId: 'app-3' };
-  app3.run({ type: 'DraftApplication', data: { ...id3, application: application({ contractRef: 'CT-2026-003' }) }, metadata: meta('2026-03-03', 'exporter') });
+  app3.run({
+    type: 'DraftApplication',
+    data: { ...id3, application: application({ contractRef: 'CT-2026-003' }) },
+    metadata: meta('2026-03-03', 'exporter'),
+  });
   app3.run({ type: 'SubmitApplication', data: id3, metadata: meta('2026-03-04', 'exporter') });
-  app3.run({ type: 'WithdrawApplication', data: { ...id3, reason: 'Contract cancelled' }, metadata: meta('2026-03-05', 'exporter') });
+  app3.run({
+    type: 'WithdrawApplication',
+    data: { ...id3, reason: 'Contract cancelled' },
+    metadata: meta('2026-03-05', 'exporter'),
+  });
   return log;
 }

@@ -44,7 +44,10 @@ export class RecordedLog {
     return recorded;
   }
 
-  stream<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string) {
+  stream<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+  ) {
     const history: E[] = [];
     return {
       state: () => fold(decider, history),
