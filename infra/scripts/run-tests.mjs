@@ -27,10 +27,10 @@ function nx(args) {
   return run('nx', [...args, '--outputStyle=stream']);
 }
 
-function run(bin, args) {
+function run(bin, args, stdout = 'inherit') {
   if (interrupted) return Promise.resolve(1);
   return new Promise((resolve) => {
-    const child = spawn('npx', [bin, ...args], { cwd: root, env, stdio: 'inherit' });
+    const child = spawn('npx', [bin, ...args], { cwd: root, env, stdio: ['inherit', stdout, 'inherit'] });
     running = child;
     child.once('error', () => resolve(1));
     child.once('exit', (code) => {
@@ -99,8 +99,11 @@ async function main() {
   try {
     console.log('Format check (prettier --check .)');
     checks.format = await run('prettier', ['--check', '--log-level', 'warn', '.']);
+    // The module-boundaries rule reads Nx's cached project graph and is
+    // silently skipped without one (a fresh clone): compute it first.
+    checks.lint = await run('nx', ['show', 'projects'], 'ignore');
     console.log('Lint (eslint .)');
-    checks.lint = await run('eslint', ['--max-warnings', '0', '.']);
+    if (checks.lint === 0) checks.lint = await run('eslint', ['--max-warnings', '0', '.']);
     checks['type check'] = await nx(['run-many', '-t', 'typecheck']);
     const broker = await kafka;
     if (!broker.ok) {

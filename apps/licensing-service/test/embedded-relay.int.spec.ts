@@ -38,7 +38,7 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
     await consumer.disconnect();
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('publishes an issued license to the license topic, and ops see the relay caught up', async () => {
     const licenseId = await issuedLicense(client, 'app-kafka', '2026-11-23', '2027-06-30');

@@ -77,7 +77,10 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     })();
     const first = await Promise.race([setup.then((checkpoint) => ({ kind: 'ready' as const, checkpoint })), stopped]);
     if (first.kind === 'stopped') {
-      // Not awaited: with the broker down kafkajs may retry for long. Should it still connect, disconnect it then.
+      // Not awaited: with the broker down (or a new broker's coordinator still
+      // loading) kafkajs may retry for long, and a disconnect waits for the
+      // connect in flight. Should it still connect, disconnect it then.
+      producer = null;
       setup
         .then(
           () => connected.disconnect(),
