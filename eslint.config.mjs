@@ -8,6 +8,16 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const everyLibrary = [
+  'layer:domain',
+  'layer:platform',
+  'layer:contracts',
+  'layer:store',
+  'layer:adapter',
+  'layer:application',
+  'type:testing',
+];
+
 /** Which tags a project with a tag may depend on (see docs/architecture.md, "Layers"). */
 const layers = [
   // Pure deciders, events and rules: nothing of ours, no I/O.
@@ -28,31 +38,9 @@ const layers = [
   // Spec helpers that drive the service over HTTP.
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['layer:domain'] },
   // Apps compose libraries; Nx itself refuses any import of an app.
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: [
-      'layer:domain',
-      'layer:platform',
-      'layer:contracts',
-      'layer:store',
-      'layer:adapter',
-      'layer:application',
-      'type:testing',
-    ],
-  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: everyLibrary },
   // test/: suites that span apps run the built apps as processes.
-  {
-    sourceTag: 'type:system-test',
-    onlyDependOnLibsWithTags: [
-      'layer:domain',
-      'layer:platform',
-      'layer:contracts',
-      'layer:store',
-      'layer:adapter',
-      'layer:application',
-      'type:testing',
-    ],
-  },
+  { sourceTag: 'type:system-test', onlyDependOnLibsWithTags: everyLibrary },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['layer:contracts'] },
 ];
 
