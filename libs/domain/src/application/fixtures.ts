@@ -18,6 +18,7 @@ const defaultActorIds: Record<Role, string> = {
   reviewer: 'reviewer-1',
   policy_officer: 'policy-officer-1',
   auditor: 'auditor-1',
+  ops: 'ops-1',
   system: 'system',
 };
 

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 
-/** Who may act. Guards map a request to one of these; deciders check them. */
-export const Role = z.enum(['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'system']);
+/**
+ * Who may act. A verified token maps to one of these; the authorization
+ * table and the deciders check them. `system` is the service's own
+ * scheduler and seeder: no external token can claim it.
+ */
+export const Role = z.enum(['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'ops', 'system']);
 export type Role = z.infer<typeof Role>;
 
+/** The roles a person (an identity provider's token) may hold. */
+export const PersonRole = Role.exclude(['system']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
 export const Actor = z.object({
+  /** The verified subject (`sub`), or the service's own name for `system`. */
   id: z.string().min(1),
   role: Role,
+  /** Who vouched for the subject: the token's `iss`. Absent for `system` and for events recorded before tokens. */
+  issuer: z.string().min(1).optional(),
+  /** For exporter users: the exporters they act for (data scope). */
+  exporterIds: z.array(z.string().min(1)).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 
