@@ -35,8 +35,9 @@ const layers = [
     sourceTag: 'layer:application',
     onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:contracts', 'layer:platform'],
   },
-  // Spec helpers that drive the service over HTTP.
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['layer:domain'] },
+  // Spec helpers that drive the service over HTTP; they sign their bearer
+  // tokens with the service's local issuer (libs/identity, an adapter).
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['layer:domain', 'layer:adapter'] },
   // Apps compose libraries; Nx itself refuses any import of an app.
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: everyLibrary },
   // test/: suites that span apps run the built apps as processes.

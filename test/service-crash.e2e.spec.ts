@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type As,
   exporterUser,
   magnetApplication,
   registerNingbo,
@@ -17,6 +18,8 @@ interface SentCommand {
   path: string;
   body: unknown;
   key: string;
+  /** The exporter user, acting for the exporter the command is about (their data scope). */
+  as: As;
   reply: Reply | null;
 }
 
@@ -28,14 +31,16 @@ function commandsOf(worker: number, round: number): Omit<SentCommand, 'reply'>[]
   const exporterId = `crash-exp-${worker}-${round}`;
   const applicationId = `crash-app-${worker}-${round}`;
   const draft = magnetApplication(applicationId);
+  const as: As = { ...exporterUser, exporterIds: [exporterId] };
   return [
-    { path: '/exporters', body: { ...registerNingbo, exporterId }, key: `register-${exporterId}` },
+    { path: '/exporters', body: { ...registerNingbo, exporterId }, key: `register-${exporterId}`, as },
     {
       path: '/applications',
       body: { ...draft, application: { ...draft.application, exporterId } },
       key: `draft-${applicationId}`,
+      as,
     },
-    { path: `/applications/${applicationId}/submit`, body: {}, key: `submit-${applicationId}` },
+    { path: `/applications/${applicationId}/submit`, body: {}, key: `submit-${applicationId}`, as },
   ];
 }
 
@@ -49,7 +54,7 @@ async function burstUntilKilled(client: ServiceClient, service: ServiceProcess):
         const entry: SentCommand = { ...command, reply: null };
         sent.push(entry);
         try {
-          entry.reply = await client.post(command.path, exporterUser, command.body, { 'Idempotency-Key': command.key });
+          entry.reply = await client.post(command.path, command.as, command.body, { 'Idempotency-Key': command.key });
         } catch {
           return; // the connection died with the process: not acknowledged
         }
@@ -119,7 +124,7 @@ describe('SIGKILL during a burst of commands, then restart (service in its own p
     for (const command of acknowledged()) {
       const { id, revision } = command.reply?.body as { id: string; revision: string };
       const resource = command.path.startsWith('/exporters') ? 'exporters' : 'applications';
-      const view = await client.get(`/${resource}/${id}`, exporterUser);
+      const view = await client.get(`/${resource}/${id}`, command.as);
       expect({ path: command.path, status: view.status }).toEqual({ path: command.path, status: 200 });
       expect(view.body.revision).toBeGreaterThanOrEqual(Number(revision));
     }
@@ -127,14 +132,14 @@ describe('SIGKILL during a burst of commands, then restart (service in its own p
 
   it('answers every retried command with its first result, so nothing is stored twice', async () => {
     for (const command of sent) {
-      const retry = await client.post(command.path, exporterUser, command.body, { 'Idempotency-Key': command.key });
+      const retry = await client.post(command.path, command.as, command.body, { 'Idempotency-Key': command.key });
       expect({ path: command.path, status: retry.status < 300 }).toEqual({ path: command.path, status: true });
       if (command.reply) expect(retry.body).toEqual(command.reply.body);
     }
-    for (const { key } of sent.filter((s) => s.path === '/applications')) {
+    for (const { key, as } of sent.filter((s) => s.path === '/applications')) {
       const applicationId = key.replace('draft-', '');
       const submitted = sent.some((s) => s.path === `/applications/${applicationId}/submit`);
-      const view = await client.get(`/applications/${applicationId}`, exporterUser);
+      const view = await client.get(`/applications/${applicationId}`, as);
       expect(view.body.history.map((h: { type: string }) => h.type)).toEqual(
         submitted ? ['ApplicationDrafted', 'ApplicationSubmitted'] : ['ApplicationDrafted'],
       );

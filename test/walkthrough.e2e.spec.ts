@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStep, type StepResult, walkthroughBlocks } from './support/readme-walkthrough';
+import { prepareSetup, runStep, type StepResult, walkthroughBlocks } from './support/readme-walkthrough';
 import { exporterUser, type ServiceClient } from '@licensing/service-testing';
 import { ServiceProcess } from './support/service-process';
 
@@ -12,13 +12,16 @@ describe('README walkthrough, run as written against the started service (own pr
   const dataDir = mkdtempSync(join(tmpdir(), 'walkthrough-'));
   const service = new ServiceProcess(dataDir, { CLOCK_FIXED_AT: '2026-11-23T02:00:00Z' });
   let client: ServiceClient;
+  let prepared = '';
   let results: StepResult[] = [];
 
   beforeAll(async () => {
     client = await service.start();
     const { setup, steps } = walkthroughBlocks();
-    results = steps.map((step) => runStep(setup, step, client.url));
-  }, 120_000);
+    // The setup's `npm run token` signs with the local issuer of the service's data directory.
+    prepared = prepareSetup(setup, client.url, { DATA_DIR: dataDir });
+    results = steps.map((step) => runStep(prepared, step));
+  }, 180_000);
 
   afterAll(async () => {
     await service.stop();
@@ -123,8 +126,7 @@ describe('README walkthrough, run as written against the started service (own pr
   });
 
   it('repeating the registration with its Idempotency-Key answers the same and stores nothing', async () => {
-    const { setup } = walkthroughBlocks();
-    const again = runStep(setup, step('$BASE/exporters $EXPORTER').command, client.url);
+    const again = runStep(prepared, step('$BASE/exporters $EXPORTER').command);
     expect(again).toMatchObject({ status: 201, body: step('$BASE/exporters $EXPORTER').body });
     expect((await client.get('/exporters/ningbo-magnetics', exporterUser)).body.revision).toBe(0);
   });

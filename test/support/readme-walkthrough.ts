@@ -25,17 +25,38 @@ export interface StepResult {
 }
 
 /**
- * Runs one README block with bash, exactly as written, against `url`. curl
- * is wrapped only to append the HTTP status after the body.
+ * Runs the setup block once, exactly as written but with BASE pointing at
+ * `url`, and answers its variables as bash declarations for the steps. The
+ * setup mints the actors' tokens with `npm run token` (a couple of seconds
+ * each), so it runs once rather than before every step; `env` reaches it
+ * (DATA_DIR: the service's, so the tokens are signed by the issuer it trusts).
  */
-export function runStep(setup: string, step: string, url: string): StepResult {
+export function prepareSetup(setup: string, url: string, env: Record<string, string>): string {
+  const names = [...setup.matchAll(/^([A-Za-z_]\w*)=/gm)].map((m) => m[1]);
+  const script = ['set -euo pipefail', setup.replace(/^BASE=.*$/m, `BASE=${url}`), `declare -p ${names.join(' ')}`];
+  const run = spawnSync('bash', ['-c', script.join('\n')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (run.status !== 0) throw new Error(`README setup failed (exit ${run.status}):\n${setup}\n${run.stderr}`);
+  return run.stdout;
+}
+
+/**
+ * Runs one README block with bash, exactly as written, after the prepared
+ * setup's variables. curl is wrapped only to append the HTTP status after
+ * the body.
+ */
+export function runStep(prepared: string, step: string): StepResult {
   const script = [
     'set -euo pipefail',
     'curl() { command curl --silent --show-error --write-out "\\n%{http_code}" "$@"; }',
-    setup.replace(/^BASE=.*$/m, `BASE=${url}`),
+    prepared,
     step,
   ].join('\n');
-  const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync('bash', ['-c', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
   if (run.status !== 0) throw new Error(`README step failed (exit ${run.status}):\n${step}\n${run.stderr}`);
   const lines = run.stdout.trimEnd().split('\n');
   const status = Number(lines.pop());

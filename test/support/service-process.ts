@@ -24,6 +24,9 @@ export class ServiceProcess {
         DATA_DIR: this.dataDir,
         LOG_LEVEL: 'warn',
         SCHEDULER_INTERVAL_MS: '0',
+        // Crash and relay specs send bursts from one address; a spec that wants the limits passes them in env.
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +53,8 @@ export class ServiceProcess {
         reject(new Error(`The service exited with ${code} before listening:\n${this.output}`));
       });
     });
-    return new ServiceClient(url);
+    // The service is its own issuer: tokens signed with the key in its data directory verify.
+    return new ServiceClient(url, { dataDir: this.dataDir });
   }
 
   /** SIGTERM: a clean shutdown (pending appends finish, stores close). */

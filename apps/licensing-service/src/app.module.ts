@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { IdInput } from '@licensing/domain';
+import { usesLocalIssuer } from '@licensing/identity';
 import { DocumentStore, ProjectionRunner } from '@licensing/projections';
 import {
-  ACTOR_RESOLVER,
-  HeaderActorResolver,
   POLICY_HISTORY,
+  PathParams,
   ProblemDetailsFilter,
+  rateLimitProviders,
   workflowCommandHandlers,
 } from '@licensing/workflow';
 import { AdminController } from './admin/admin.controller';
@@ -14,6 +16,8 @@ import { commandControllers } from './commands/command-controllers';
 import { CommandGateway } from './commands/command-gateway';
 import type { ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { identityProviders } from './identity/identity.providers';
+import { WellKnownController } from './identity/well-known.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ExporterViewController } from './queries/exporter-view.controller';
@@ -40,11 +44,19 @@ export class AppModule {
         AdminController,
         ConsumersController,
         ...commandControllers,
+        // The local issuer's public keys, only when the service is its own issuer.
+        ...(usesLocalIssuer(config) ? [WellKnownController] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // The one place a deployment swaps in verified tokens.
-        { provide: ACTOR_RESOLVER, useClass: HeaderActorResolver },
+        // Every path id is an id of the command schemas: at most 128 characters of a safe set (400 otherwise).
+        { provide: APP_PIPE, useValue: new PathParams({ id: IdInput, measureId: IdInput }) },
+        ...rateLimitProviders({
+          perSubjectPerMinute: config.RATE_LIMIT_PER_MINUTE,
+          perAddressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+        }),
+        // Who is acting: verified bearer tokens (AUTH_* settings), behind the ActorGuard's ACTOR_RESOLVER.
+        ...identityProviders(config),
         {
           provide: POLICY_HISTORY,
           useFactory: (projections: ProjectionRunner, documents: DocumentStore) =>

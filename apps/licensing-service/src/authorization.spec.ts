@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GUARDS_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { allowedRoles, commandTypes, isOperation, type Operation, operations } from '@licensing/domain';
+import { allowedRoles, commandTypes, isOperation, type Operation, operations, permissions } from '@licensing/domain';
 import { ActorGuard, OPERATION_METADATA, type OperationOf } from '@licensing/workflow';
 import type { Request } from 'express';
 import { AppModule } from './app.module';
@@ -8,8 +8,14 @@ import { commandRoutes } from './commands/command-routes';
 import { loadConfig } from './config';
 import { openApiDocument } from './openapi/openapi-document';
 
-// Public by design, outside the permissions table (see libs/domain/src/authorization/permissions.ts).
-const PUBLIC = ['HealthController.live', 'HealthController.ready', 'OpenApiController.openApi'];
+// Public by design, outside the permissions table (see libs/domain/src/authorization/permissions.ts):
+// health for probes, and the local issuer's public keys for whoever verifies its tokens.
+const PUBLIC = [
+  'HealthController.live',
+  'HealthController.ready',
+  'WellKnownController.jwks',
+  'WellKnownController.openIdConfiguration',
+];
 
 interface Handler {
   name: string;
@@ -91,6 +97,7 @@ describe('authorization over HTTP reads the one permissions table', () => {
     for (const op of documented) {
       const operation = op['x-operation'] as Operation;
       expect({ operation, roles: op['x-roles'] }).toEqual({ operation, roles: [...allowedRoles(operation)] });
+      expect({ operation, scope: op['x-data-scope'] }).toEqual({ operation, scope: permissions[operation] });
       expect(op['description']).toContain(`Allowed roles: ${allowedRoles(operation).join(', ')}.`);
       expect(Object.keys(op['responses'] as object)).toEqual(expect.arrayContaining(['401', '403']));
     }

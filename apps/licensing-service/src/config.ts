@@ -1,6 +1,8 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
+import { checkIdentitySettings, IdentitySettings } from '@licensing/identity';
 import { loadSettings } from '@licensing/platform';
 import { KafkaBrokersSetting } from '@licensing/relay';
+import { HttpEdgeSettings, RateLimitSettings } from '@licensing/workflow';
 import { z } from 'zod';
 
 /**
@@ -30,6 +32,12 @@ export const ServiceConfig = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
   /** Lowest level logged: `log` shows start-up and scheduler activity, `warn` only trouble. */
   LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
+  /** BODY_LIMIT (default 1mb) and CORS_ORIGINS (default none): the HTTP edge, shared with the customs gate. */
+  ...HttpEdgeSettings.shape,
+  /** RATE_LIMIT_PER_MINUTE (per subject, default 600) and RATE_LIMIT_PER_ADDRESS_PER_MINUTE (default 1200); 0 is off. */
+  ...RateLimitSettings.shape,
+  /** AUTH_*: who may call, as verified bearer tokens (libs/identity); by default the embedded local issuer. */
+  ...IdentitySettings.shape,
   /**
    * Test hook: a fixed "now" (ISO instant) for the service clock, so a
    * walkthrough of dates long past or to come runs the same every time.
@@ -38,7 +46,7 @@ export const ServiceConfig = z.object({
 });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 
-const WithStore = ServiceConfig.superRefine(requireConnectionString);
+const WithStore = ServiceConfig.superRefine(requireConnectionString).superRefine(checkIdentitySettings);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return loadSettings('licensing-service', WithStore, env);

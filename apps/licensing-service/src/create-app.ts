@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { type INestApplication, type LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createHttpApp } from '@licensing/workflow';
 import { AppModule } from './app.module';
 import type { ServiceConfig } from './config';
 
@@ -14,8 +13,11 @@ const LOG_LEVELS = {
 
 /** Builds and starts the embedded service; main.ts and the tests share it. */
 export async function startService(config: ServiceConfig): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: LOG_LEVELS[config.LOG_LEVEL],
+  // The hardened edge: security headers, CORS only for CORS_ORIGINS, JSON bodies up to BODY_LIMIT (413/415/400 problems).
+  const app = await createHttpApp(AppModule.forRoot(config), {
+    logger: [...LOG_LEVELS[config.LOG_LEVEL]],
+    bodyLimitBytes: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS,
   });
   // BigInt revisions and positions leave as decimal strings.
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));

@@ -1,3 +1,4 @@
+import { usesLocalIssuer } from '@licensing/identity';
 import { loadConfig } from './config';
 import { startService } from './create-app';
 
@@ -5,6 +6,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { url } = await startService(config);
   console.log(`Export-license service listening on ${url} (data in ${config.DATA_DIR}/)`);
+  console.log(
+    usesLocalIssuer(config)
+      ? 'Callers send bearer tokens of the local issuer: npm run token -- --help'
+      : `Callers send bearer tokens of ${config.AUTH_ISSUER ?? '(no issuer)'}, audience ${config.AUTH_AUDIENCE}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintLocalToken } from '@licensing/identity';
 import { loadConfig } from './config';
 import { startService } from './create-app';
 
@@ -22,11 +23,10 @@ describe('licensing service (embedded, real HTTP on loopback)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  // Reads say who is reading (a policy officer here); /health is public and ignores it.
+  // Reads say who is reading (a policy officer here, with a token of the service's own issuer); /health ignores it.
   const get = async (path: string) => {
-    const response = await fetch(`${url}${path}`, {
-      headers: { 'X-Actor-Id': 'he.lan', 'X-Actor-Role': 'policy_officer' },
-    });
+    const token = await mintLocalToken(dir, { sub: 'he.lan', role: 'policy_officer' });
+    const response = await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
     return {
       status: response.status,
       type: response.headers.get('content-type'),

@@ -159,7 +159,7 @@ describe('command endpoints (embedded service over HTTP)', () => {
   });
 
   it('publishes an OpenAPI document generated from the same schemas', async () => {
-    const { body } = await client.get('/openapi.json', null);
+    const { body } = await client.get('/openapi.json', auditor);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining([

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
-import { issuedLicense, officer, ServiceClient } from '@licensing/service-testing';
+import { issuedLicense, opsUser, ServiceClient } from '@licensing/service-testing';
 
 describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the service (real broker)', () => {
   const brokers = kafkaBrokersFromEnv('apps/licensing-service/jest.config.js');
@@ -31,7 +31,7 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
       }),
     );
     app = started.app;
-    client = new ServiceClient(started.url);
+    client = new ServiceClient(started.url, { dataDir });
   }, 60_000);
 
   afterAll(async () => {
@@ -56,9 +56,9 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
     await waitUntil(() => seen.some((m) => m.key === licenseId), `${licenseId} on the license topic`);
     expect(seen).toContainEqual({ key: licenseId, type: 'license.issued' });
 
-    let consumers = (await client.get('/ops/consumers', officer)).body;
+    let consumers = (await client.get('/ops/consumers', opsUser)).body;
     await waitUntil(async () => {
-      consumers = (await client.get('/ops/consumers', officer)).body;
+      consumers = (await client.get('/ops/consumers', opsUser)).body;
       return consumers.relay.lagEvents === 0;
     }, 'the relay to report no lag');
     expect(consumers.relay).toMatchObject({ enabled: true, lagEvents: 0, state: 'live' });

@@ -10,7 +10,7 @@ import { ServiceClient } from '@licensing/service-testing';
 export class RunningService {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licensing-service-'));
   private app: INestApplication | null = null;
-  client: ServiceClient = new ServiceClient('http://127.0.0.1:0');
+  client: ServiceClient = new ServiceClient('http://127.0.0.1:0', { dataDir: this.dataDir });
 
   /** Starts (or restarts) the service with the clock fixed at `now`; the scheduler only runs when asked. */
   async start(now: string): Promise<ServiceClient> {
@@ -22,10 +22,14 @@ export class RunningService {
         CLOCK_FIXED_AT: now,
         SCHEDULER_INTERVAL_MS: '0',
         LOG_LEVEL: 'warn',
+        // Specs send bursts from one address and a few users; the rate limits have their own spec (http-edge.int.spec.ts).
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
       }),
     );
     this.app = started.app;
-    this.client = new ServiceClient(started.url);
+    // Tokens from the local issuer of this data directory, which the service trusts by default.
+    this.client = new ServiceClient(started.url, { dataDir: this.dataDir });
     return this.client;
   }
 

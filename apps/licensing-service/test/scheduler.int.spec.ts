@@ -1,6 +1,6 @@
 import { issuedLicense } from '@licensing/service-testing';
 import { RunningService } from './running-service';
-import { exporterUser, officer, system, type ServiceClient } from '@licensing/service-testing';
+import { exporterUser, officer, opsUser, system, type ServiceClient } from '@licensing/service-testing';
 import { magnetApplication } from '@licensing/service-testing';
 
 describe('time that passes by itself (embedded service, clock moved by restarts)', () => {
@@ -21,7 +21,7 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
   it('counts 45 working days for the review and reads nothing as due before its day', async () => {
     // Mon 2026-11-23 + 45 working days (no holiday calendar given): Mon 2027-01-25.
     expect(reviewDeadline).toBe('2027-01-25');
-    const run = await client.post('/admin/scheduler/run', system);
+    const run = await client.post('/admin/scheduler/run', opsUser);
     expect(run.body).toMatchObject({ today: '2026-11-23', appended: [], failed: [] });
   });
 
@@ -40,15 +40,15 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
   });
 
   it('appends each due event exactly once, across repeated passes and restarts', async () => {
-    const first = await client.post('/admin/scheduler/run', system);
+    const first = await client.post('/admin/scheduler/run', opsUser);
     expect(first.body.appended.sort()).toEqual([
       'scheduler:expire-license:L-app-short',
       'scheduler:review-deadline-missed:app-slow',
     ]);
-    expect((await client.post('/admin/scheduler/run', system)).body.appended).toEqual([]);
+    expect((await client.post('/admin/scheduler/run', opsUser)).body.appended).toEqual([]);
 
     client = await service.start('2027-02-02T02:00:00.000Z');
-    expect((await client.post('/admin/scheduler/run', system)).body).toMatchObject({ appended: [], failed: [] });
+    expect((await client.post('/admin/scheduler/run', opsUser)).body).toMatchObject({ appended: [], failed: [] });
     const license = (await client.get('/licenses/L-app-short', officer)).body;
     expect(license).toMatchObject({ status: 'expired', recordedStatus: 'expired', revision: 1 });
     expect(license.history.at(-1)).toMatchObject({ type: 'LicenseExpired', actor: 'scheduler', role: 'system' });
@@ -57,10 +57,15 @@ describe('time that passes by itself (embedded service, clock moved by restarts)
     });
   });
 
-  it('lets only the system role run the scheduler', async () => {
+  it('lets only the ops role run the scheduler; system is the scheduler itself, never a caller', async () => {
     expect(await client.post('/admin/scheduler/run', officer)).toMatchObject({
       status: 403,
-      body: { code: 'admin.forbidden' },
+      body: { code: 'admin.forbidden', allowed: ['ops'] },
+    });
+    // No token may claim `system`: the service refuses it before the table is asked.
+    expect(await client.post('/admin/scheduler/run', system)).toMatchObject({
+      status: 403,
+      body: { code: 'auth.system_role' },
     });
   });
 });

@@ -6,9 +6,13 @@
 
 /** Who, why and when, copied verbatim from the command that caused the event. */
 export interface EventMetadata {
-  /** Id of the acting user or system principal. */
+  /** Id of the acting user (the verified token's subject) or system principal. */
   readonly actor: string;
   readonly role: string;
+  /** Who vouched for the actor: the verified token's `iss`. Absent for the system and for events before tokens. */
+  readonly issuer?: string;
+  /** The exporters an exporter user acted for, as their token said. */
+  readonly exporterIds?: readonly string[];
   readonly commandId: string;
   readonly correlationId: string;
   readonly causationId: string;

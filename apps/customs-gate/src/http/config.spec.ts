@@ -8,7 +8,16 @@ describe('loadGateConfig', () => {
       HOST: '127.0.0.1',
       GATE_GROUP_ID: 'customs-gate',
       KAFKA_TOPIC_PREFIX: '',
+      BODY_LIMIT: 1024 * 1024,
+      CORS_ORIGINS: [],
     });
+  });
+
+  it('shares the HTTP edge settings of the licensing service', () => {
+    expect(
+      loadGateConfig({ KAFKA_BROKERS: 'k1:9092', BODY_LIMIT: '64kb', CORS_ORIGINS: 'https://gate.example.com' }),
+    ).toMatchObject({ BODY_LIMIT: 64 * 1024, CORS_ORIGINS: ['https://gate.example.com'] });
+    expect(() => loadGateConfig({ KAFKA_BROKERS: 'k1:9092', BODY_LIMIT: 'lots' })).toThrow(/BODY_LIMIT/);
   });
 
   it('reads a broker list, a port and a fixed clock', () => {

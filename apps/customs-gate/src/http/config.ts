@@ -1,4 +1,5 @@
 import { loadSettings } from '@licensing/platform';
+import { HttpEdgeSettings } from '@licensing/workflow';
 import { z } from 'zod';
 
 const BrokerAddress = z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'host:port');
@@ -27,6 +28,8 @@ export const GateConfig = z.object({
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** A fixed "now" (ISO instant), so a demo or test of dates long past or to come gives the same verdicts. */
   CLOCK_FIXED_AT: z.iso.datetime().optional(),
+  /** BODY_LIMIT (default 1mb) and CORS_ORIGINS (default none): the same HTTP edge as the licensing service. */
+  ...HttpEdgeSettings.shape,
 });
 export type GateConfig = z.infer<typeof GateConfig>;
 

@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { createHttpApp } from '@licensing/workflow';
 import type { GateConfig } from './config';
 import { GateModule } from './gate.module';
 
@@ -16,8 +15,11 @@ export async function startGateApp(
   config: GateConfig,
   options: { instanceId?: string; logger?: false } = {},
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create(GateModule.forRoot(config, options.instanceId ?? randomUUID()), {
+  // The edge the licensing service has: security headers, CORS only if configured, JSON bodies up to BODY_LIMIT.
+  const app = await createHttpApp(GateModule.forRoot(config, options.instanceId ?? randomUUID()), {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyLimitBytes: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS,
   });
   app.enableShutdownHooks();
   try {
@@ -26,6 +28,6 @@ export async function startGateApp(
     await app.close();
     throw error;
   }
-  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  const address = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://${config.HOST}:${address.port}` };
 }

@@ -148,6 +148,8 @@ describe('the customs gate on a real Kafka broker', () => {
         GATE_GROUP_ID: 'customs-gate-int-http',
         KAFKA_TOPIC_PREFIX: '',
         CLOCK_FIXED_AT: '2026-02-10T02:00:00Z',
+        BODY_LIMIT: 16 * 1024,
+        CORS_ORIGINS: [],
       },
       { instanceId: run, logger: false },
     );
@@ -199,6 +201,11 @@ describe('the customs gate on a real Kafka broker', () => {
     const problem = await json(bad);
     expect(problem).toMatchObject({ status: 400, code: 'request.invalid', instance: '/declarations/check' });
     expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['(body)', 'lines.0.quantity']);
+
+    // The shared HTTP edge: a body over BODY_LIMIT is a 413 problem, not a 500.
+    const huge = await post({ ...declaration(ACTIVE, 30), declarationRef: 'x'.repeat(32 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(await json(huge)).toMatchObject({ code: 'request.body_too_large', limitBytes: 16 * 1024 });
 
     const unknown = await fetch(`${url}/licenses/${id('never-issued')}`);
     expect(unknown.status).toBe(404);

@@ -13,6 +13,7 @@ import {
 import { applications, DecideApplication } from '@licensing/workflow';
 import { z } from 'zod';
 import { type CommandRoute, domainRoute } from './command-route';
+import { ApplicationIdInput } from './license-routes';
 
 const application = { resource: 'applications', aggregate: applications, idField: 'applicationId' } as const;
 
@@ -44,7 +45,8 @@ export const applicationRoutes: CommandRoute[] = [
     ...application,
     action: null,
     commandType: 'DraftApplication',
-    data: DraftApplicationData,
+    // A new application's id must leave room for its license's (L-<id>).
+    data: DraftApplicationData.extend({ applicationId: ApplicationIdInput }),
     summary: 'Draft an application',
   }),
   domainRoute({

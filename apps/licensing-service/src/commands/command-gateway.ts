@@ -19,7 +19,8 @@ import type { CommandRoute } from './command-route';
 // How long a command waits for the read models to show its events, so the
 // client can read its own write at once; past it the answer still goes out.
 const READ_YOUR_WRITES_MS = 2_000;
-const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
+// A revision is a 64-bit number: at most 20 digits.
+const IF_MATCH = /^(?:W\/)?"?(\d{1,20})"?$/;
 const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
 
 /**

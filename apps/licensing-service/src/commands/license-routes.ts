@@ -1,5 +1,7 @@
 import {
   AmendLicenseData,
+  ID_MAX_LENGTH,
+  IdInput,
   IssueLicenseData,
   RecordShipmentData,
   ReinstateLicenseData,
@@ -19,8 +21,14 @@ const license = { resource: 'licenses', aggregate: licenses, idField: 'licenseId
  */
 export const licenseIdFor = (applicationId: string) => `L-${applicationId}`;
 
+/** An application id that leaves room for the prefix, so the license id derived from it is an id too. */
+export const ApplicationIdInput = IdInput.max(
+  ID_MAX_LENGTH - licenseIdFor('').length,
+  `at most ${ID_MAX_LENGTH - licenseIdFor('').length} characters, so that the license id ${licenseIdFor('<id>')} is at most ${ID_MAX_LENGTH}`,
+);
+
 const IssueBody = z.strictObject({
-  applicationId: z.string().min(1),
+  applicationId: ApplicationIdInput,
   validFrom: IssueLicenseData.shape.validFrom,
   validUntil: IssueLicenseData.shape.validUntil,
 });

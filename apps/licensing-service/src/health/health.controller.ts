@@ -1,8 +1,13 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ProjectionRunner } from '@licensing/projections';
+import { Unthrottled } from '@licensing/workflow';
 
-/** Public on purpose (no actor, outside the permissions table): probes know no user. */
+/**
+ * Public on purpose (no actor, outside the permissions table): probes know no
+ * user. Never rate-limited: a busy service must still answer its probes.
+ */
 @Controller('health')
+@Unthrottled()
 export class HealthController {
   constructor(@Inject(ProjectionRunner) private readonly projections: ProjectionRunner) {}
 

@@ -1,4 +1,4 @@
-import { allowedRoles, type Operation, Role } from '@licensing/domain';
+import { allowedRoles, IdInput, type Operation, permissions } from '@licensing/domain';
 import { z } from 'zod';
 import type { CommandRoute } from '../commands/command-route';
 import { commandRoutes } from '../commands/command-routes';
@@ -24,12 +24,9 @@ const header = (name: string, description: string, required = false) => ({
   schema: { type: 'string' },
 });
 
-const actorParameters = [
-  header('X-Actor-Id', 'Who is acting (a user id).', true),
-  { ...header('X-Actor-Role', 'The role they act in.', true), schema: { type: 'string', enum: Role.options } },
-];
+/** Every operation but the public ones needs `Authorization: Bearer <jwt>` (the `bearer` scheme below). */
+const BEARER = [{ bearer: [] }];
 const commandParameters = [
-  ...actorParameters,
   header(
     'Idempotency-Key',
     'Repeat a command safely: the same key returns the first result and stores nothing new, also after a restart.',
@@ -41,19 +38,43 @@ const commandParameters = [
   header('X-Correlation-Id', 'Carried into the event metadata as the correlation id.'),
 ];
 
-/** Who may call it, from the permissions table: in words for people and as `x-roles` for tools. */
+/**
+ * Who may call it, from the permissions table: in words for people, as
+ * `x-roles` for tools, and `x-data-scope`, per role, the data it reaches.
+ */
 function authorized(operation: Operation, what: string): JsonSchema {
   const roles = allowedRoles(operation);
   return {
     description: `${what} Allowed roles: ${roles.join(', ')}.`,
     'x-operation': operation,
     'x-roles': [...roles],
+    'x-data-scope': { ...permissions[operation] },
   };
 }
 
 const refusals = {
-  '401': problem('X-Actor-Id / X-Actor-Role missing or invalid.'),
-  '403': problem('The role may not perform this operation (see x-roles), or the actor is not the one the case needs.'),
+  '401': problem(
+    'No bearer token, or one that does not verify (`auth.invalid_token`, `auth.token_expired`, `auth.wrong_issuer`, `auth.wrong_audience`, `auth.unknown_key`); answered with `WWW-Authenticate: Bearer`.',
+  ),
+  '403': problem(
+    'The role may not perform this operation (see x-roles), the actor is not the one the case needs, or the token carries no usable role (`auth.no_role`, `auth.ambiguous_role`, `auth.system_role`, `auth.no_exporters`).',
+  ),
+};
+/** Out of the actor's data scope reads exactly like not there, so nobody can probe for others' cases. */
+const OUT_OF_SCOPE = "or outside the actor's data scope (another exporter's, or a case not assigned to the reviewer)";
+
+/** Path ids are validated like the ids of command bodies (400 naming the parameter). */
+const pathId = { name: 'id', in: 'path', required: true, schema: jsonSchema(IdInput) };
+/** What the HTTP edge answers before any handler runs. */
+const rateLimited = {
+  '429': {
+    ...problem('Over the rate limit, per user or per client address; nothing was done.'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } } },
+  },
+};
+const bodyRefusals = {
+  '413': problem('The body is larger than the service accepts (BODY_LIMIT, 1 MB by default).'),
+  '415': problem('The body is not JSON (Content-Type: application/json), or its encoding or charset is not supported.'),
 };
 
 function commandOperation(route: CommandRoute): JsonSchema {
@@ -63,10 +84,8 @@ function commandOperation(route: CommandRoute): JsonSchema {
     summary: route.summary,
     ...authorized(route.commandType, `Command \`${route.commandType}\`.`),
     tags: [route.resource],
-    parameters: [
-      ...commandParameters,
-      ...(route.action === null ? [] : [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]),
-    ],
+    security: BEARER,
+    parameters: [...commandParameters, ...(route.action === null ? [] : [pathId])],
     requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } },
     responses: {
       [ok]: {
@@ -74,11 +93,15 @@ function commandOperation(route: CommandRoute): JsonSchema {
         headers: { ETag: { schema: { type: 'string' } } },
         content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandOutcome' } } },
       },
-      '400': problem('The body or a header is invalid; `errors` names each field and rule.'),
+      '400': problem(
+        'The body is not valid JSON (`request.malformed_json`), or the body, a header or the path id is invalid; `errors` names each field and rule.',
+      ),
       ...refusals,
-      '404': problem('Unknown action.'),
+      '404': problem(`Unknown action, or the resource does not exist ${OUT_OF_SCOPE}.`),
       '409': problem('If-Match revision is stale, or the command is not allowed in the current state.'),
       '422': problem('A business rule refuses the command.'),
+      ...bodyRefusals,
+      ...rateLimited,
     },
   };
 }
@@ -97,23 +120,21 @@ function read(
   summary: string,
   tag: string,
   parameters: JsonSchema[],
-  pathId = false,
+  withPathId = false,
 ): JsonSchema {
   return {
     get: {
       summary,
       ...authorized(operation, `Query \`${operation}\`.`),
       tags: [tag],
-      parameters: [
-        ...actorParameters,
-        ...(pathId ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []),
-        ...parameters,
-      ],
+      security: BEARER,
+      parameters: [...(withPathId ? [pathId] : []), ...parameters],
       responses: {
         '200': { description: 'The read model answer (JSON).' },
         '400': problem('Invalid query.'),
         ...refusals,
-        '404': problem('Not found.'),
+        '404': problem(`Not found, ${OUT_OF_SCOPE}.`),
+        ...rateLimited,
       },
     },
   };
@@ -125,20 +146,38 @@ function admin(operation: Operation, summary: string): JsonSchema {
       summary,
       ...authorized(operation, `Operation \`${operation}\`.`),
       tags: ['admin'],
-      parameters: actorParameters,
-      responses: { '200': { description: 'Done; the answer reports what was done (JSON).' }, ...refusals },
+      security: BEARER,
+      responses: {
+        '200': { description: 'Done; the answer reports what was done (JSON).' },
+        ...refusals,
+        ...rateLimited,
+      },
     },
   };
 }
 
-/** Outside the permissions table on purpose: probes and clients call these before they know who they are. */
+/** Outside the permissions table on purpose: probes call these and know no user. */
 function publicRead(summary: string, tag: string): JsonSchema {
   return {
     get: {
       summary,
-      description: 'Public: no actor needed.',
+      description: 'Public: no token needed.',
       tags: [tag],
+      security: [],
       responses: { '200': { description: 'JSON.' } },
+    },
+  };
+}
+
+/** Public too, for whoever verifies the local issuer's tokens; rate-limited per address like everything but health. */
+function wellKnown(summary: string): JsonSchema {
+  return {
+    get: {
+      summary: `${summary} (served only when the service is its own issuer)`,
+      description: 'Public: no token needed.',
+      tags: ['identity'],
+      security: [],
+      responses: { '200': { description: 'JSON.' }, ...rateLimited },
     },
   };
 }
@@ -228,7 +267,9 @@ export function openApiDocument(): JsonSchema {
     ),
     '/health/live': publicRead('The process is up', 'health'),
     '/health/ready': publicRead('Every read model has caught up with the event log (503 otherwise)', 'health'),
-    '/openapi.json': publicRead('This document', 'openapi'),
+    '/openapi.json': read('ReadOpenApi', 'This document', 'openapi', []),
+    '/.well-known/jwks.json': wellKnown("The local issuer's public keys (JWKS)"),
+    '/.well-known/openid-configuration': wellKnown('The local issuer: its `issuer` and `jwks_uri`'),
   });
   return {
     openapi: '3.1.0',
@@ -240,6 +281,15 @@ export function openApiDocument(): JsonSchema {
     },
     paths,
     components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An OAuth 2 / OpenID Connect access token of the configured issuer (AUTH_ISSUER; locally `npm run token`), naming exactly one role of the service.',
+        },
+      },
       schemas: {
         ProblemDetails: {
           type: 'object',

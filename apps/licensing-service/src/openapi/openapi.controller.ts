@@ -1,12 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
+import { ActorGuard, Authorize } from '@licensing/workflow';
 import { openApiDocument } from './openapi-document';
 
-/** Public on purpose (no actor, outside the permissions table): a client reads it before it knows who it is. */
+/**
+ * The API's description, for any authenticated person (`ReadOpenApi`): it
+ * names every operation and role, which is nobody's business before they
+ * have signed in. Health and /.well-known/* stay public instead.
+ */
 @Controller()
+@UseGuards(ActorGuard)
 export class OpenApiController {
   private readonly document = openApiDocument();
 
   @Get('openapi.json')
+  @Authorize('ReadOpenApi')
   openApi() {
     return this.document;
   }

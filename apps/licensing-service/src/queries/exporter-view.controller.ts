@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { DocumentStore, ExporterViewQuery } from '@licensing/projections';
-import { ActorGuard, Authorize, NotFound, ZodBody } from '@licensing/workflow';
+import type { ScopePredicate } from '@licensing/domain';
+import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { ReadConsistency, ReadQuery } from './read-query';
 
@@ -22,9 +23,11 @@ export class ExporterViewController {
   async exporter(
     @Param('id') id: string,
     @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @ReadScope() scope: ScopePredicate,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const view = this.exporters.get(id, await this.consistency.asOf(query));
+    // Out of the reader's scope (another exporter's) it is null: the same 404 as an unknown exporter.
+    const view = this.exporters.get(id, await this.consistency.asOf(query), scope);
     if (!view) throw new NotFound('exporter.not_found', `Nothing is recorded about exporter ${id}.`);
     if (view.revision !== null) response.setHeader('ETag', `"${view.revision}"`);
     return view;

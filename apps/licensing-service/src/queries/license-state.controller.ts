@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { replayDecision } from '@licensing/domain';
+import { IdInput, replayDecision, type ScopePredicate } from '@licensing/domain';
 import { DocumentStore, LicenseStateQuery, RuleHistoryQuery } from '@licensing/projections';
-import { ActorGuard, Authorize, NotFound, ZodBody } from '@licensing/workflow';
+import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { ReadConsistency, ReadQuery } from './read-query';
@@ -19,15 +19,20 @@ const APPLICATION_STATUSES = [
 ] as const;
 const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
 export const ApplicationList = ReadQuery.extend({
-  exporterId: z.string().min(1).optional(),
+  exporterId: IdInput.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
 });
 export const LicenseList = ReadQuery.extend({
-  exporterId: z.string().min(1).optional(),
+  exporterId: IdInput.optional(),
   status: z.enum(LICENSE_STATUSES).optional(),
 });
 
-/** The license-state read model: every application and license, as it stands on a date. */
+/**
+ * The license-state read model: every application and license, as it stands
+ * on a date. Each read passes the reader's data scope (@ReadScope) to the
+ * query, so a case out of it is a 404 or missing from a list, like one that
+ * does not exist.
+ */
 @Controller()
 @UseGuards(ActorGuard)
 export class LicenseStateController {
@@ -44,11 +49,14 @@ export class LicenseStateController {
 
   @Get('applications')
   @Authorize('ListApplications')
-  async applications(@Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>) {
+  async applications(
+    @Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>,
+    @ReadScope() scope: ScopePredicate,
+  ) {
     const asOf = await this.consistency.asOf(query);
     return {
       asOf,
-      applications: this.state.applications({ asOf, exporterId: query.exporterId, status: query.status }),
+      applications: this.state.applications({ asOf, scope, exporterId: query.exporterId, status: query.status }),
     };
   }
 
@@ -57,9 +65,10 @@ export class LicenseStateController {
   async application(
     @Param('id') id: string,
     @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @ReadScope() scope: ScopePredicate,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const view = this.state.application(id, await this.consistency.asOf(query));
+    const view = this.state.application(id, await this.consistency.asOf(query), scope);
     if (!view) throw new NotFound('application.not_found', `No application ${id} has been drafted.`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
@@ -68,8 +77,12 @@ export class LicenseStateController {
   /** The auditor's check: re-run the recorded evaluation on the policy log as it was known then. */
   @Get('applications/:id/decision-replay')
   @Authorize('ReplayDecision')
-  async replay(@Param('id') id: string, @Query(new ZodBody(ReadQuery)) query: ReadQuery) {
-    const view = this.state.application(id, await this.consistency.asOf(query));
+  async replay(
+    @Param('id') id: string,
+    @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @ReadScope() scope: ScopePredicate,
+  ) {
+    const view = this.state.application(id, await this.consistency.asOf(query), scope);
     const record = view?.decision?.record;
     if (!view || !record)
       throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
@@ -86,9 +99,15 @@ export class LicenseStateController {
 
   @Get('licenses')
   @Authorize('ListLicenses')
-  async licenses(@Query(new ZodBody(LicenseList)) query: z.infer<typeof LicenseList>) {
+  async licenses(
+    @Query(new ZodBody(LicenseList)) query: z.infer<typeof LicenseList>,
+    @ReadScope() scope: ScopePredicate,
+  ) {
     const asOf = await this.consistency.asOf(query);
-    return { asOf, licenses: this.state.licenses({ asOf, exporterId: query.exporterId, status: query.status }) };
+    return {
+      asOf,
+      licenses: this.state.licenses({ asOf, scope, exporterId: query.exporterId, status: query.status }),
+    };
   }
 
   @Get('licenses/:id')
@@ -96,9 +115,10 @@ export class LicenseStateController {
   async license(
     @Param('id') id: string,
     @Query(new ZodBody(ReadQuery)) query: ReadQuery,
+    @ReadScope() scope: ScopePredicate,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const view = this.state.license(id, await this.consistency.asOf(query));
+    const view = this.state.license(id, await this.consistency.asOf(query), scope);
     if (!view) throw new NotFound('license.not_found', `No license ${id} has been issued.`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;

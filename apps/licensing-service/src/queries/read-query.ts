@@ -11,7 +11,10 @@ export const ReadQuery = z.strictObject({
    * Read-your-writes across processes: wait until the read models have
    * applied this `$all` position (a command response's `position`).
    */
-  minPosition: z.string().regex(/^\d+$/, 'a decimal $all position').optional(),
+  minPosition: z
+    .string()
+    .regex(/^\d{1,20}$/, 'a decimal $all position (a 64-bit number)')
+    .optional(),
 });
 export type ReadQuery = z.infer<typeof ReadQuery>;
 

@@ -1,36 +1,41 @@
 import { z } from 'zod';
 import { LegalDate } from '../shared/dates';
+import { IdInput, LIST_LIMITS, NameInput, NotesInput, TextInput } from '../shared/input-fields';
 import { Command } from '../shared/metadata';
 import { DecisionRecord } from '../rules/decision-record';
-import { ApplicationContent, SuppliedDocument } from './application-content';
+import { ApplicationContentInput, SuppliedDocumentInput } from './application-input';
 import { ReviewRecommendation } from './application-events';
 
-const id = { applicationId: z.string().min(1) };
+// Command inputs carry limits; the events keep permissive schemas (shared/input-fields.ts says why).
+const id = { applicationId: IdInput };
 
-export const DraftApplicationData = z.object({ ...id, application: ApplicationContent });
-export const ReviseDraftData = z.object({ ...id, application: ApplicationContent });
+export const DraftApplicationData = z.object({ ...id, application: ApplicationContentInput });
+export const ReviseDraftData = z.object({ ...id, application: ApplicationContentInput });
 export const SubmitApplicationData = z.object(id);
 export const AcceptApplicationData = z.object({
   ...id,
   /** The public-holiday calendar the handler holds; holidays are data, not code. */
-  holidays: z.array(LegalDate).optional(),
+  holidays: z.array(LegalDate).max(LIST_LIMITS.holidays).optional(),
 });
 export const RequestDocumentsData = z.object({
   ...id,
-  documents: z.array(z.string().min(1)).min(1),
-  reason: z.string().min(1),
+  documents: z.array(NameInput).min(1).max(LIST_LIMITS.documents),
+  reason: TextInput,
 });
-export const SupplyDocumentsData = z.object({ ...id, documents: z.array(SuppliedDocument).min(1) });
-export const AssignReviewerData = z.object({ ...id, reviewerId: z.string().min(1) });
-export const CompleteReviewData = z.object({ ...id, recommendation: ReviewRecommendation, notes: z.string() });
+export const SupplyDocumentsData = z.object({
+  ...id,
+  documents: z.array(SuppliedDocumentInput).min(1).max(LIST_LIMITS.documents),
+});
+export const AssignReviewerData = z.object({ ...id, reviewerId: IdInput });
+export const CompleteReviewData = z.object({ ...id, recommendation: ReviewRecommendation, notes: NotesInput });
 /** The application layer computes `decision` with evaluate() before sending the command. */
 export const ApproveApplicationData = z.object({ ...id, decision: DecisionRecord });
 export const RejectApplicationData = z.object({
   ...id,
   decision: DecisionRecord.optional(),
-  reasons: z.array(z.string().min(1)),
+  reasons: z.array(TextInput).max(LIST_LIMITS.reasons),
 });
-export const WithdrawApplicationData = z.object({ ...id, reason: z.string().min(1).optional() });
+export const WithdrawApplicationData = z.object({ ...id, reason: TextInput.optional() });
 export const MarkReviewDeadlineMissedData = z.object(id);
 
 export type DraftApplication = Command<'DraftApplication', z.infer<typeof DraftApplicationData>>;

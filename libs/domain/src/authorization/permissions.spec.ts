@@ -1,6 +1,15 @@
-import { Role } from '../shared/metadata';
+import { PersonRole, Role } from '../shared/metadata';
 import { DomainError, ForbiddenError } from '../shared/errors';
-import { allowedRoles, commandTypes, describeOperation, operations, permissions, requireRole } from './permissions';
+import {
+  allowedRoles,
+  commandTypes,
+  dataScope,
+  describeOperation,
+  isAllowed,
+  operations,
+  permissions,
+  requireRole,
+} from './permissions';
 import { acceptableCommands } from './testing/acceptable-commands';
 
 const ROLES = Role.options;
@@ -39,7 +48,7 @@ describe('the permissions table', () => {
 
   it('gives every operation at least one role and no role twice', () => {
     for (const operation of operations) {
-      const roles = permissions[operation];
+      const roles = allowedRoles(operation);
       expect({ operation, some: roles.length > 0, unique: new Set(roles).size === roles.length }).toEqual({
         operation,
         some: true,
@@ -48,12 +57,48 @@ describe('the permissions table', () => {
     }
   });
 
-  it('lets case readers see case data, officers and auditors replay decisions, and only the system administer', () => {
-    expect(allowedRoles('GetLicense')).toEqual(['exporter', 'licensing_officer', 'reviewer', 'auditor']);
+  it('lets case readers see case data, officers and auditors replay decisions, and only ops administer', () => {
+    expect(allowedRoles('GetLicense')).toEqual(['exporter', 'licensing_officer', 'auditor']);
+    expect(allowedRoles('GetApplication')).toEqual(['exporter', 'licensing_officer', 'reviewer', 'auditor']);
     expect(allowedRoles('ReplayDecision')).toEqual(['licensing_officer', 'auditor']);
     expect(allowedRoles('ListMeasures')).not.toContain('system');
-    expect(allowedRoles('RunScheduler')).toEqual(['system']);
-    expect(allowedRoles('ListConsumers')).toEqual(['licensing_officer', 'auditor', 'system']);
+    expect(allowedRoles('RunScheduler')).toEqual(['ops']);
+    expect(allowedRoles('ListConsumers')).toEqual(['ops', 'auditor']);
+  });
+
+  it('states a data scope for every role it allows: exporters their own, reviewers their assigned, others all', () => {
+    // The law and the API's description are nobody's case data: everyone reads all of them.
+    const publicKnowledge = ['ListMeasures', 'GetMeasureHistory', 'ListPolicyChanges', 'ReadOpenApi'];
+    const caseScope: Partial<Record<string, string>> = { exporter: 'own-exporter', reviewer: 'assigned-reviewer' };
+    for (const operation of operations) {
+      for (const [role, scope] of Object.entries(permissions[operation])) {
+        const expected = publicKnowledge.includes(operation) ? 'all' : (caseScope[role] ?? 'all');
+        expect({ operation, role, scope }).toEqual({ operation, role, scope: expected });
+      }
+    }
+    expect(dataScope('CompleteReview', 'reviewer')).toBe('assigned-reviewer');
+    expect(dataScope('ListMeasures', 'reviewer')).toBe('all');
+    expect(dataScope('GetLicense', 'reviewer')).toBeUndefined();
+  });
+
+  it('keeps system to what the service itself sends (scheduler, seeder), never an HTTP-only operation', () => {
+    const systemOperations = operations.filter((operation) => isAllowed(operation, 'system'));
+    expect(systemOperations.sort()).toEqual(
+      [
+        'ExpireLicense',
+        'MarkReviewDeadlineMissed',
+        ...commandTypes.filter((type) => allowedRoles(type).includes('policy_officer')),
+      ].sort(),
+    );
+  });
+
+  it('lets auditors read everything and send nothing, and every person read the rule history and the API', () => {
+    const queries = operations.filter((operation) => !commandTypes.includes(operation as never));
+    const reads = queries.filter((operation) => !['RebuildReadModels', 'RunScheduler'].includes(operation));
+    expect(reads.filter((operation) => dataScope(operation, 'auditor') !== 'all')).toEqual([]);
+    expect(commandTypes.filter((type) => isAllowed(type, 'auditor'))).toEqual([]);
+    for (const role of PersonRole.options) expect(dataScope('ReadOpenApi', role)).toBe('all');
+    for (const role of PersonRole.options) expect(dataScope('GetMeasureHistory', role)).toBe('all');
   });
 
   it("refuses a query with its scope's code and words it for a person", () => {

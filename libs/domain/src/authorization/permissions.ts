@@ -3,33 +3,58 @@ import type { ExporterCommand } from '../exporter/exporter-commands';
 import type { LicenseCommand } from '../license/license-commands';
 import type { ControlMeasureCommand } from '../policy/measure-commands';
 import { ForbiddenError } from '../shared/errors';
-import type { Actor, Role } from '../shared/metadata';
+import { type Actor, PersonRole, type Role } from '../shared/metadata';
 
 /**
- * Who may do what: the one authorization table. The deciders enforce the
- * command rows, the HTTP guard enforces every row before a handler runs, and
- * the OpenAPI document lists them, so the three cannot drift apart.
+ * Who may do what, and to which data: the one authorization table. For each
+ * operation it names the roles allowed and, per role, the data that role
+ * reaches:
+ * - `all`: every resource;
+ * - `own-exporter`: only the cases of the exporters the actor acts for (`Actor.exporterIds`);
+ * - `assigned-reviewer`: only the applications assigned to the actor (`reviewerId` = `actor.id`).
+ *
+ * The deciders enforce the roles of the command rows, the HTTP guard the
+ * roles of every row before a handler runs, the command runner the data
+ * scope of a command on the stream it loads, the read models the data scope
+ * of a read (`inScope`, `./data-scope`), and the OpenAPI document lists the
+ * roles, so none of them can drift from this table.
  *
  * Deliberately outside the table, public to anyone without an actor:
- * GET /health/live, GET /health/ready (probes know no user) and
- * GET /openapi.json (a client reads it before it knows who it is).
+ * GET /health/live and /health/ready (probes know no user) and /.well-known/*
+ * (what a client needs before it holds a token).
  */
+export type DataScope = 'all' | 'own-exporter' | 'assigned-reviewer';
 
-const EXPORTER = ['exporter'] as const;
-const OFFICER = ['licensing_officer'] as const;
-const SYSTEM = ['system'] as const;
-/** Everyone who works a case, or checks it afterwards. */
-const CASE_READERS = ['exporter', 'licensing_officer', 'reviewer', 'auditor'] as const;
-/** The law as recorded is public knowledge to every person using the system. */
-const HUMANS = ['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor'] as const;
+/** The roles allowed one operation, each with the data it reaches; a role not named is refused. */
+export type Grants = { readonly [R in Role]?: DataScope };
+
+const EXPORTER = { exporter: 'own-exporter' } as const satisfies Grants;
+const OFFICER = { licensing_officer: 'all' } as const satisfies Grants;
+/** The service's own scheduler: never a person, never a token. */
+const SCHEDULER = { system: 'all' } as const satisfies Grants;
+/** Licenses and exporters: exporters see their own, officers decide and auditors check all of them. */
+const CASE_READERS = { exporter: 'own-exporter', licensing_officer: 'all', auditor: 'all' } as const satisfies Grants;
+/** Applications: as case data, and each reviewer sees the applications assigned to them. */
+const APPLICATION_READERS = {
+  exporter: 'own-exporter',
+  licensing_officer: 'all',
+  reviewer: 'assigned-reviewer',
+  auditor: 'all',
+} as const satisfies Grants;
+/** The law as recorded and the API's description are public knowledge to every person with a token. */
+const PERSONS = Object.fromEntries(PersonRole.options.map((role) => [role, 'all'])) as {
+  readonly [R in PersonRole]: 'all';
+};
+const OPS = { ops: 'all' } as const satisfies Grants;
 
 const exporterCommands = {
-  RegisterExporter: ['exporter', 'licensing_officer'],
+  // An exporter registers itself (one it acts for); an officer registers any.
+  RegisterExporter: { exporter: 'own-exporter', licensing_officer: 'all' },
   CertifyComplianceProgramme: OFFICER,
   QualifyForGeneralLicenses: OFFICER,
   DisqualifyFromGeneralLicenses: OFFICER,
   PenaliseExporter: OFFICER,
-} as const satisfies Record<ExporterCommand['type'], readonly Role[]>;
+} as const satisfies Record<ExporterCommand['type'], Grants>;
 
 const applicationCommands = {
   DraftApplication: EXPORTER,
@@ -39,28 +64,27 @@ const applicationCommands = {
   RequestDocuments: OFFICER,
   SupplyDocuments: EXPORTER,
   AssignReviewer: OFFICER,
-  CompleteReview: ['reviewer'],
+  CompleteReview: { reviewer: 'assigned-reviewer' },
   ApproveApplication: OFFICER,
   RejectApplication: OFFICER,
   WithdrawApplication: EXPORTER,
-  // The scheduler, acting as the system, records a review deadline that passed.
-  MarkReviewDeadlineMissed: SYSTEM,
-} as const satisfies Record<ApplicationCommand['type'], readonly Role[]>;
+  MarkReviewDeadlineMissed: SCHEDULER,
+} as const satisfies Record<ApplicationCommand['type'], Grants>;
 
 const licenseCommands = {
   IssueLicense: OFFICER,
-  // The system: customs systems report shipments too.
-  RecordShipment: ['exporter', 'system'],
+  // Exporters only: nothing in the service records shipments itself, and a
+  // customs system calling in comes with a token of its own, never as `system`.
+  RecordShipment: EXPORTER,
   AmendLicense: OFFICER,
   SuspendLicense: OFFICER,
   ReinstateLicense: OFFICER,
   RevokeLicense: OFFICER,
-  // The scheduler, acting as the system, records an expiry that is due.
-  ExpireLicense: SYSTEM,
-} as const satisfies Record<LicenseCommand['type'], readonly Role[]>;
+  ExpireLicense: SCHEDULER,
+} as const satisfies Record<LicenseCommand['type'], Grants>;
 
-// The system: the seeder records the real policy history as `seed` (system).
-const POLICY = ['policy_officer', 'system'] as const;
+// `system`: the seeder records the real policy history as `seed` (system).
+const POLICY = { policy_officer: 'all', system: 'all' } as const satisfies Grants;
 const measureCommands = {
   PublishMeasure: POLICY,
   AmendMeasure: POLICY,
@@ -69,32 +93,27 @@ const measureCommands = {
   LiftSuspension: POLICY,
   RepealMeasure: POLICY,
   RecordCorrection: POLICY,
-} as const satisfies Record<ControlMeasureCommand['type'], readonly Role[]>;
+} as const satisfies Record<ControlMeasureCommand['type'], Grants>;
 
 const applicationQueries = {
-  ListApplications: CASE_READERS,
-  GetApplication: CASE_READERS,
-  ReplayDecision: ['licensing_officer', 'auditor'],
-} as const satisfies Record<string, readonly Role[]>;
+  ListApplications: APPLICATION_READERS,
+  GetApplication: APPLICATION_READERS,
+  ReplayDecision: { licensing_officer: 'all', auditor: 'all' },
+} as const satisfies Record<string, Grants>;
 const licenseQueries = { ListLicenses: CASE_READERS, GetLicense: CASE_READERS } as const satisfies Record<
   string,
-  readonly Role[]
+  Grants
 >;
-const exporterQueries = { GetExporter: CASE_READERS } as const satisfies Record<string, readonly Role[]>;
+const exporterQueries = { GetExporter: CASE_READERS } as const satisfies Record<string, Grants>;
 const ruleHistoryQueries = {
-  ListMeasures: HUMANS,
-  GetMeasureHistory: HUMANS,
-  ListPolicyChanges: HUMANS,
-} as const satisfies Record<string, readonly Role[]>;
-// No ops role yet: officers and auditors watch the consumers, and so may the system.
-const opsQueries = { ListConsumers: ['licensing_officer', 'auditor', 'system'] } as const satisfies Record<
-  string,
-  readonly Role[]
->;
-const adminOperations = { RebuildReadModels: SYSTEM, RunScheduler: SYSTEM } as const satisfies Record<
-  string,
-  readonly Role[]
->;
+  ListMeasures: PERSONS,
+  GetMeasureHistory: PERSONS,
+  ListPolicyChanges: PERSONS,
+} as const satisfies Record<string, Grants>;
+const apiQueries = { ReadOpenApi: PERSONS } as const satisfies Record<string, Grants>;
+// Ops watch the consumers; auditors read everything, this too.
+const opsQueries = { ListConsumers: { ops: 'all', auditor: 'all' } } as const satisfies Record<string, Grants>;
+const adminOperations = { RebuildReadModels: OPS, RunScheduler: OPS } as const satisfies Record<string, Grants>;
 
 export type CommandType =
   ApplicationCommand['type'] | ExporterCommand['type'] | LicenseCommand['type'] | ControlMeasureCommand['type'];
@@ -103,12 +122,13 @@ export type QueryOperation = keyof (typeof applicationQueries &
   typeof licenseQueries &
   typeof exporterQueries &
   typeof ruleHistoryQueries &
+  typeof apiQueries &
   typeof opsQueries &
   typeof adminOperations);
 export type Operation = CommandType | QueryOperation;
 
-/** The table, flat: every operation and the roles allowed to perform it. A missing command type does not compile. */
-export const permissions: { readonly [O in Operation]: readonly Role[] } = {
+/** The table, flat: every operation, its roles and their data scope. A missing command type does not compile. */
+export const permissions: { readonly [O in Operation]: Grants } = {
   ...exporterCommands,
   ...applicationCommands,
   ...licenseCommands,
@@ -117,6 +137,7 @@ export const permissions: { readonly [O in Operation]: readonly Role[] } = {
   ...licenseQueries,
   ...exporterQueries,
   ...ruleHistoryQueries,
+  ...apiQueries,
   ...opsQueries,
   ...adminOperations,
 };
@@ -131,6 +152,7 @@ const scopes: readonly (readonly [scope: string, group: object, commands: boolea
   ['license', licenseQueries, false],
   ['exporter', exporterQueries, false],
   ['rule_history', ruleHistoryQueries, false],
+  ['openapi', apiQueries, false],
   ['ops', opsQueries, false],
   ['admin', adminOperations, false],
 ];
@@ -150,12 +172,18 @@ export function isOperation(name: string): name is Operation {
   return scopeOf.has(name);
 }
 
+/** The roles allowed an operation, in the table's order. */
 export function allowedRoles(operation: Operation): readonly Role[] {
-  return permissions[operation];
+  return Object.keys(permissions[operation]) as Role[];
 }
 
 export function isAllowed(operation: Operation, role: Role): boolean {
-  return permissions[operation].includes(role);
+  return dataScope(operation, role) !== undefined;
+}
+
+/** The data a role reaches with an operation; undefined when the role may not perform it at all. */
+export function dataScope(operation: Operation, role: Role): DataScope | undefined {
+  return permissions[operation][role];
 }
 
 /** `send AcceptApplication` for a command, `get license` for `GetLicense`. */
@@ -168,10 +196,11 @@ export function describeOperation(operation: Operation): string {
  * The refusal deciders and the HTTP guard share: kind `forbidden`, code
  * `<scope>.forbidden`, naming the roles that may. `action` words it for a
  * person ("draft an application"); the default is derived from the name.
+ * It checks the role only; the data scope is `inScope`'s.
  */
 export function requireRole(operation: Operation, actor: Actor, action: string = describeOperation(operation)): void {
-  const allowed = permissions[operation];
-  if (allowed.includes(actor.role)) return;
+  if (isAllowed(operation, actor.role)) return;
+  const allowed = allowedRoles(operation);
   throw new ForbiddenError(
     `${scopeOf.get(operation)?.scope ?? 'request'}.forbidden`,
     `A ${actor.role} may not ${action}; only ${allowed.join(' or ')} may.`,

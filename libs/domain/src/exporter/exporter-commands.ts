@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { LegalDate } from '../shared/dates';
+import { IdInput, NameInput, TextInput } from '../shared/input-fields';
 import { Command } from '../shared/metadata';
 import { PenaltyKind, UnifiedSocialCreditCode } from './exporter-events';
 
+// Command inputs carry limits; the events keep permissive schemas (shared/input-fields.ts says why).
 export const RegisterExporterData = z.object({
-  exporterId: z.string().min(1),
-  name: z.string().min(1),
+  exporterId: IdInput,
+  name: NameInput,
   unifiedSocialCreditCode: UnifiedSocialCreditCode,
   country: z.literal('CN'),
   /** Either the date dual-use exports began or whole years of history. */
@@ -16,31 +18,31 @@ export type RegisterExporterData = z.infer<typeof RegisterExporterData>;
 export type RegisterExporter = Command<'RegisterExporter', RegisterExporterData>;
 
 export const CertifyComplianceProgrammeData = z.object({
-  exporterId: z.string().min(1),
-  certificateRef: z.string().min(1),
+  exporterId: IdInput,
+  certificateRef: NameInput,
 });
 export type CertifyComplianceProgrammeData = z.infer<typeof CertifyComplianceProgrammeData>;
 export type CertifyComplianceProgramme = Command<'CertifyComplianceProgramme', CertifyComplianceProgrammeData>;
 
 export const QualifyForGeneralLicensesData = z.object({
-  exporterId: z.string().min(1),
+  exporterId: IdInput,
 });
 export type QualifyForGeneralLicensesData = z.infer<typeof QualifyForGeneralLicensesData>;
 export type QualifyForGeneralLicenses = Command<'QualifyForGeneralLicenses', QualifyForGeneralLicensesData>;
 
 export const DisqualifyFromGeneralLicensesData = z.object({
-  exporterId: z.string().min(1),
-  reason: z.string().min(1),
+  exporterId: IdInput,
+  reason: TextInput,
 });
 export type DisqualifyFromGeneralLicensesData = z.infer<typeof DisqualifyFromGeneralLicensesData>;
 export type DisqualifyFromGeneralLicenses = Command<'DisqualifyFromGeneralLicenses', DisqualifyFromGeneralLicensesData>;
 
 export const PenaliseExporterData = z.object({
-  exporterId: z.string().min(1),
-  penaltyId: z.string().min(1),
+  exporterId: IdInput,
+  penaltyId: IdInput,
   kind: PenaltyKind,
   imposedOn: LegalDate,
-  reason: z.string().min(1),
+  reason: TextInput,
 });
 export type PenaliseExporterData = z.infer<typeof PenaliseExporterData>;
 export type PenaliseExporter = Command<'PenaliseExporter', PenaliseExporterData>;

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { LegalDate } from '../shared/dates';
+import { IdInput, LIST_LIMITS, NameInput, TextInput } from '../shared/input-fields';
 import { Item, Party } from '../shared/items';
+import { PartyInput } from '../shared/items-input';
 import { Command } from '../shared/metadata';
 import { LicenseType } from '../application/application-content';
 
-const id = { licenseId: z.string().min(1) };
+// Command inputs carry limits; the events keep permissive schemas (shared/input-fields.ts says why).
+const id = { licenseId: IdInput };
 
 /**
  * The approved application as the handler loaded it. The decider checks
- * `status` itself rather than trusting the handler to have done so.
+ * `status` itself rather than trusting the handler to have done so. Read
+ * from stored events, never from a request, so it keeps the permissive
+ * stored schemas: an application drafted before the limits stays licensable.
  */
 export const ApplicationFactsForLicense = z.object({
   applicationId: z.string().min(1),
@@ -28,23 +33,27 @@ export const IssueLicenseData = z.object({
 });
 export const RecordShipmentData = z.object({
   ...id,
-  shipmentId: z.string().min(1),
-  lines: z.array(z.object({ lineId: z.string().min(1), quantity: z.number().positive() })).min(1),
-  customsDeclarationRef: z.string().min(1),
+  shipmentId: IdInput,
+  lines: z
+    .array(z.object({ lineId: IdInput, quantity: z.number().positive() }))
+    .min(1)
+    .max(LIST_LIMITS.lines),
+  customsDeclarationRef: NameInput,
 });
 export const AmendLicenseData = z.object({
   ...id,
-  reason: z.string().min(1),
+  reason: TextInput,
   validUntil: LegalDate.optional(),
-  endUsers: z.array(Party).min(1).optional(),
+  endUsers: z.array(PartyInput).min(1).max(LIST_LIMITS.endUsers).optional(),
   quantities: z
-    .array(z.object({ lineId: z.string().min(1), quantity: z.number().nonnegative() }))
+    .array(z.object({ lineId: IdInput, quantity: z.number().nonnegative() }))
     .min(1)
+    .max(LIST_LIMITS.lines)
     .optional(),
 });
-export const SuspendLicenseData = z.object({ ...id, reason: z.string().min(1), until: LegalDate.optional() });
-export const ReinstateLicenseData = z.object({ ...id, reason: z.string().min(1).optional() });
-export const RevokeLicenseData = z.object({ ...id, reason: z.string().min(1) });
+export const SuspendLicenseData = z.object({ ...id, reason: TextInput, until: LegalDate.optional() });
+export const ReinstateLicenseData = z.object({ ...id, reason: TextInput.optional() });
+export const RevokeLicenseData = z.object({ ...id, reason: TextInput });
 export const ExpireLicenseData = z.object(id);
 
 export type IssueLicense = Command<'IssueLicense', z.infer<typeof IssueLicenseData>>;

@@ -82,10 +82,17 @@ describe('RecordShipment', () => {
       ]);
   });
 
-  it('lets customs (the system) record a shipment', () => {
+  it('refuses the system: nothing in the service records shipments, and customs would call in with a token of their own', () => {
     spec
       .given([issued()])
       .when({ ...ship('s1', [{ lineId: '2', quantity: 0.1 }]), metadata: meta({ at: '2026-02-01', actor: 'system' }) })
+      .thenThrows('license.forbidden', /only exporter may/);
+  });
+
+  it('records a fractional quantity', () => {
+    spec
+      .given([issued()])
+      .when(ship('s1', [{ lineId: '2', quantity: 0.1 }]))
       .then([
         shipped(
           's1',

@@ -1,6 +1,7 @@
 export * from './provisions';
 export * from './measure-events';
 export * from './measure-commands';
+export * from './measure-input';
 export * from './measure-state';
 export * from './measure-decider';
 export * from './valid-time';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdInput, LIST_LIMITS, NameInput, TextInput } from '../shared/input-fields';
 import { Command } from '../shared/metadata';
 import {
   CorrectionRecorded,
@@ -9,18 +10,42 @@ import {
   SuspensionExtended,
   SuspensionLifted,
 } from './measure-events';
+import { CorrectedFactInput, ProvisionInput } from './measure-input';
 
 /**
  * Command payloads mirror the facts the events record: a policy officer
  * transcribes an announcement, the decider checks it fits the measure's life.
+ * They are the events' data with limits on ids, text and lists; the events
+ * themselves stay permissive, so history recorded before the limits loads
+ * (shared/input-fields.ts).
  */
-export const PublishMeasureData = MeasurePublished.shape.data;
-export const AmendMeasureData = MeasureAmended.shape.data;
-export const SuspendMeasureData = MeasureSuspended.shape.data;
-export const ExtendSuspensionData = SuspensionExtended.shape.data;
-export const LiftSuspensionData = SuspensionLifted.shape.data;
-export const RepealMeasureData = MeasureRepealed.shape.data;
-export const RecordCorrectionData = CorrectionRecorded.shape.data;
+const ids = { measureId: IdInput, orderedBy: IdInput };
+
+export const PublishMeasureData = MeasurePublished.shape.data.extend({
+  measureId: IdInput,
+  title: NameInput,
+  issuer: NameInput,
+  announcementNumber: NameInput,
+  provisions: z.array(ProvisionInput).max(LIST_LIMITS.provisions),
+});
+export const AmendMeasureData = MeasureAmended.shape.data.extend({
+  ...ids,
+  provisions: z.array(ProvisionInput).max(LIST_LIMITS.provisions),
+  removedProvisionIds: z.array(IdInput).max(LIST_LIMITS.provisions),
+});
+export const SuspendMeasureData = MeasureSuspended.shape.data.extend({
+  ...ids,
+  suspensionId: IdInput,
+  provisionIds: z.array(IdInput).min(1).max(LIST_LIMITS.provisions).optional(),
+});
+export const ExtendSuspensionData = SuspensionExtended.shape.data.extend({ ...ids, suspensionId: IdInput });
+export const LiftSuspensionData = SuspensionLifted.shape.data.extend({ ...ids, suspensionId: IdInput });
+export const RepealMeasureData = MeasureRepealed.shape.data.extend(ids);
+export const RecordCorrectionData = CorrectionRecorded.shape.data.extend({
+  measureId: IdInput,
+  correction: CorrectedFactInput,
+  reason: TextInput,
+});
 
 export type PublishMeasure = Command<'PublishMeasure', z.infer<typeof PublishMeasureData>>;
 export type AmendMeasure = Command<'AmendMeasure', z.infer<typeof AmendMeasureData>>;

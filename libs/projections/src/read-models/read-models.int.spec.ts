@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import {
+  type Actor,
   ExporterEvent,
   exporterDecider,
+  scopeFor,
+  type ScopePredicate,
   fold,
   policySnapshot,
   rareEarthPolicyHistory,
@@ -18,10 +21,12 @@ import { readModelProjections } from './index';
 import { LicenseStateQuery } from './license-state/license-state-query';
 import { RuleHistoryQuery } from './rule-history/rule-history-query';
 import { at, type DecidedEvent, meta, toProposed } from './testing/decided-events';
-import { licensingStory } from './testing/licensing-story';
+import { EXPORTER, licensingStory } from './testing/licensing-story';
 import { seededPolicy } from './testing/policy-seed';
 
 const KNOWN_NOW = '2026-11-23T00:00:00.000Z';
+/** A reader whose data scope is everything (an officer, an auditor). */
+const everything: ScopePredicate = () => true;
 
 async function appendInOrder(store: EventStore, events: readonly DecidedEvent[]): Promise<bigint> {
   const revisions = new Map<string, bigint>();
@@ -68,7 +73,7 @@ describe('read models over a real SQLite event store', () => {
     const query = () => new LicenseStateQuery(documents);
 
     it('answers for one application, with its decision and license', () => {
-      const app = query().application('app-1', '2026-03-15');
+      const app = query().application('app-1', '2026-03-15', everything);
       expect(app).toMatchObject({
         status: 'approved',
         licenseId: 'lic-1',
@@ -76,18 +81,24 @@ describe('read models over a real SQLite event store', () => {
         reviewDeadline: '2026-03-11',
       });
       expect(app?.decision?.measuresApplied.map((m) => m.measureId)).toContain('no-18-2025');
-      expect(query().application('app-404', '2026-03-15')).toBeNull();
+      expect(query().application('app-404', '2026-03-15', everything)).toBeNull();
     });
 
     it('reports the license status on each date: suspended, suspension lapsed, expired', () => {
-      expect(query().license('lic-1', '2026-03-31')).toMatchObject({
+      expect(query().license('lic-1', '2026-03-31', everything)).toMatchObject({
         status: 'suspended',
         revision: 2,
         items: [expect.objectContaining({ remaining: 70 })],
       });
-      expect(query().license('lic-1', '2026-04-01')).toMatchObject({ status: 'active', recordedStatus: 'suspended' });
-      expect(query().license('lic-1', '2026-07-01')).toMatchObject({ status: 'expired', recordedStatus: 'suspended' });
-      expect(query().license('lic-1', '2026-03-31')?.decision?.outcome).toBe('approved');
+      expect(query().license('lic-1', '2026-04-01', everything)).toMatchObject({
+        status: 'active',
+        recordedStatus: 'suspended',
+      });
+      expect(query().license('lic-1', '2026-07-01', everything)).toMatchObject({
+        status: 'expired',
+        recordedStatus: 'suspended',
+      });
+      expect(query().license('lic-1', '2026-03-31', everything)?.decision?.outcome).toBe('approved');
     });
 
     it('names what a scheduler must still record: licenses past validity, cases past their review deadline', () => {
@@ -100,14 +111,14 @@ describe('read models over a real SQLite event store', () => {
     it('lists licenses and applications by exporter and effective status', () => {
       expect(
         query()
-          .licenses({ asOf: '2026-07-01', status: 'expired' })
+          .licenses({ scope: everything, asOf: '2026-07-01', status: 'expired' })
           .map((l) => l.id),
       ).toEqual(['lic-1']);
-      expect(query().licenses({ asOf: '2026-05-01', status: 'expired' })).toEqual([]);
-      expect(query().licenses({ asOf: '2026-05-01', exporterId: 'exp-2' })).toEqual([]);
+      expect(query().licenses({ scope: everything, asOf: '2026-05-01', status: 'expired' })).toEqual([]);
+      expect(query().licenses({ scope: everything, asOf: '2026-05-01', exporterId: 'exp-2' })).toEqual([]);
       expect(
         query()
-          .applications({ asOf: '2026-04-06', exporterId: 'exp-1' })
+          .applications({ scope: everything, asOf: '2026-04-06', exporterId: 'exp-1' })
           .map((a) => [a.id, a.status]),
       ).toEqual([
         ['app-1', 'approved'],
@@ -116,13 +127,35 @@ describe('read models over a real SQLite event store', () => {
       ]);
       expect(
         query()
-          .applications({ asOf: '2026-04-07', status: 'deadline_missed' })
+          .applications({ scope: everything, asOf: '2026-04-07', status: 'deadline_missed' })
           .map((a) => a.id),
       ).toEqual(['app-2']);
     });
 
+    it("shows a reader only the cases in their data scope, and another's as if they did not exist", () => {
+      const own = { id: 'li.wei', role: 'exporter' as const, exporterIds: [EXPORTER] };
+      const other = { id: 'wu.hao', role: 'exporter' as const, exporterIds: ['exp-2'] };
+      const reviewer = { id: 'reviewer-1', role: 'reviewer' as const };
+      const applicationIds = (actor: Actor) =>
+        query()
+          .applications({ asOf: '2026-04-06', scope: scopeFor('ListApplications', actor) })
+          .map((a) => a.id);
+      expect(applicationIds(own)).toEqual(['app-1', 'app-2', 'app-3']);
+      expect(applicationIds(other)).toEqual([]);
+      expect(applicationIds(reviewer)).toEqual(['app-1']);
+      expect(applicationIds({ id: 'reviewer-2', role: 'reviewer' })).toEqual([]);
+      expect(query().application('app-1', '2026-04-06', scopeFor('GetApplication', other))).toBeNull();
+      expect(query().application('app-2', '2026-04-06', scopeFor('GetApplication', reviewer))).toBeNull();
+      expect(query().license('lic-1', '2026-04-06', scopeFor('GetLicense', own))?.id).toBe('lic-1');
+      expect(query().license('lic-1', '2026-04-06', scopeFor('GetLicense', other))).toBeNull();
+      expect(query().licenses({ asOf: '2026-04-06', scope: scopeFor('ListLicenses', other) })).toEqual([]);
+      const exporters = new ExporterViewQuery(documents);
+      expect(exporters.get(EXPORTER, '2026-04-06', scopeFor('GetExporter', own))?.exporterId).toBe(EXPORTER);
+      expect(exporters.get(EXPORTER, '2026-04-06', scopeFor('GetExporter', other))).toBeNull();
+    });
+
     it('refuses a date that is not a legal date', () => {
-      expect(() => query().license('lic-1', '01/07/2026')).toThrow(/Invalid ISO date/);
+      expect(() => query().license('lic-1', '01/07/2026', everything)).toThrow(/Invalid ISO date/);
     });
   });
 
@@ -195,7 +228,7 @@ describe('read models over a real SQLite event store', () => {
 
   describe('exporter view', () => {
     it("shows the profile and where each of the exporter's cases stands on a date", () => {
-      const view = new ExporterViewQuery(documents).get('exp-1', '2026-04-07');
+      const view = new ExporterViewQuery(documents).get('exp-1', '2026-04-07', everything);
       expect(view).toMatchObject({
         exporterId: 'exp-1',
         profile: { name: 'Ningbo Magnetics Co., Ltd.', complianceProgramme: { certificateRef: 'ICP-2025-0042' } },
@@ -217,7 +250,7 @@ describe('read models over a real SQLite event store', () => {
           validUntil: '2026-06-30',
         },
       ]);
-      expect(new ExporterViewQuery(documents).get('exp-404', '2026-04-07')).toBeNull();
+      expect(new ExporterViewQuery(documents).get('exp-404', '2026-04-07', everything)).toBeNull();
     });
   });
 
@@ -225,7 +258,7 @@ describe('read models over a real SQLite event store', () => {
     const { position } = await store.append('exporter-exp-1', [toProposed(qualifiedEvent())], { expectedRevision: 1n });
     await runner.catchUp();
     expect(runner.status().every((status) => status.position !== null && status.position <= position)).toBe(true);
-    expect(new ExporterViewQuery(documents).get('exp-1', '2026-04-07')?.generalLicense).toEqual({
+    expect(new ExporterViewQuery(documents).get('exp-1', '2026-04-07', everything)?.generalLicense).toEqual({
       status: 'qualified',
       since: '2026-04-02',
     });

@@ -49,6 +49,9 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
       applications,
       applicationId,
       {
+        // The runner holds the officer to this row's data scope on the loaded
+        // application before build runs, so nothing is evaluated out of scope.
+        type: outcome.kind === 'approve' ? 'ApproveApplication' : 'RejectApplication',
         metadata,
         build: async (state: ApplicationState): Promise<ApplicationCommand> => {
           const decision = EVALUABLE.has(state.status) ? await this.evaluate(state, metadata) : undefined;
@@ -75,6 +78,8 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
     const validOn = legalDateAt(knownAt);
     const inputs = applicationsForEvaluation(state);
     const exporterId = inputs[0]?.exporterId ?? '';
+    // The exporter's profile is an input of the evaluation, read by the
+    // service for the application already in scope, not a read by the actor.
     const { state: exporterState } = await this.runner.load(exporters, exporterId);
     const exporter = exporterProfile(exporterState, validOn);
     const snapshot = policySnapshot(await this.policy.policyEventsKnownAt(knownAt), { validOn, knownAt });

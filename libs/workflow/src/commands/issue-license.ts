@@ -8,6 +8,7 @@ import {
 } from '@licensing/domain';
 import { applications, licenses } from '../shared/aggregates';
 import { CommandRunner, type CommandOutcome, type RunOptions } from '../shared/command-runner';
+import { requireInScope } from '../shared/command-scope';
 
 /**
  * Issues the license of an approved application. The facts (items, end
@@ -41,9 +42,15 @@ export class IssueLicenseForApplicationHandler implements ICommandHandler<IssueL
       licenses,
       licenseId,
       {
+        type: 'IssueLicense',
         metadata,
         build: async (): Promise<LicenseCommand> => {
           const { state } = await this.runner.load(applications, applicationId);
+          // The application is read on the actor's behalf: one out of their
+          // data scope does not exist for them (the runner then checks the
+          // license's exporter, which comes from this application).
+          const owner = applications.ownerOf(state) ?? {};
+          requireInScope('IssueLicense', metadata.actor, owner, { kind: 'application', id: applicationId });
           const application = applicationFactsForLicense(state);
           return { type: 'IssueLicense', data: { licenseId, application, ...validity }, metadata };
         },

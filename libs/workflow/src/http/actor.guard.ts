@@ -1,39 +1,22 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor, isOperation, type Operation, requireRole } from '@licensing/domain';
-import type { Request } from 'express';
+import { type Actor, isOperation, type Operation, requireRole } from '@licensing/domain';
+import type { Request, Response } from 'express';
 import { Unauthenticated } from '../shared/application-errors';
 
 /**
- * Turns a request into the acting user. The embedded default trusts two
- * headers; a deployment swaps in a verified-token resolver by providing
- * another implementation under ACTOR_RESOLVER — handlers never change.
+ * Turns a request into the acting user, or refuses it (401, 403). The
+ * service provides the bearer-token resolver (`BearerActorResolver`) under
+ * ACTOR_RESOLVER; handlers never see how the actor was established.
  */
 export interface ActorResolver {
-  resolve(request: Request): Actor;
+  resolve(request: Request): Promise<Actor>;
 }
 
 export const ACTOR_RESOLVER = Symbol('ACTOR_RESOLVER');
 
-export class HeaderActorResolver implements ActorResolver {
-  resolve(request: Request): Actor {
-    const id = request.header('x-actor-id');
-    const role = request.header('x-actor-role');
-    if (!id || !role) {
-      throw new Unauthenticated(
-        'Say who is acting with the headers X-Actor-Id (a user id) and X-Actor-Role ' +
-          `(one of ${Actor.shape.role.options.join(', ')}).`,
-      );
-    }
-    const parsed = Actor.safeParse({ id, role });
-    if (!parsed.success) {
-      throw new Unauthenticated(
-        `X-Actor-Role '${role}' is not a role; use one of ${Actor.shape.role.options.join(', ')}.`,
-      );
-    }
-    return parsed.data;
-  }
-}
+/** The realm named in every `WWW-Authenticate` challenge. */
+const REALM = 'export-licensing';
 
 /**
  * The operation of the permissions table a handler performs: a name, or for
@@ -65,7 +48,7 @@ export class ActorGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RequestWithActor>();
     const declared = this.reflector.getAllAndOverride<OperationOf | undefined>(OPERATION_METADATA, [
       context.getHandler(),
@@ -76,13 +59,29 @@ export class ActorGuard implements CanActivate {
         `${context.getClass().name}.${context.getHandler().name} declares no operation; add @Authorize(...).`,
       );
     }
-    request.actor = this.resolver.resolve(request);
+    request.actor = await this.resolve(context, request);
     const operation = typeof declared === 'function' ? declared(request) : declared;
     if (operation !== undefined && !isOperation(operation)) {
       throw new Error(`${operation} is not an operation of the permissions table.`);
     }
     if (operation !== undefined) requireRole(operation, request.actor);
     return true;
+  }
+
+  /** A 401 says how to authenticate (RFC 6750): `WWW-Authenticate: Bearer`, with the error when a token was refused. */
+  private async resolve(context: ExecutionContext, request: Request): Promise<Actor> {
+    try {
+      return await this.resolver.resolve(request);
+    } catch (error) {
+      if (error instanceof Unauthenticated) {
+        const challenge = error.challenge ? `, error="${error.challenge}"` : '';
+        context
+          .switchToHttp()
+          .getResponse<Response>()
+          .setHeader('WWW-Authenticate', `Bearer realm="${REALM}"${challenge}`);
+      }
+      throw error;
+    }
   }
 }
 

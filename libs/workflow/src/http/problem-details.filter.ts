@@ -1,9 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { toProblem } from './to-problem';
 
-/** Every error leaves the API as RFC 9457 problem details. */
+/**
+ * Every error leaves the API as RFC 9457 problem details, including those
+ * Nest or Express raise before a handler (unknown route, body parser, rate
+ * limit), so Nest's default `{ statusCode, message }` answer never appears.
+ * The stack of a 500 goes to the log, never to the client.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
@@ -14,6 +19,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...toProblem(error), instance: request.originalUrl };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    if (response.headersSent) {
+      // Part of an answer is out already: all that is left is to end it.
+      response.end();
+      return;
+    }
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(serialize(body));
+  }
+}
+
+/** Problem details as JSON; extensions that cannot be serialised (a cycle) must not turn a 4xx into a crash. */
+function serialize(body: ProblemDetails): string {
+  try {
+    return JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  } catch {
+    const { type, title, status, detail, code, instance } = body;
+    return JSON.stringify({ type, title, status, detail, code, instance });
   }
 }

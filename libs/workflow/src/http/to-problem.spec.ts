@@ -7,6 +7,8 @@ import {
   RevisionConflict,
   Unauthenticated,
 } from '../shared/application-errors';
+import { BadRequestException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import { EdgeRefusal } from './edge-refusal';
 import { statusOf, toProblem } from './to-problem';
 
 describe('toProblem', () => {
@@ -99,5 +101,29 @@ describe('toProblem', () => {
     const internal = toProblem(new Error('SQLITE_CORRUPT at /var/data'));
     expect(internal.status).toBe(500);
     expect(internal.detail).not.toContain('SQLITE');
+  });
+
+  it('answers the edge refusals with their own status, code and details', () => {
+    const tooLarge = new EdgeRefusal(413, 'request.body_too_large', 'The limit is 1 MB.', { limitBytes: 1048576 });
+    expect(toProblem(tooLarge)).toMatchObject({
+      status: 413,
+      code: 'request.body_too_large',
+      title: 'The request body is too large',
+      limitBytes: 1048576,
+    });
+    expect(toProblem(new EdgeRefusal(429, 'request.rate_limited', 'Slow down.')).status).toBe(429);
+  });
+
+  it("titles Nest's own exceptions by their status, and never passes on the message of a 500", () => {
+    expect(toProblem(new NotFoundException('Cannot GET /nowhere'))).toMatchObject({
+      status: 404,
+      code: 'http.404',
+      title: 'Not Found',
+      detail: 'Cannot GET /nowhere',
+    });
+    expect(toProblem(new BadRequestException('Failed to decode param')).title).toBe('Bad Request');
+    const internal = toProblem(new InternalServerErrorException('connect ECONNREFUSED 10.0.0.7:5432'));
+    expect(internal).toMatchObject({ status: 500, code: 'internal' });
+    expect(JSON.stringify(internal)).not.toContain('ECONNREFUSED');
   });
 });

@@ -1,7 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { assertNever, DomainError } from '@licensing/domain';
+import { STATUS_CODES } from 'node:http';
 import { ZodError } from 'zod';
 import { ApplicationError, type ErrorKind } from '../shared/application-errors';
+import { EdgeRefusal } from './edge-refusal';
 import { FieldProblem, problem, ProblemDetails } from './problem-details';
 
 export function fieldProblems(error: ZodError): FieldProblem[] {
@@ -43,10 +45,20 @@ export function toProblem(error: unknown): ProblemDetails {
     const { status, title } = statusOf(error.kind);
     return problem(status, error.code, title, error.message, { ...error.details });
   }
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    return problem(status, `http.${status}`, error.name, error.message);
+  if (error instanceof EdgeRefusal) {
+    return problem(error.status, error.code, error.title, error.message, { ...error.details });
   }
+  // Nest's own: an unknown route (404), a path that does not decode (400), readiness (503).
+  // A 500 among them may carry a library's internals, so it gets the generic answer.
+  if (error instanceof HttpException && error.getStatus() !== 500) {
+    const status = error.getStatus();
+    return problem(status, `http.${status}`, STATUS_CODES[status] ?? 'Error', error.message);
+  }
+  return internalProblem();
+}
+
+/** The answer to anything unexpected: never the error's message or stack, which stay in the log. */
+export function internalProblem(): ProblemDetails {
   return problem(
     500,
     'internal',

@@ -1,15 +1,23 @@
 import {
+  type ApplicationCommand,
   applicationDecider,
   ApplicationEvent,
+  type ApplicationState,
   applicationStreamId,
+  type ControlMeasureCommand,
   controlMeasureDecider,
   ControlMeasureEvent,
+  type ControlMeasureState,
   controlMeasureStreamId,
+  type ExporterCommand,
   exporterDecider,
   ExporterEvent,
+  type ExporterState,
   exporterStreamId,
+  type LicenseCommand,
   licenseDecider,
   LicenseEvent,
+  type LicenseState,
   licenseStreamId,
 } from '@licensing/domain';
 import type { Aggregate } from './aggregate';
@@ -19,25 +27,44 @@ export const exporters = {
   decider: exporterDecider,
   streamId: exporterStreamId,
   eventSchema: ExporterEvent,
-} satisfies Aggregate<unknown, ExporterEvent, unknown>;
+  ownerOf: (state) => (state.status === 'unregistered' ? null : { exporterId: state.exporter.exporterId }),
+  ownerNamedBy: (command) => (command.type === 'RegisterExporter' ? { exporterId: command.data.exporterId } : null),
+} satisfies Aggregate<ExporterCommand, ExporterEvent, ExporterState>;
 
 export const applications = {
   name: 'application',
   decider: applicationDecider,
   streamId: applicationStreamId,
   eventSchema: ApplicationEvent,
-} satisfies Aggregate<unknown, ApplicationEvent, unknown>;
+  ownerOf: (state) => {
+    if (state.status === 'none') return null;
+    // Only an accepted case has a reviewer; a decided one no longer needs one.
+    const reviewerId = state.status === 'under_review' || state.status === 'reviewed' ? state.reviewerId : null;
+    return { exporterId: state.application.exporterId, reviewerId };
+  },
+  ownerNamedBy: (command) =>
+    command.type === 'DraftApplication' || command.type === 'ReviseDraft'
+      ? { exporterId: command.data.application.exporterId }
+      : null,
+} satisfies Aggregate<ApplicationCommand, ApplicationEvent, ApplicationState>;
 
 export const licenses = {
   name: 'license',
   decider: licenseDecider,
   streamId: licenseStreamId,
   eventSchema: LicenseEvent,
-} satisfies Aggregate<unknown, LicenseEvent, unknown>;
+  ownerOf: (state) => (state.status === 'none' ? null : { exporterId: state.license.exporterId }),
+  ownerNamedBy: (command) =>
+    command.type === 'IssueLicense' ? { exporterId: command.data.application.exporterId } : null,
+} satisfies Aggregate<LicenseCommand, LicenseEvent, LicenseState>;
 
 export const controlMeasures = {
   name: 'control measure',
   decider: controlMeasureDecider,
   streamId: controlMeasureStreamId,
   eventSchema: ControlMeasureEvent,
-} satisfies Aggregate<unknown, ControlMeasureEvent, unknown>;
+  // The law is nobody's case data: it has no owner, so only roles whose scope is `all` reach it,
+  // which is every role the table lets record policy.
+  ownerOf: (state) => (state.status === 'unpublished' ? null : {}),
+  ownerNamedBy: () => null,
+} satisfies Aggregate<ControlMeasureCommand, ControlMeasureEvent, ControlMeasureState>;

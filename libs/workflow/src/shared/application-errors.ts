@@ -49,13 +49,28 @@ export class NotFound extends ApplicationError {
   readonly kind = 'not_found';
 }
 
-/** The request does not say who is acting, or says it in a way we cannot accept. */
+/**
+ * The request does not say who is acting, or says it in a way we cannot
+ * accept (no bearer token, or one that does not verify). `challenge` is the
+ * RFC 6750 error for the `WWW-Authenticate` answer: none when no
+ * credentials came at all, `invalid_request` for a malformed header,
+ * `invalid_token` for a token that was refused.
+ */
 export class Unauthenticated extends ApplicationError {
   readonly kind = 'unauthenticated';
 
-  constructor(message: string) {
-    super('request.unauthenticated', message);
+  constructor(
+    message: string,
+    code = 'request.unauthenticated',
+    readonly challenge?: 'invalid_request' | 'invalid_token',
+  ) {
+    super(code, message);
   }
+}
+
+/** Who is acting is known, but not as anyone who may act here (a genuine token with no usable role). */
+export class NotPermitted extends ApplicationError {
+  readonly kind = 'forbidden';
 }
 
 /**

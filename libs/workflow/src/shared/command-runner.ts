@@ -1,4 +1,4 @@
-import { CommandMetadata, fold } from '@licensing/domain';
+import { CommandMetadata, type CommandType, fold } from '@licensing/domain';
 import {
   type EventStore,
   type ProposedEvent,
@@ -9,6 +9,7 @@ import { retryPolicy, WRITE_CONFLICT_RETRY } from '@licensing/platform';
 import { RevisionConflict } from './application-errors';
 import type { Aggregate, DomainEvent } from './aggregate';
 import type { Clock } from './clock';
+import { requireInScope } from './command-scope';
 import { envelopeMetadata } from './envelope-metadata';
 import { newId, uuidFromName } from './ids';
 
@@ -35,6 +36,8 @@ export interface CommandOutcome {
  * command never re-evaluates and a raced one evaluates the new state.
  */
 export interface CommandBuilder<C, S> {
+  /** The command it builds: the row of the permissions table whose data scope the runner checks before building. */
+  readonly type: CommandType;
   readonly metadata: CommandMetadata;
   build(state: S): C | Promise<C>;
 }
@@ -51,8 +54,9 @@ function isBuilder<C, S>(command: C | CommandBuilder<C, S>): command is CommandB
 const raceRetry = retryPolicy((error) => error instanceof WrongExpectedRevisionError, WRITE_CONFLICT_RETRY);
 
 /**
- * The one place commands are handled: load the stream, fold it, decide,
- * append with the revision that was read. Nest handlers only call this.
+ * The one place commands are handled: load the stream, fold it, hold the
+ * command to the actor's data scope, decide, append with the revision that
+ * was read. Nest handlers only call this.
  */
 export class CommandRunner {
   constructor(
@@ -67,7 +71,7 @@ export class CommandRunner {
     return { state: fold(aggregate.decider, events), revision: last?.revision ?? null, recorded };
   }
 
-  async execute<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
+  async execute<C extends { type: string; metadata: CommandMetadata }, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
     command: C | CommandBuilder<C, S>,
@@ -82,7 +86,7 @@ export class CommandRunner {
   }
 
   /** One read–decide–append; a lost race throws WrongExpectedRevisionError for execute() to retry. */
-  private async attempt<C extends { metadata: CommandMetadata }, E extends DomainEvent, S>(
+  private async attempt<C extends { type: string; metadata: CommandMetadata }, E extends DomainEvent, S>(
     aggregate: Aggregate<C, E, S>,
     id: string,
     command: C | CommandBuilder<C, S>,
@@ -90,6 +94,12 @@ export class CommandRunner {
   ): Promise<CommandOutcome> {
     const streamId = aggregate.streamId(id);
     const { state, revision, recorded } = await this.load(aggregate, id);
+    const { actor } = command.metadata;
+    // Scope first: out of scope, the stream does not exist for this actor, so
+    // it learns neither a revision (409) nor an earlier outcome, and no
+    // builder evaluates anything on its behalf.
+    const current = aggregate.ownerOf(state);
+    if (current !== null) requireInScope(command.type, actor, current, { kind: aggregate.name, id });
     const previous = appliedBefore(recorded, command.metadata.commandId);
     if (previous.length > 0) return outcomeOf(streamId, previous, true);
 
@@ -101,6 +111,15 @@ export class CommandRunner {
       );
     }
     const decided = isBuilder(command) ? await command.build(state) : command;
+    const named = aggregate.ownerNamedBy(decided);
+    if (named !== null) {
+      requireInScope(decided.type, actor, named, { kind: 'exporter', id: named.exporterId ?? id });
+    } else if (current === null) {
+      // An empty stream the command does not start: only a role reaching all
+      // data may hear the decider's "not found"; to a scoped one it reads as
+      // an existing stream out of its scope would.
+      requireInScope(decided.type, actor, {}, { kind: aggregate.name, id });
+    }
     const events = aggregate.decider.decide(decided, state);
     if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
 

@@ -10,11 +10,19 @@ export interface CommandFacts {
   occurredAt: string;
 }
 
-/** Envelope metadata for an event caused by a command; a command with no cause correlates to itself. */
+/**
+ * Envelope metadata for an event caused by a command; a command with no
+ * cause correlates to itself. The verified subject and its issuer go with
+ * every event a person caused; keys that are absent stay absent (not
+ * `undefined`), so the events of the system hash as they always did.
+ */
 export function envelopeMetadata(command: CommandFacts, recordedAt: string): EventMetadata {
+  const { issuer, exporterIds } = command.actor;
   return {
     actor: command.actor.id,
     role: command.actor.role,
+    ...(issuer === undefined ? {} : { issuer }),
+    ...(exporterIds === undefined ? {} : { exporterIds: [...exporterIds] }),
     commandId: command.commandId,
     correlationId: command.correlationId ?? command.commandId,
     causationId: command.causationId ?? command.commandId,

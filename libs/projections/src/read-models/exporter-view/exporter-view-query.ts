@@ -6,6 +6,7 @@ import {
   licenseStatusOn,
   type LicenseStatusOnDate,
   type LicenseType,
+  type ScopePredicate,
 } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
 import { applicationStatusOn, type ApplicationStatusOnDate } from '../application-status';
@@ -47,8 +48,13 @@ export interface ExporterView {
 export class ExporterViewQuery {
   constructor(private readonly documents: DocumentStore) {}
 
-  /** Null when nothing at all is known about the exporter. */
-  get(exporterId: string, asOf: LegalDate): ExporterView | null {
+  /**
+   * Null when nothing at all is known about the exporter, or when it is out
+   * of the reader's data scope: to them it does not exist either. Every case
+   * in the view is the exporter's own, so the exporter decides the scope.
+   */
+  get(exporterId: string, asOf: LegalDate, scope: ScopePredicate): ExporterView | null {
+    if (!scope({ exporterId })) return null;
     const on = LegalDate.parse(asOf);
     const exporter = this.documents.get<ExporterViewDocument>(EXPORTER_VIEW, `exporter:${exporterId}`);
     const own = exporter?.kind === 'exporter' ? exporter : null;

@@ -1,4 +1,10 @@
-import { LegalDate, reviewDeadlinePassed, type LicenseStatusOnDate } from '@licensing/domain';
+import {
+  LegalDate,
+  reviewDeadlinePassed,
+  type LicenseStatusOnDate,
+  type ResourceOwner,
+  type ScopePredicate,
+} from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
 import type { ApplicationStatusOnDate } from '../application-status';
 import {
@@ -14,34 +20,51 @@ import { type ApplicationView, applicationView, type LicenseView, licenseView } 
 export interface LicenseFilter {
   /** The date (China Standard Time) whose effective status is reported and filtered on. */
   readonly asOf: LegalDate;
+  /** Which licenses the reader may see (the domain's `scopeFor(operation, actor)`). */
+  readonly scope: ScopePredicate;
   readonly exporterId?: string;
   readonly status?: LicenseStatusOnDate;
 }
 
 export interface ApplicationFilter {
   readonly asOf: LegalDate;
+  /** Which applications the reader may see (the domain's `scopeFor(operation, actor)`). */
+  readonly scope: ScopePredicate;
   readonly exporterId?: string;
   readonly status?: ApplicationStatusOnDate;
 }
 
+/** Whose an application is: its exporter and the reviewer assigned to it (kept after the decision). */
+const applicationOwner = (doc: ApplicationDocument): ResourceOwner => ({
+  exporterId: doc.state.application.exporterId,
+  reviewerId: doc.reviewerId,
+});
+/** Whose a license is: its exporter, and the reviewer of the application it was issued on. */
+const licenseOwner = (doc: LicenseDocument, application: ApplicationDocument | null): ResourceOwner => ({
+  exporterId: doc.state.license.exporterId,
+  reviewerId: application?.reviewerId ?? null,
+});
+
 /**
  * Answers "where does every application and license stand on a date". The
  * caller passes the date (usually today in China Standard Time), so the
- * answer is reproducible and time-driven changes need no event.
+ * answer is reproducible and time-driven changes need no event. Every read
+ * takes the reader's data scope: a case out of it is absent (null, or not
+ * in the list), exactly like one that does not exist.
  */
 export class LicenseStateQuery {
   constructor(private readonly documents: DocumentStore) {}
 
-  application(applicationId: string, asOf: LegalDate): ApplicationView | null {
-    const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, applicationKey(applicationId));
-    return doc?.kind === 'application' ? applicationView(doc, LegalDate.parse(asOf)) : null;
+  application(applicationId: string, asOf: LegalDate, scope: ScopePredicate): ApplicationView | null {
+    const doc = this.applicationDoc(applicationId);
+    return doc !== null && scope(applicationOwner(doc)) ? applicationView(doc, LegalDate.parse(asOf)) : null;
   }
 
-  license(licenseId: string, asOf: LegalDate): LicenseView | null {
+  license(licenseId: string, asOf: LegalDate, scope: ScopePredicate): LicenseView | null {
     const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, licenseKey(licenseId));
-    return doc?.kind === 'license'
-      ? licenseView(doc, this.applicationDoc(doc.state.license.applicationId), LegalDate.parse(asOf))
-      : null;
+    if (doc?.kind !== 'license') return null;
+    const application = this.applicationDoc(doc.state.license.applicationId);
+    return scope(licenseOwner(doc, application)) ? licenseView(doc, application, LegalDate.parse(asOf)) : null;
   }
 
   /** Scans the read model: fine for one replica's licenses; an index is the next step if it is not. */
@@ -54,7 +77,9 @@ export class LicenseStateQuery {
     return docs
       .filter((d): d is LicenseDocument => d.kind === 'license')
       .filter((d) => filter.exporterId === undefined || d.state.license.exporterId === filter.exporterId)
-      .map((d) => licenseView(d, applications.get(d.state.license.applicationId) ?? null, asOf))
+      .map((d) => ({ d, application: applications.get(d.state.license.applicationId) ?? null }))
+      .filter(({ d, application }) => filter.scope(licenseOwner(d, application)))
+      .map(({ d, application }) => licenseView(d, application, asOf))
       .filter((view) => filter.status === undefined || view.status === filter.status);
   }
 
@@ -64,6 +89,7 @@ export class LicenseStateQuery {
       .all<LicenseStateDocument>(LICENSE_STATE)
       .filter((d): d is ApplicationDocument => d.kind === 'application')
       .filter((d) => filter.exporterId === undefined || d.state.application.exporterId === filter.exporterId)
+      .filter((d) => filter.scope(applicationOwner(d)))
       .map((d) => applicationView(d, asOf))
       .filter((view) => filter.status === undefined || view.status === filter.status);
   }

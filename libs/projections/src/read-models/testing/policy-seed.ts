@@ -12,6 +12,9 @@ export function seededPolicy(): DecidedEvent[] {
     metadata: {
       actor: metadata.actor.id,
       role: metadata.actor.role,
+      // As envelopeMetadata: the seed acts as the system, so neither is there, but a copy must not drift.
+      ...(metadata.actor.issuer === undefined ? {} : { issuer: metadata.actor.issuer }),
+      ...(metadata.actor.exporterIds === undefined ? {} : { exporterIds: [...metadata.actor.exporterIds] }),
       commandId: metadata.commandId,
       correlationId: metadata.commandId,
       causationId: metadata.commandId,
