@@ -94,6 +94,16 @@ async function main() {
     (value) => ({ ok: true, ...value }),
     (error) => ({ ok: false, error }),
   );
+  // Schemathesis (PyPI, own venv) for the API fuzz suite installs meanwhile
+  // too; the suite itself would install it, this only takes it off its clock.
+  const fuzzTools = new Promise((resolve) => {
+    const child = spawn(process.execPath, ['infra/schemathesis/ensure-schemathesis.mjs'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
   const checks = {};
   let testStatus;
   try {
@@ -112,6 +122,7 @@ async function main() {
       return 1;
     }
     console.log(broker.line);
+    if ((await fuzzTools) !== 0) console.error('Schemathesis could not be installed; the API fuzz suite will say why.');
     env.KAFKA_BROKERS = broker.brokers;
     testStatus = await nx(['run-many', '-t', 'test', ...process.argv.slice(2)]);
   } finally {
