@@ -17,7 +17,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const body = { ...toProblem(error), instance: request.originalUrl };
+    // The path only: a query string may carry what must not be echoed (a token sent there by mistake).
+    const body = { ...toProblem(error), instance: request.path };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     if (response.headersSent) {
       // Part of an answer is out already: all that is left is to end it.

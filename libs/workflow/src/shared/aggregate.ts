@@ -27,4 +27,6 @@ export interface Aggregate<Command, Event extends DomainEvent, State> {
    * Checked too, so nobody starts or moves a case into another exporter's data.
    */
   ownerNamedBy(command: Command): ResourceOwner | null;
+  /** The command type that starts a stream; every other command needs one that exists. */
+  readonly startedBy: string;
 }

@@ -29,6 +29,7 @@ export const exporters = {
   eventSchema: ExporterEvent,
   ownerOf: (state) => (state.status === 'unregistered' ? null : { exporterId: state.exporter.exporterId }),
   ownerNamedBy: (command) => (command.type === 'RegisterExporter' ? { exporterId: command.data.exporterId } : null),
+  startedBy: 'RegisterExporter',
 } satisfies Aggregate<ExporterCommand, ExporterEvent, ExporterState>;
 
 export const applications = {
@@ -46,6 +47,7 @@ export const applications = {
     command.type === 'DraftApplication' || command.type === 'ReviseDraft'
       ? { exporterId: command.data.application.exporterId }
       : null,
+  startedBy: 'DraftApplication',
 } satisfies Aggregate<ApplicationCommand, ApplicationEvent, ApplicationState>;
 
 export const licenses = {
@@ -56,6 +58,7 @@ export const licenses = {
   ownerOf: (state) => (state.status === 'none' ? null : { exporterId: state.license.exporterId }),
   ownerNamedBy: (command) =>
     command.type === 'IssueLicense' ? { exporterId: command.data.application.exporterId } : null,
+  startedBy: 'IssueLicense',
 } satisfies Aggregate<LicenseCommand, LicenseEvent, LicenseState>;
 
 export const controlMeasures = {
@@ -67,4 +70,5 @@ export const controlMeasures = {
   // which is every role the table lets record policy.
   ownerOf: (state) => (state.status === 'unpublished' ? null : {}),
   ownerNamedBy: () => null,
+  startedBy: 'PublishMeasure',
 } satisfies Aggregate<ControlMeasureCommand, ControlMeasureEvent, ControlMeasureState>;

@@ -100,6 +100,11 @@ export class CommandRunner {
     // builder evaluates anything on its behalf.
     const current = aggregate.ownerOf(state);
     if (current !== null) requireInScope(command.type, actor, current, { kind: aggregate.name, id });
+    // An empty stream the command does not start: only a role reaching all
+    // data may hear the decider's "not found" (or a 409 on If-Match); to a
+    // scoped one it reads exactly as an existing stream out of its scope.
+    else if (command.type !== aggregate.startedBy)
+      requireInScope(command.type, actor, {}, { kind: aggregate.name, id });
     const previous = appliedBefore(recorded, command.metadata.commandId);
     if (previous.length > 0) return outcomeOf(streamId, previous, true);
 
@@ -112,14 +117,7 @@ export class CommandRunner {
     }
     const decided = isBuilder(command) ? await command.build(state) : command;
     const named = aggregate.ownerNamedBy(decided);
-    if (named !== null) {
-      requireInScope(decided.type, actor, named, { kind: 'exporter', id: named.exporterId ?? id });
-    } else if (current === null) {
-      // An empty stream the command does not start: only a role reaching all
-      // data may hear the decider's "not found"; to a scoped one it reads as
-      // an existing stream out of its scope would.
-      requireInScope(decided.type, actor, {}, { kind: aggregate.name, id });
-    }
+    if (named !== null) requireInScope(decided.type, actor, named, { kind: 'exporter', id: named.exporterId ?? id });
     const events = aggregate.decider.decide(decided, state);
     if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
 

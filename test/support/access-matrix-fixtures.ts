@@ -1,0 +1,259 @@
+import type { Actor, CommandType, PersonRole, ResourceOwner } from '@licensing/domain';
+import {
+  type As,
+  auditor,
+  director,
+  exporterUser,
+  magnetApplication,
+  officer,
+  opsUser,
+  otherExporterUser,
+  policyOfficer,
+  registerNingbo,
+  reviewer,
+  type ServiceClient,
+} from '@licensing/service-testing';
+
+/**
+ * The data the access matrix runs on: two exporters, each with an approved
+ * and licensed application and one under review, so that every path id of
+ * the API exists twice, once the acting user's own and once another
+ * exporter's. Each resource carries its owner as the permissions table's
+ * `inScope` sees it, from which the matrix computes every expected answer.
+ */
+
+/** Which of the two exporters' resources a request addresses, from the acting user's point of view. */
+export type Side = 'own' | 'other';
+export const SIDES: readonly Side[] = ['own', 'other'];
+
+/** One user per person role; each is the "own" side's user where the role has a data scope. */
+export const matrixUsers: Readonly<Record<PersonRole, As>> = {
+  exporter: exporterUser,
+  licensing_officer: officer,
+  reviewer,
+  policy_officer: policyOfficer,
+  auditor,
+  ops: opsUser,
+};
+
+/** The domain actor a user's token stands for (what the service's verifier makes of it). */
+export function actorOf(as: As): Actor {
+  return { id: as.id, role: as.role, ...(as.exporterIds ? { exporterIds: [...as.exporterIds] } : {}) };
+}
+
+/** Reviews every application but the one `reviewer` (wang.fang) is assigned to. */
+export const otherReviewer: As = { id: 'zhou.bo', role: 'reviewer' };
+
+const registerBaotou = {
+  exporterId: 'baotou-rare-earth',
+  name: 'Baotou Rare Earth Co., Ltd.',
+  unifiedSocialCreditCode: '91150200MA0N1234XY',
+  country: 'CN',
+  dualUseExportHistory: { years: 8 },
+  licensedExportsLastThreeYears: 20,
+};
+
+interface ExporterSide {
+  readonly user: As;
+  readonly exporterId: string;
+  readonly registration: Record<string, unknown>;
+  /** Approved and licensed (reviewed by zhou.bo). */
+  readonly decided: string;
+  /** Accepted and under review by `reviewerId`. */
+  readonly underReview: string;
+  readonly reviewerId: string;
+}
+
+const exporters: Readonly<Record<Side, ExporterSide>> = {
+  own: {
+    user: exporterUser,
+    exporterId: 'ningbo-magnetics',
+    registration: registerNingbo,
+    decided: 'mx-decided-ningbo',
+    underReview: 'mx-review-ningbo',
+    // The only application wang.fang is ever assigned to.
+    reviewerId: reviewer.id,
+  },
+  other: {
+    user: otherExporterUser,
+    exporterId: 'baotou-rare-earth',
+    registration: registerBaotou,
+    decided: 'mx-decided-baotou',
+    underReview: 'mx-review-baotou',
+    reviewerId: otherReviewer.id,
+  },
+};
+
+export const exporterIdOf = (side: Side): string => exporters[side].exporterId;
+const licenseIdOf = (applicationId: string) => `L-${applicationId}`;
+export const VALIDITY = { validFrom: '2026-11-23', validUntil: '2027-11-22' } as const;
+
+/** A resource a path id names, and whose it is. */
+export interface Resource {
+  readonly id: string;
+  readonly owner: ResourceOwner;
+}
+
+export type ResourceKind = 'exporter' | 'reviewApplication' | 'decidedApplication' | 'license' | 'measure';
+
+/**
+ * The resources of each kind, own and other. The measures are the seeded
+ * policy history's: the law belongs to nobody (no owner), so both sides are
+ * in scope for every role that may touch it at all.
+ */
+export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Resource>>>> = {
+  exporter: {
+    own: { id: exporters.own.exporterId, owner: { exporterId: exporters.own.exporterId } },
+    other: { id: exporters.other.exporterId, owner: { exporterId: exporters.other.exporterId } },
+  },
+  reviewApplication: {
+    own: {
+      id: exporters.own.underReview,
+      owner: { exporterId: exporters.own.exporterId, reviewerId: exporters.own.reviewerId },
+    },
+    other: {
+      id: exporters.other.underReview,
+      owner: { exporterId: exporters.other.exporterId, reviewerId: exporters.other.reviewerId },
+    },
+  },
+  // Read models keep the reviewer after the decision (reads); only officers and auditors replay decisions.
+  decidedApplication: {
+    own: { id: exporters.own.decided, owner: { exporterId: exporters.own.exporterId, reviewerId: otherReviewer.id } },
+    other: {
+      id: exporters.other.decided,
+      owner: { exporterId: exporters.other.exporterId, reviewerId: otherReviewer.id },
+    },
+  },
+  license: {
+    own: { id: licenseIdOf(exporters.own.decided), owner: { exporterId: exporters.own.exporterId } },
+    other: { id: licenseIdOf(exporters.other.decided), owner: { exporterId: exporters.other.exporterId } },
+  },
+  measure: {
+    own: { id: 'no-57-2025', owner: {} },
+    other: { id: 'no-18-2025', owner: {} },
+  },
+};
+
+/** The fixture applications and licenses of one exporter, for the completeness of lists. */
+export function listedFixtures(side: Side): { applications: Resource[]; licenses: Resource[] } {
+  return {
+    applications: [resources.decidedApplication[side], resources.reviewApplication[side]],
+    licenses: [resources.license[side]],
+  };
+}
+
+async function ok(client: ServiceClient, path: string, as: As, body?: unknown): Promise<void> {
+  const reply = await client.post(path, as, body);
+  if (reply.status >= 300)
+    throw new Error(`fixture: POST ${path} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+}
+
+/** Creates every resource of `resources` (the measures are seeded by the service itself). */
+export async function createMatrixFixtures(client: ServiceClient): Promise<void> {
+  for (const side of SIDES) {
+    const { user, exporterId, registration, decided, underReview, reviewerId } = exporters[side];
+    await ok(client, '/exporters', user, registration);
+    for (const applicationId of [decided, underReview]) {
+      await ok(client, '/applications', user, magnetApplication(applicationId, { exporterId }));
+      await ok(client, `/applications/${applicationId}/submit`, user);
+      await ok(client, `/applications/${applicationId}/accept`, officer);
+    }
+    await ok(client, `/applications/${decided}/assign-reviewer`, officer, { reviewerId: otherReviewer.id });
+    await ok(client, `/applications/${decided}/complete-review`, otherReviewer, {
+      recommendation: 'approve',
+      notes: 'End user verified on site',
+    });
+    await ok(client, `/applications/${decided}/approve`, director);
+    await ok(client, '/licenses', officer, { applicationId: decided, ...VALIDITY });
+    await ok(client, `/applications/${underReview}/assign-reviewer`, officer, { reviewerId });
+  }
+}
+
+/** What a command body may depend on: the side addressed and a fresh id for a new stream. */
+export interface BodyContext {
+  readonly side: Side;
+  /** Unique to the request: the id of a stream a create starts, so that nothing else depends on it. */
+  readonly fresh: string;
+}
+
+export interface CommandBody {
+  readonly body: Record<string, unknown>;
+  /** For a command that starts a stream: the owner its body names (absent: the stream has none). */
+  readonly owner?: ResourceOwner;
+}
+
+const text = 'Access matrix check';
+const ORDERED_BY = 'no-70-2025';
+
+/**
+ * A valid body for every command type the API takes, built from the
+ * walkthrough's data: the body is validated before the data scope is
+ * decided, so only a valid one shows the scope decision. A command type
+ * missing here fails the matrix (a new endpoint needs a body here).
+ */
+export const commandBodies: Partial<Record<CommandType, (context: BodyContext) => CommandBody>> = {
+  RegisterExporter: ({ side }) => ({
+    body: exporters[side].registration,
+    owner: { exporterId: exporters[side].exporterId },
+  }),
+  CertifyComplianceProgramme: () => ({ body: { certificateRef: 'ICP-2026-MX' } }),
+  QualifyForGeneralLicenses: () => ({ body: {} }),
+  DisqualifyFromGeneralLicenses: () => ({ body: { reason: text } }),
+  PenaliseExporter: () => ({
+    body: { penaltyId: 'pen-mx', kind: 'fine', imposedOn: '2026-11-20', reason: text },
+  }),
+  DraftApplication: ({ side, fresh }) => ({
+    body: magnetApplication(fresh, { exporterId: exporters[side].exporterId }),
+    owner: { exporterId: exporters[side].exporterId },
+  }),
+  ReviseDraft: ({ side }) => ({
+    body: { application: magnetApplication('unused', { exporterId: exporters[side].exporterId }).application },
+  }),
+  SubmitApplication: () => ({ body: {} }),
+  AcceptApplication: () => ({ body: {} }),
+  RequestDocuments: () => ({ body: { documents: ['End-user certificate (original)'], reason: text } }),
+  SupplyDocuments: () => ({ body: { documents: [{ name: 'End-user certificate', ref: 'EUC-2026-001' }] } }),
+  AssignReviewer: ({ side }) => ({ body: { reviewerId: exporters[side].reviewerId } }),
+  CompleteReview: () => ({ body: { recommendation: 'approve', notes: text } }),
+  ApproveApplication: () => ({ body: {} }),
+  RejectApplication: () => ({ body: { reasons: [text] } }),
+  WithdrawApplication: () => ({ body: { reason: text } }),
+  IssueLicense: ({ side }) => ({
+    body: { applicationId: exporters[side].decided, ...VALIDITY },
+    owner: { exporterId: exporters[side].exporterId },
+  }),
+  RecordShipment: () => ({
+    body: { shipmentId: 'shp-mx', lines: [{ lineId: '1', quantity: 1 }], customsDeclarationRef: 'CD-MX-1' },
+  }),
+  AmendLicense: () => ({ body: { reason: text, validUntil: '2027-06-30' } }),
+  SuspendLicense: () => ({ body: { reason: text, until: '2027-01-15' } }),
+  ReinstateLicense: () => ({ body: { reason: text } }),
+  RevokeLicense: () => ({ body: { reason: text } }),
+  PublishMeasure: ({ fresh }) => ({
+    body: {
+      measureId: fresh,
+      title: 'Access matrix announcement',
+      issuer: 'MOFCOM',
+      announcementNumber: 'No. 99 of 2026',
+      publishedOn: '2026-11-20',
+      provisions: [],
+    },
+    owner: {},
+  }),
+  AmendMeasure: () => ({
+    body: { orderedBy: ORDERED_BY, effectiveOn: '2026-12-01', provisions: [], removedProvisionIds: [] },
+  }),
+  SuspendMeasure: () => ({
+    body: { suspensionId: 'susp-mx', orderedBy: ORDERED_BY, from: '2026-12-01', until: '2027-01-01' },
+  }),
+  ExtendSuspension: () => ({ body: { suspensionId: 'susp-mx', orderedBy: ORDERED_BY, until: '2027-02-01' } }),
+  LiftSuspension: () => ({ body: { suspensionId: 'susp-mx', orderedBy: ORDERED_BY, on: '2026-12-15' } }),
+  RepealMeasure: () => ({ body: { orderedBy: ORDERED_BY, on: '2026-12-31' } }),
+  RecordCorrection: () => ({ body: { correction: { field: 'title', value: 'Corrected title' }, reason: text } }),
+};
+
+/** Values for the query parameters an operation requires. */
+export const requiredQueryValues: Readonly<Record<string, string>> = {
+  from: '2025-01-01T00:00:00Z',
+  to: '2026-12-01T00:00:00Z',
+};
