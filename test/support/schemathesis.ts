@@ -16,6 +16,7 @@ export function schemathesis(): string {
 export interface Exchange {
   readonly method: string;
   readonly path: string;
+  readonly requestBody: string;
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
@@ -24,7 +25,7 @@ export interface Exchange {
 interface Har {
   log: {
     entries: {
-      request: { method: string; url: string };
+      request: { method: string; url: string; postData?: { text?: string } };
       response: { status: number; content: { mimeType?: string; text?: string } };
     }[];
   };
@@ -35,6 +36,7 @@ export function readHar(file: string): Exchange[] {
   return har.log.entries.map(({ request, response }) => ({
     method: request.method,
     path: new URL(request.url).pathname,
+    requestBody: request.postData?.text ?? '',
     status: response.status,
     contentType: response.content.mimeType ?? '',
     body: response.content.text ?? '',

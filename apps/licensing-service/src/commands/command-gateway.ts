@@ -95,7 +95,7 @@ function ifMatch(request: Request): RunOptions {
 }
 
 /** The response body, JSON-ready: revisions and positions as decimal strings (they are 64-bit). */
-function outcomeBody(id: string, outcome: CommandOutcome) {
+export function outcomeBody(id: string, outcome: CommandOutcome) {
   return {
     id,
     streamId: outcome.streamId,

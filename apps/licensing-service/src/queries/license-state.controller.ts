@@ -6,7 +6,8 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { ReadConsistency, ReadQuery } from './read-query';
 
-const APPLICATION_STATUSES = [
+/** Every status an application can have on a date (the list filter; the OpenAPI document's enums). */
+export const APPLICATION_STATUSES = [
   'drafted',
   'submitted',
   'accepted',
@@ -17,14 +18,14 @@ const APPLICATION_STATUSES = [
   'withdrawn',
   'deadline_missed',
 ] as const;
-const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
+export const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
 export const ApplicationList = ReadQuery.extend({
-  exporterId: IdInput.optional(),
-  status: z.enum(APPLICATION_STATUSES).optional(),
+  exporterId: IdInput.optional().describe("Only this exporter's."),
+  status: z.enum(APPLICATION_STATUSES).optional().describe('Only those with this status on asOf.'),
 });
 export const LicenseList = ReadQuery.extend({
-  exporterId: IdInput.optional(),
-  status: z.enum(LICENSE_STATUSES).optional(),
+  exporterId: IdInput.optional().describe("Only this exporter's."),
+  status: z.enum(LICENSE_STATUSES).optional().describe('Only those with this status on asOf.'),
 });
 
 /**
@@ -82,14 +83,14 @@ export class LicenseStateController {
     @Query(new ZodBody(ReadQuery)) query: ReadQuery,
     @ReadScope() scope: ScopePredicate,
   ) {
-    const view = this.state.application(id, await this.consistency.asOf(query), scope);
-    const record = view?.decision?.record;
-    if (!view || !record)
+    const decision = this.state.application(id, await this.consistency.asOf(query), scope)?.decision;
+    const record = decision?.record;
+    if (!decision || !record)
       throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
     const { matches, differences } = replayDecision(record, this.rules.policyEvents());
     return {
       applicationId: id,
-      outcome: view.decision?.outcome,
+      outcome: decision.outcome,
       validOn: record.validOn,
       knownAt: record.knownAt,
       matches,

@@ -5,16 +5,17 @@ import { CLOCK, type Clock, InvalidRequest } from '@licensing/workflow';
 import { z } from 'zod';
 
 export const ReadQuery = z.strictObject({
-  /** The date (China Standard Time) whose effective status is wanted; default today. */
-  asOf: LegalDate.optional(),
-  /**
-   * Read-your-writes across processes: wait until the read models have
-   * applied this `$all` position (a command response's `position`).
-   */
+  asOf: LegalDate.optional().describe(
+    'The date (China Standard Time) whose effective status is wanted; default today.',
+  ),
+  /** Read-your-writes across processes. */
   minPosition: z
     .string()
     .regex(/^\d{1,20}$/, 'a decimal $all position (a 64-bit number)')
-    .optional(),
+    .optional()
+    .describe(
+      "Wait (at most 5 s) until the read models have applied this `$all` position, a command answer's `position`.",
+    ),
 });
 export type ReadQuery = z.infer<typeof ReadQuery>;
 

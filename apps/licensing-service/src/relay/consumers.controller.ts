@@ -22,9 +22,9 @@ export class ConsumersController {
       readModels: this.projections.status().map((s) => ({ ...s, position: text(s.position) })),
       relay:
         relay === null
-          ? { enabled: false, hint: 'Set KAFKA_BROKERS to relay license changes to Kafka from this process.' }
+          ? { enabled: false as const, hint: 'Set KAFKA_BROKERS to relay license changes to Kafka from this process.' }
           : {
-              enabled: true,
+              enabled: true as const,
               ...relay,
               storePosition: text(relay.storePosition),
               publishedPosition: text(relay.publishedPosition),

@@ -4,13 +4,18 @@ import { DocumentStore, RuleHistoryQuery } from '@licensing/projections';
 import { ActorGuard, Authorize, CLOCK, NotFound, ZodBody, type Clock } from '@licensing/workflow';
 import { z } from 'zod';
 
-const AsOf = z.object({
-  /** The legal date (China Standard Time) whose law is asked about; default today. */
-  validOn: LegalDate.optional(),
-  /** What we knew at this instant (UTC); default now. */
-  knownAt: Instant.optional(),
+/** The queries of the rule history; the OpenAPI document shows them as its parameters. */
+export const MeasuresQuery = z.object({
+  validOn: LegalDate.optional().describe(
+    'The legal date (China Standard Time) whose law is asked about; default today.',
+  ),
+  knownAt: Instant.optional().describe('What was known at this instant (UTC); default now.'),
 });
-const Between = z.object({ from: Instant, to: Instant });
+export const MeasureHistoryQuery = MeasuresQuery.pick({ knownAt: true });
+export const ChangesQuery = z.object({
+  from: Instant.describe('Changes recorded after this instant (UTC; exclusive).'),
+  to: Instant.describe('Changes recorded up to this instant (UTC; inclusive).'),
+});
 
 /** The bitemporal rule history: what applied on D, as known at T. */
 @Controller('rule-history')
@@ -27,7 +32,7 @@ export class RuleHistoryController {
 
   @Get('measures')
   @Authorize('ListMeasures')
-  measures(@Query(new ZodBody(AsOf)) query: z.infer<typeof AsOf>) {
+  measures(@Query(new ZodBody(MeasuresQuery)) query: z.infer<typeof MeasuresQuery>) {
     const knownAt = query.knownAt ?? this.clock.now();
     const validOn = query.validOn ?? legalDateAt(knownAt);
     return { validOn, knownAt, measures: this.rules.snapshot(validOn, knownAt).measures };
@@ -37,7 +42,7 @@ export class RuleHistoryController {
   @Authorize('GetMeasureHistory')
   history(
     @Param('measureId') measureId: string,
-    @Query(new ZodBody(AsOf.pick({ knownAt: true }))) query: { knownAt?: string },
+    @Query(new ZodBody(MeasureHistoryQuery)) query: z.infer<typeof MeasureHistoryQuery>,
   ) {
     const knownAt = query.knownAt ?? this.clock.now();
     const history = this.rules.history(measureId, knownAt);
@@ -48,7 +53,7 @@ export class RuleHistoryController {
 
   @Get('changes')
   @Authorize('ListPolicyChanges')
-  changes(@Query(new ZodBody(Between)) query: z.infer<typeof Between>) {
+  changes(@Query(new ZodBody(ChangesQuery)) query: z.infer<typeof ChangesQuery>) {
     return { from: query.from, to: query.to, changes: this.rules.changesBetween(query.from, query.to) };
   }
 }

@@ -5,14 +5,26 @@ import { Command } from '../shared/metadata';
 import { PenaltyKind, UnifiedSocialCreditCode } from './exporter-events';
 
 // Command inputs carry limits; the events keep permissive schemas (shared/input-fields.ts says why).
+/** Longer than any company's dual-use export history. */
+export const MAX_HISTORY_YEARS = 200;
+/** A declared count of licensed exports in three years; far beyond any real exporter. */
+export const MAX_DECLARED_EXPORTS = 1_000_000;
+
 export const RegisterExporterData = z.object({
   exporterId: IdInput,
   name: NameInput,
   unifiedSocialCreditCode: UnifiedSocialCreditCode,
   country: z.literal('CN'),
-  /** Either the date dual-use exports began or whole years of history. */
-  dualUseExportHistory: z.union([z.object({ since: LegalDate }), z.object({ years: z.number().int().min(0) })]),
-  licensedExportsLastThreeYears: z.number().int().min(0),
+  /**
+   * Either the date dual-use exports began or whole years of history. Bounded:
+   * a history is counted back from the registration date, and no calendar
+   * goes back 676 million years (the fuzz suite found that one as a 500).
+   */
+  dualUseExportHistory: z.union([
+    z.object({ since: LegalDate }),
+    z.object({ years: z.number().int().min(0).max(MAX_HISTORY_YEARS) }),
+  ]),
+  licensedExportsLastThreeYears: z.number().int().min(0).max(MAX_DECLARED_EXPORTS),
 });
 export type RegisterExporterData = z.infer<typeof RegisterExporterData>;
 export type RegisterExporter = Command<'RegisterExporter', RegisterExporterData>;

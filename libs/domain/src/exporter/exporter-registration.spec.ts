@@ -1,6 +1,6 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { meta } from '../application/fixtures';
-import { ExporterCommand } from './exporter-commands';
+import { ExporterCommand, MAX_DECLARED_EXPORTS, MAX_HISTORY_YEARS, RegisterExporterData } from './exporter-commands';
 import { exporterDecider } from './exporter-decider';
 import { certified, EXPORTER_ID, registered } from './exporter.fixtures';
 import { exporterStreamId } from './exporter-events';
@@ -82,5 +82,32 @@ describe('exporter registration', () => {
         .when({ ...certify(), metadata: meta({ actor: 'exporter' }) })
         .thenThrows('exporter.forbidden', /only licensing_officer/);
     });
+  });
+});
+
+describe('registration input bounds', () => {
+  const valid = {
+    exporterId: 'ningbo-magnetics',
+    name: 'Ningbo Magnetics Co., Ltd.',
+    unifiedSocialCreditCode: '91330200MA2AB3CD4E',
+    country: 'CN',
+    licensedExportsLastThreeYears: 12,
+  };
+
+  it('accepts a history of up to 200 years and refuses longer ones before anything is decided', () => {
+    expect(
+      RegisterExporterData.safeParse({ ...valid, dualUseExportHistory: { years: MAX_HISTORY_YEARS } }).success,
+    ).toBe(true);
+    const tooLong = RegisterExporterData.safeParse({ ...valid, dualUseExportHistory: { years: 676486284 } });
+    expect(tooLong.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['dualUseExportHistory.years']);
+  });
+
+  it('refuses a declared export count beyond the bound', () => {
+    const parsed = RegisterExporterData.safeParse({
+      ...valid,
+      dualUseExportHistory: { years: 5 },
+      licensedExportsLastThreeYears: MAX_DECLARED_EXPORTS + 1,
+    });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['licensedExportsLastThreeYears']);
   });
 });

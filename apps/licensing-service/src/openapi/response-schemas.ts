@@ -1,0 +1,393 @@
+import {
+  ControlCode,
+  ControlMeasureEvent,
+  CountryCode,
+  DecisionRecord,
+  ExporterProfile,
+  Instant,
+  Item,
+  LegalDate,
+  LicenseType,
+  LineQuantity,
+  MeasureStatusOnDate,
+  Party,
+  PenaltyKind,
+  Provision,
+  UnifiedSocialCreditCode,
+} from '@licensing/domain';
+import { z } from 'zod';
+import { APPLICATION_STATUSES, LICENSE_STATUSES } from '../queries/license-state.controller';
+
+/**
+ * What each operation answers, as zod schemas of the JSON on the wire (the
+ * read models' views after JSON.stringify: bigints as decimal strings,
+ * `undefined` members gone). Built from the domain's own schemas where the
+ * views embed them (items, parties, decision records, policy events);
+ * `response-types.check.ts` holds each one to the TypeScript type the
+ * handler returns, so a field added to a view and not here fails to compile.
+ * The OpenAPI document takes them as `components.schemas` (`RESPONSE_SCHEMAS`).
+ */
+
+/** A 64-bit stream revision or `$all` position, as the decimal string JSON carries it. */
+const Position = z.string().regex(/^\d{1,20}$/);
+const Count = z.int().min(0);
+
+export const ProblemDetails = z
+  .looseObject({
+    type: z.string().describe('`urn:export-licensing:problem:<code>`.'),
+    title: z.string(),
+    status: z.int().min(400).max(599),
+    detail: z.string().describe('For a person; never a stack trace or an internal message.'),
+    instance: z.string().describe('The path of the request refused.'),
+    code: z.string().describe('Stable and machine-readable, e.g. `license.quantity_exceeded`: branch on this.'),
+    errors: z
+      .array(
+        z.object({
+          field: z.string().describe('Dotted path into the body, the query parameter or the path parameter.'),
+          rule: z.string().describe('The rule broken, e.g. `too_small` or `invalid_format`.'),
+          message: z.string(),
+        }),
+      )
+      .optional()
+      .describe('400: every invalid field and the rule it breaks.'),
+  })
+  .describe(
+    'RFC 9457 problem details. Refusals may add members of their own (e.g. `allowed` on a 403, `currentRevision` on a stale If-Match, `limitBytes` on a 413, `retryAfterSeconds` on a 429).',
+  );
+
+export const CommandOutcome = z.object({
+  id: z.string().describe("The stream's id: from the path, the body, or derived from the Idempotency-Key."),
+  streamId: z.string(),
+  revision: Position.nullable().describe(
+    'Stream revision after the command (also the ETag); null: the stream is empty.',
+  ),
+  position: Position.nullable().describe(
+    '$all position of the last event appended; pass it as minPosition to read your write from another process. Null: nothing appended.',
+  ),
+  events: z.array(z.object({ id: z.string(), type: z.string(), revision: Position })).describe('The events stored.'),
+  replayed: z.boolean().describe('True when this command had already been applied: nothing new was stored.'),
+});
+
+const HistoryEntry = z.object({
+  type: z.string().describe('The event type.'),
+  at: Instant.describe('When the command was issued (UTC).'),
+  recordedAt: Instant.describe('When the event was stored (UTC).'),
+  actor: z.string().describe('The verified subject who sent the command, or the service itself.'),
+  role: z.string().describe("The actor's role then."),
+  revision: Count.describe("The event's place in its own stream."),
+});
+
+const MeasureApplied = z.object({ measureId: z.string(), version: Count, title: z.string() });
+const DecisionView = z.object({
+  outcome: z.enum(['approved', 'rejected']),
+  decidedOn: LegalDate,
+  approverId: z.string(),
+  reasons: z.array(z.string()),
+  record: DecisionRecord.nullable().describe('Null for a rejection on explicit reasons without a rule evaluation.'),
+  measuresApplied: z
+    .array(MeasureApplied)
+    .describe('The measures that controlled an item or party of the application, with the versions evaluated.'),
+});
+
+const ApplicationStatusOnDate = z.enum(APPLICATION_STATUSES);
+const LicenseStatusOnDate = z.enum(LICENSE_STATUSES);
+
+export const ApplicationView = z.object({
+  id: z.string(),
+  exporterId: z.string(),
+  licenseType: LicenseType,
+  status: ApplicationStatusOnDate.describe(
+    'Effective on asOf: `deadline_missed` once an open case is past its review deadline.',
+  ),
+  recordedStatus: ApplicationStatusOnDate.exclude(['deadline_missed']).describe('As the events left it.'),
+  asOf: LegalDate,
+  items: z.array(Item),
+  destination: CountryCode,
+  endUser: Party,
+  submittedOn: LegalDate.nullable(),
+  reviewDeadline: LegalDate.nullable(),
+  reviewerId: z.string().nullable(),
+  pendingDocuments: z
+    .object({ documents: z.array(z.string()), reason: z.string(), requestedOn: LegalDate })
+    .nullable()
+    .describe('An open request for documents.'),
+  decision: DecisionView.nullable(),
+  licenseId: z.string().nullable(),
+  history: z.array(HistoryEntry),
+  revision: Count.describe('Revision of the last event of the application stream: the ETag.'),
+});
+
+const ShipmentEntry = z.object({
+  shipmentId: z.string(),
+  shippedOn: LegalDate,
+  customsDeclarationRef: z.string(),
+  lines: z.array(LineQuantity),
+});
+
+export const LicenseView = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  exporterId: z.string(),
+  licenseType: LicenseType,
+  status: LicenseStatusOnDate.describe('Effective on asOf: expiry and a lapsed suspension need no event to show here.'),
+  recordedStatus: z.enum(['active', 'suspended', 'exhausted', 'revoked', 'expired']).describe('As the events left it.'),
+  asOf: LegalDate,
+  items: z.array(
+    z.object({
+      lineId: z.string(),
+      controlCode: ControlCode,
+      element: z.string().nullable(),
+      description: z.string(),
+      unit: z.string(),
+      licensed: z.number(),
+      shipped: z.number(),
+      remaining: z.number(),
+    }),
+  ),
+  endUsers: z.array(Party),
+  validFrom: LegalDate,
+  validUntil: LegalDate,
+  issuedOn: LegalDate,
+  suspension: z
+    .object({ reason: z.string(), suspendedOn: LegalDate, until: LegalDate.nullable(), inEffect: z.boolean() })
+    .nullable()
+    .describe('The recorded suspension; `inEffect` says whether it still holds on asOf.'),
+  revocation: z.object({ revokedOn: LegalDate, reason: z.string() }).nullable(),
+  shipments: z.array(ShipmentEntry),
+  decision: DecisionView.nullable().describe('The decision on the application the license was issued on.'),
+  history: z.array(HistoryEntry),
+  revision: Count.describe('Revision of the last event of the license stream: the ETag.'),
+});
+
+export const ApplicationsOnDate = z.object({ asOf: LegalDate, applications: z.array(ApplicationView) });
+export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView) });
+
+export const DecisionReplay = z.object({
+  applicationId: z.string(),
+  outcome: z.enum(['approved', 'rejected']),
+  validOn: LegalDate.describe('The date whose law the decision applied.'),
+  knownAt: Instant.describe('The policy as it was known at this instant.'),
+  matches: z.boolean().describe('The replay gave the recorded decision record back.'),
+  differences: z
+    .array(
+      z.object({
+        path: z.string().describe('JSON path into the decision record.'),
+        recorded: z.unknown(),
+        replayed: z.unknown(),
+      }),
+    )
+    .describe('Empty when it matches.'),
+});
+
+const ExporterRecord = z.object({
+  exporterId: z.string(),
+  name: z.string(),
+  unifiedSocialCreditCode: UnifiedSocialCreditCode,
+  dualUseExportsSince: LegalDate,
+  licensedExportsLastThreeYears: Count,
+  registeredOn: LegalDate,
+  complianceProgramme: z.object({ certificateRef: z.string(), certifiedOn: LegalDate }).nullable(),
+  penalties: z.array(z.object({ penaltyId: z.string(), kind: PenaltyKind, imposedOn: LegalDate, reason: z.string() })),
+});
+
+export const ExporterView = z.object({
+  exporterId: z.string(),
+  asOf: LegalDate,
+  profile: ExporterRecord.nullable().describe('Null if the exporter never registered.'),
+  generalLicense: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('not_qualified') }),
+    z.object({ status: z.literal('qualified'), since: LegalDate }),
+    z.object({ status: z.literal('disqualified'), since: LegalDate, reason: z.string() }),
+  ]),
+  profileOn: ExporterProfile.nullable().describe('The facts the rule evaluation would read on asOf.'),
+  applications: z.array(
+    z.object({ applicationId: z.string(), licenseType: LicenseType, status: ApplicationStatusOnDate }),
+  ),
+  licenses: z.array(
+    z.object({
+      licenseId: z.string(),
+      applicationId: z.string(),
+      licenseType: LicenseType,
+      status: LicenseStatusOnDate,
+      validUntil: LegalDate,
+    }),
+  ),
+  history: z.array(HistoryEntry),
+  revision: Count.nullable().describe('Revision of the exporter stream (the ETag); null if it never registered.'),
+});
+
+const RecordedPolicyEvent = z.object({
+  measureId: z.string(),
+  revision: Count.describe("0-based place in the measure's stream."),
+  recordedAt: Instant.describe('When the event was recorded: when we learned the fact.'),
+  event: ControlMeasureEvent,
+});
+
+export const MeasuresOnDate = z.object({
+  validOn: LegalDate,
+  knownAt: Instant,
+  measures: z.array(
+    z.object({
+      measureId: z.string(),
+      title: z.string(),
+      announcementNumber: z.string(),
+      issuer: z.string(),
+      publishedOn: LegalDate.nullable(),
+      version: Count.describe("Number of the measure's events known at knownAt."),
+      status: MeasureStatusOnDate,
+      provisionsInForce: z.array(Provision),
+      suspendedBy: z.array(z.string()),
+    }),
+  ),
+});
+
+export const MeasureHistory = z.object({
+  measureId: z.string(),
+  knownAt: Instant,
+  intervals: z
+    .array(
+      z.object({
+        from: LegalDate.nullable().describe('First day; null: since ever.'),
+        until: LegalDate.nullable().describe('First day after (exclusive); null: open-ended.'),
+        status: MeasureStatusOnDate,
+        provisionIds: z.array(z.string()),
+        suspendedBy: z.array(z.string()),
+      }),
+    )
+    .describe("The measure's life over valid time, as known at knownAt."),
+  events: z.array(RecordedPolicyEvent).describe('The events known at knownAt, in stream order.'),
+});
+
+export const PolicyChanges = z.object({
+  from: Instant,
+  to: Instant,
+  changes: z.array(RecordedPolicyEvent).describe('What was recorded in (from, to], in recorded order.'),
+});
+
+const ReadModelStatus = z.object({
+  name: z.string(),
+  version: Count,
+  position: Position.nullable().describe('$all position of the last event applied; null: none yet.'),
+  caughtUp: z.boolean(),
+  lastError: z.string().nullable(),
+});
+
+export const Consumers = z.object({
+  readModels: z.array(ReadModelStatus),
+  relay: z.discriminatedUnion('enabled', [
+    z.object({ enabled: z.literal(false), hint: z.string() }),
+    z.object({
+      enabled: z.literal(true),
+      state: z.enum(['starting', 'catching_up', 'live', 'retrying', 'stopped']),
+      relayName: z.string(),
+      storePosition: Position.nullable(),
+      publishedPosition: Position.nullable(),
+      lagEvents: Count,
+      lagExact: z.boolean(),
+      publishedEvents: Count,
+      publishedMessages: Count,
+      restarts: Count,
+      lastError: z.string().nullable(),
+    }),
+  ]),
+});
+
+export const Rebuilt = z.object({
+  rebuilt: z.array(z.object({ name: z.string(), position: Position.nullable() })),
+  tookMs: Count,
+});
+
+export const SchedulerReport = z.object({
+  today: LegalDate,
+  appended: z.array(z.string()).describe('Command ids of the events appended.'),
+  alreadyRecorded: z.array(z.string()),
+  failed: z.array(z.object({ command: z.string(), error: z.string() })).describe('Retried on the next pass.'),
+});
+
+export const Liveness = z.object({ status: z.literal('up') });
+export const Readiness = z.object({ status: z.literal('ready'), readModels: z.array(ReadModelStatus) });
+
+/** The local issuer's keys (RFC 7517): Ed25519 public keys, for EdDSA signatures. */
+export const JsonWebKeySet = z.object({
+  keys: z.array(
+    z.object({
+      kty: z.literal('OKP'),
+      crv: z.literal('Ed25519'),
+      x: z.string().describe('The public key, base64url.'),
+      kid: z.string(),
+      alg: z.literal('EdDSA'),
+      use: z.literal('sig'),
+    }),
+  ),
+});
+export const OpenIdConfiguration = z.object({
+  issuer: z.string().describe("The `iss` of the local issuer's tokens."),
+  jwks_uri: z.string().describe('The URL of its public keys, by the scheme and Host the caller used.'),
+});
+export const OpenApiDocument = z
+  .looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.looseObject({}) })
+  .describe('This document.');
+
+/** The schemas by their name under `components.schemas`; each is referenced from the responses. */
+export const RESPONSE_SCHEMAS = {
+  ProblemDetails,
+  CommandOutcome,
+  Party,
+  Item,
+  DecisionRecord,
+  HistoryEntry,
+  DecisionView,
+  ApplicationView,
+  ApplicationsOnDate,
+  LicenseView,
+  LicensesOnDate,
+  DecisionReplay,
+  ExporterView,
+  ControlMeasureEvent,
+  RecordedPolicyEvent,
+  MeasuresOnDate,
+  MeasureHistory,
+  PolicyChanges,
+  ReadModelStatus,
+  Consumers,
+  Rebuilt,
+  SchedulerReport,
+  Liveness,
+  Readiness,
+  JsonWebKeySet,
+  OpenIdConfiguration,
+  OpenApiDocument,
+} as const satisfies Record<string, z.ZodType>;
+export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+
+/**
+ * `components.schemas`, as JSON Schema 2020-12 (OpenAPI 3.1), with `$ref`s
+ * between them: those `used` (the rest of the document) refers to, and
+ * what they refer to in turn. (Without /.well-known, its schemas go too.)
+ */
+export function responseComponents(used: unknown): Record<string, Record<string, unknown>> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const all = new Map(
+    Object.entries(schemas).map(([id, schema]) => {
+      // Each component is part of the document: no dialect or id of its own.
+      const { $schema: _dialect, $id: _id, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
+  const reached = new Set<string>();
+  const visit = (node: unknown) => {
+    for (const [, id = ''] of JSON.stringify(node).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (reached.has(id)) continue;
+      reached.add(id);
+      visit(all.get(id));
+    }
+  };
+  visit(used);
+  return Object.fromEntries([...all].filter(([id]) => reached.has(id)));
+}

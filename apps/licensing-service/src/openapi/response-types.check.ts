@@ -1,0 +1,74 @@
+import type { LicenseStatusOnDate } from '@licensing/domain';
+import type { z } from 'zod';
+import type { AdminController } from '../admin/admin.controller';
+import type { outcomeBody } from '../commands/command-gateway';
+import type { HealthController } from '../health/health.controller';
+import type { WellKnownController } from '../identity/well-known.controller';
+import type { ExporterViewController } from '../queries/exporter-view.controller';
+import type { LicenseStateController } from '../queries/license-state.controller';
+import type { ConsumersController } from '../relay/consumers.controller';
+import type { RuleHistoryController } from '../rule-history/rule-history.controller';
+import type * as Schemas from './response-schemas';
+
+/*
+ * Compile-time only (nothing imports this file): each documented response
+ * schema against the type its handler returns. `Same` holds when every
+ * value of one is a value of the other, both ways, so a field added to,
+ * dropped from or retyped in a read model's view fails `tsc` until the
+ * schema in response-schemas.ts says the same.
+ */
+
+/** Readonly or not is no difference on the wire. */
+type Plain<T> = T extends readonly (infer U)[]
+  ? readonly Plain<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Plain<T[K]> }
+    : T;
+type Same<A, B> = [Plain<A>] extends [Plain<B>] ? ([Plain<B>] extends [Plain<A>] ? true : false) : false;
+/** The schema allows only values of the handler's type (where the type is wider than what the handler sends). */
+type Fits<Schema, Handler> = [Plain<Schema>] extends [Plain<Handler>] ? true : false;
+type Assert<T extends true> = T;
+
+type Out<Name extends keyof typeof Schemas> = (typeof Schemas)[Name] extends z.ZodType
+  ? z.output<(typeof Schemas)[Name]>
+  : never;
+type Answer<Controller, Method extends keyof Controller> = Controller[Method] extends (...args: never[]) => infer R
+  ? Awaited<R>
+  : never;
+
+/** An issued license is never `none` on any date; the type of licenseStatusOn allows it for a stream never issued. */
+type Issued<T extends { status: LicenseStatusOnDate }> = Omit<T, 'status'> & {
+  status: Exclude<LicenseStatusOnDate, 'none'>;
+};
+type IssuedLicenses<T extends { licenses: readonly { status: LicenseStatusOnDate }[] }> = Omit<T, 'licenses'> & {
+  licenses: Issued<T['licenses'][number]>[];
+};
+
+export type ResponseTypesAgree = [
+  Assert<Same<Out<'CommandOutcome'>, ReturnType<typeof outcomeBody>>>,
+  Assert<Same<Out<'ApplicationView'>, Answer<LicenseStateController, 'application'>>>,
+  Assert<Same<Out<'ApplicationsOnDate'>, Answer<LicenseStateController, 'applications'>>>,
+  Assert<Same<Out<'DecisionReplay'>, Answer<LicenseStateController, 'replay'>>>,
+  Assert<Same<Out<'LicenseView'>, Issued<Answer<LicenseStateController, 'license'>>>>,
+  Assert<
+    Same<
+      Out<'LicensesOnDate'>,
+      { asOf: string; licenses: Issued<Answer<LicenseStateController, 'license'>>[] } & Omit<
+        Answer<LicenseStateController, 'licenses'>,
+        'licenses'
+      >
+    >
+  >,
+  Assert<Same<Out<'ExporterView'>, IssuedLicenses<Answer<ExporterViewController, 'exporter'>>>>,
+  Assert<Same<Out<'MeasuresOnDate'>, Answer<RuleHistoryController, 'measures'>>>,
+  Assert<Same<Out<'MeasureHistory'>, Answer<RuleHistoryController, 'history'>>>,
+  Assert<Same<Out<'PolicyChanges'>, Answer<RuleHistoryController, 'changes'>>>,
+  Assert<Same<Out<'Consumers'>, Answer<ConsumersController, 'consumers'>>>,
+  Assert<Same<Out<'Rebuilt'>, Answer<AdminController, 'rebuild'>>>,
+  Assert<Same<Out<'SchedulerReport'>, Answer<AdminController, 'runScheduler'>>>,
+  // Literal answers the handlers' types widen to string.
+  Assert<Fits<Out<'Liveness'>, Answer<HealthController, 'live'>>>,
+  Assert<Fits<Out<'Readiness'>, Answer<HealthController, 'ready'>>>,
+  Assert<Fits<Out<'JsonWebKeySet'>, Answer<WellKnownController, 'jwks'>>>,
+  Assert<Same<Out<'OpenIdConfiguration'>, Answer<WellKnownController, 'openIdConfiguration'>>>,
+];
