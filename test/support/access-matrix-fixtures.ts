@@ -12,6 +12,7 @@ import {
   registerNingbo,
   reviewer,
   type ServiceClient,
+  registerBaotou,
 } from '@licensing/service-testing';
 
 /**
@@ -43,15 +44,6 @@ export function actorOf(as: As): Actor {
 
 /** Reviews every application but the one `reviewer` (wang.fang) is assigned to. */
 export const otherReviewer: As = { id: 'zhou.bo', role: 'reviewer' };
-
-const registerBaotou = {
-  exporterId: 'baotou-rare-earth',
-  name: 'Baotou Rare Earth Co., Ltd.',
-  unifiedSocialCreditCode: '91150200MA0N1234XY',
-  country: 'CN',
-  dualUseExportHistory: { years: 8 },
-  licensedExportsLastThreeYears: 20,
-};
 
 interface ExporterSide {
   readonly user: As;

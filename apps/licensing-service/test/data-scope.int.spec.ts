@@ -9,20 +9,13 @@ import {
   reviewer,
   type As,
   type ServiceClient,
+  registerBaotou,
 } from '@licensing/service-testing';
 import { commandRoutes } from '../src/commands/command-routes';
 import { RunningService } from './running-service';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 const otherReviewer: As = { id: 'zhou.bo', role: 'reviewer' };
-const registerBaotou = {
-  exporterId: 'baotou-rare-earth',
-  name: 'Baotou Rare Earth Co., Ltd.',
-  unifiedSocialCreditCode: '91150200MA0N1234XY',
-  country: 'CN',
-  dualUseExportHistory: { years: 8 },
-  licensedExportsLastThreeYears: 20,
-};
 const shipment = { shipmentId: 'shp-x', lines: [{ lineId: '1', quantity: 5 }], customsDeclarationRef: 'CD-X' };
 const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
 

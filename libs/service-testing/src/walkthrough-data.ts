@@ -16,6 +16,16 @@ export const registerNingbo = {
   licensedExportsLastThreeYears: 12,
 };
 
+/** A second exporter, for specs of data scope: otherExporterUser (wu.hao) acts for it. */
+export const registerBaotou = {
+  exporterId: 'baotou-rare-earth',
+  name: 'Baotou Rare Earth Co., Ltd.',
+  unifiedSocialCreditCode: '91150200MA0N1234XY',
+  country: 'CN',
+  dualUseExportHistory: { years: 8 },
+  licensedExportsLastThreeYears: 20,
+};
+
 export function magnetApplication(applicationId: string, overrides: Record<string, unknown> = {}) {
   return {
     applicationId,
