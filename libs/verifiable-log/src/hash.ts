@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+// RFC 9162 §2.1.1 with SHA-256. The 0x00 / 0x01 prefixes give leaves and
+// interior nodes different domains, so no leaf can be passed off as a node
+// (the second-preimage attack on unprefixed Merkle trees).
+
+export type Hash = Uint8Array;
+export const HASH_SIZE = 32;
+
+const sha256 = (...parts: Uint8Array[]): Hash => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+};
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+const NODE_PREFIX = Uint8Array.of(0x01);
+
+/** MTH({}) = SHA-256 of the empty string. */
+export const EMPTY_ROOT: Hash = sha256();
+
+export const leafHash = (data: Uint8Array): Hash => sha256(LEAF_PREFIX, data);
+export const nodeHash = (left: Hash, right: Hash): Hash => sha256(NODE_PREFIX, left, right);
+
+export const isHash = (value: unknown): value is Hash => value instanceof Uint8Array && value.length === HASH_SIZE;
+
+export const hashEquals = (a: Uint8Array, b: Uint8Array): boolean => {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+};
+
+export const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+
+/** Strict: even length, hex digits only (Buffer.from would silently truncate). */
+export const fromHex = (hex: string): Uint8Array => {
+  if (typeof hex !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(hex)) {
+    throw new TypeError('fromHex: expected an even-length string of hex digits');
+  }
+  return new Uint8Array(Buffer.from(hex, 'hex'));
+};
