@@ -13,3 +13,4 @@ export * from './application';
 export * from './license';
 export * from './policy';
 export * from './rules/evaluation';
+export * from './rules/decision-comparison';

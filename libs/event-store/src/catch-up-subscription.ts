@@ -55,7 +55,7 @@ export function startCatchUpSubscription(
     while (!stopped) {
       dirty = false;
       const fromPosition = checkpoint === undefined ? undefined : checkpoint + 1n;
-      const batch = await source.readAll({ fromPosition, maxCount: settings.batchSize });
+      const batch = await source.readAll({ fromPosition, maxCount: settings.batchSize, raw: options.raw });
       for (const event of batch) {
         if (stopped) return;
         if (matchesFilter(options.filter, event)) await handler(event);

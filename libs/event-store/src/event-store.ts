@@ -52,6 +52,8 @@ export interface SubscribeOptions {
    */
   readonly fromPosition: bigint | 'start';
   readonly filter?: SubscriptionFilter;
+  /** Deliver events as stored, not upcast: the verifiable log hashes the stored bytes. */
+  readonly raw?: boolean;
   /** Called once, when the subscription first has nothing left to catch up. */
   readonly onCaughtUp?: () => void;
   /**

@@ -51,6 +51,20 @@ export function hashEvent(prevHash: string, event: Hashed): string {
 }
 
 /**
+ * hashEvent for a caller that already holds `canonicalJson(event.data)` and
+ * `canonicalJson(event.metadata)` (the verifiable log hashes them into its
+ * leaf too), so a verifier serialises each event once.
+ */
+export function hashEventWithCanonicalParts(
+  prevHash: string,
+  event: Hashed,
+  dataJson: string,
+  metadataJson: string,
+): string {
+  return hashCanonical(prevHash, event, dataJson, metadataJson);
+}
+
+/**
  * The same as canonicalJson over the seven hashed fields, written out with
  * their keys already in sorted order so data and metadata are serialised
  * only once per event (integrity.spec.ts pins the exact bytes).

@@ -166,7 +166,7 @@ export class EventStoreDbEventStore implements EventStore {
     const inner = startResubscribingSubscription(clientLiveFeed(this.client), options, handler, {
       backoff: this.resubscribeBackoff,
       isTransient: isTransientSubscriptionError,
-      prepare: (event) => this.upcasters.apply(event),
+      prepare: (event) => (options.raw ? event : this.upcasters.apply(event)),
       onRetry: this.options.onSubscriptionRetry,
     });
     const subscription: Subscription = {

@@ -17,6 +17,13 @@ const bitCount = (n: number): number => {
   return c;
 };
 
+/** A perfect subtree that an append completed: leaves [index·2^level, (index+1)·2^level). */
+export interface CompletedSubtree {
+  readonly level: number;
+  readonly index: number;
+  readonly hash: Hash;
+}
+
 export class CompactRange {
   private constructor(
     private size_: number,
@@ -31,17 +38,27 @@ export class CompactRange {
     return this.size_;
   }
 
-  append(leafHash: Hash): void {
+  /**
+   * Adds the next leaf and returns the perfect subtrees it completes, the leaf
+   * itself first: what a durable store keeps to answer proofs (stored-tree.ts).
+   */
+  append(leafHash: Hash): CompletedSubtree[] {
     if (!isHash(leafHash)) throw new TypeError('CompactRange.append: expected a 32-byte leaf hash');
     if (this.size_ >= Number.MAX_SAFE_INTEGER) throw new RangeError('CompactRange.append: size overflow');
+    const completed: CompletedSubtree[] = [{ level: 0, index: this.size_, hash: leafHash }];
     this.frontier.push(leafHash);
     // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes.
+    let index = this.size_;
     for (let s = this.size_; s % 2 === 1; s = Math.floor(s / 2)) {
       const right = this.frontier.pop() as Hash;
       const left = this.frontier.pop() as Hash;
-      this.frontier.push(nodeHash(left, right));
+      const hash = nodeHash(left, right);
+      index = Math.floor(index / 2);
+      completed.push({ level: completed.length, index, hash });
+      this.frontier.push(hash);
     }
     this.size_ += 1;
+    return completed;
   }
 
   /** MTH of the leaves appended so far, in O(log n). */

@@ -7,4 +7,6 @@ export { consistencyProof, inclusionProof, rootOf } from './tree';
 export { verifyConsistency, verifyInclusion } from './verify';
 export type { ConsistencyInput, InclusionInput, VerifyFailure, VerifyResult } from './verify';
 export { CompactRange } from './compact-range';
-export type { CompactRangeJson } from './compact-range';
+export type { CompactRangeJson, CompletedSubtree } from './compact-range';
+export { storedConsistencyProof, storedInclusionProof, storedRoot } from './stored-tree';
+export type { SubtreeSource } from './stored-tree';

@@ -1,4 +1,4 @@
-import { hashEquals, isHash, nodeHash, type Hash } from './hash';
+import { EMPTY_ROOT, hashEquals, isHash, nodeHash, type Hash } from './hash';
 
 // The verifiers of RFC 9162 §2.1.3.2 and §2.1.4.2. They trust nothing they are
 // given: every input is checked before it is used, a proof must have exactly
@@ -89,7 +89,10 @@ export const verifyConsistency = (input: ConsistencyInput): VerifyResult => {
   if (oldSize === 0 || oldSize === newSize) {
     const empty = checkProof(proof, 0);
     if (!Array.isArray(empty)) return empty;
-    return oldSize === 0 || hashEquals(oldRoot, newRoot) ? OK : fail('root-mismatch', 'equal sizes, different roots');
+    // From size 0 the old root must be MTH({}): an "ok" must never vouch for a root it did not check.
+    if (oldSize === 0)
+      return hashEquals(oldRoot, EMPTY_ROOT) ? OK : fail('root-mismatch', 'the empty tree has the root SHA-256("")');
+    return hashEquals(oldRoot, newRoot) ? OK : fail('root-mismatch', 'equal sizes, different roots');
   }
   // Step 4 of §2.1.4.2: skip the levels where the old tree is a complete left subtree.
   let [fn, sn] = [oldSize - 1, newSize - 1];

@@ -68,7 +68,15 @@ describe('the permissions table', () => {
 
   it('states a data scope for every role it allows: exporters their own, reviewers their assigned, others all', () => {
     // The law and the API's description are nobody's case data: everyone reads all of them.
-    const publicKnowledge = ['ListMeasures', 'GetMeasureHistory', 'ListPolicyChanges', 'ReadOpenApi'];
+    // The law, the API's description, and the log's size and root: nobody's case data.
+    const publicKnowledge = [
+      'ListMeasures',
+      'GetMeasureHistory',
+      'ListPolicyChanges',
+      'ReadOpenApi',
+      'ReadTreeHeads',
+      'ProveConsistency',
+    ];
     const caseScope: Partial<Record<string, string>> = { exporter: 'own-exporter', reviewer: 'assigned-reviewer' };
     for (const operation of operations) {
       for (const [role, scope] of Object.entries(permissions[operation])) {

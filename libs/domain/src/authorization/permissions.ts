@@ -114,6 +114,27 @@ const apiQueries = { ReadOpenApi: PERSONS } as const satisfies Record<string, Gr
 // Ops watch the consumers; auditors read everything, this too.
 const opsQueries = { ListConsumers: { ops: 'all', auditor: 'all' } } as const satisfies Record<string, Grants>;
 const adminOperations = { RebuildReadModels: OPS, RunScheduler: OPS } as const satisfies Record<string, Grants>;
+/** The people who check decisions: officers (their own workflow) and auditors. */
+const CHECKERS = { licensing_officer: 'all', auditor: 'all' } as const satisfies Grants;
+/**
+ * The auditor's workbench. Raw events carry every exporter's data, so only
+ * checkers read them; a tree head (a size and a root) and a consistency proof
+ * reveal nothing but the log's growth, so every person may hold the log to
+ * its word; verifying and signing on demand cost the server work, so only
+ * auditors and ops ask for them; a whole export is the auditor's alone.
+ */
+const auditOperations = {
+  ReadEventLog: CHECKERS,
+  ReadAggregateAt: CHECKERS,
+  WhatIfDecision: CHECKERS,
+  FindDecisionsByMeasure: CHECKERS,
+  ProveInclusion: CHECKERS,
+  ReadTreeHeads: PERSONS,
+  ProveConsistency: PERSONS,
+  SignTreeHead: { auditor: 'all', ops: 'all' },
+  VerifyLog: { auditor: 'all', ops: 'all' },
+  ExportLog: { auditor: 'all' },
+} as const satisfies Record<string, Grants>;
 
 export type CommandType =
   ApplicationCommand['type'] | ExporterCommand['type'] | LicenseCommand['type'] | ControlMeasureCommand['type'];
@@ -124,7 +145,8 @@ export type QueryOperation = keyof (typeof applicationQueries &
   typeof ruleHistoryQueries &
   typeof apiQueries &
   typeof opsQueries &
-  typeof adminOperations);
+  typeof adminOperations &
+  typeof auditOperations);
 export type Operation = CommandType | QueryOperation;
 
 /** The table, flat: every operation, its roles and their data scope. A missing command type does not compile. */
@@ -140,6 +162,7 @@ export const permissions: { readonly [O in Operation]: Grants } = {
   ...apiQueries,
   ...opsQueries,
   ...adminOperations,
+  ...auditOperations,
 };
 
 /** The prefix of each refusal's code (`application.forbidden`, `admin.forbidden`, ...), as the deciders always used it. */
@@ -155,6 +178,7 @@ const scopes: readonly (readonly [scope: string, group: object, commands: boolea
   ['openapi', apiQueries, false],
   ['ops', opsQueries, false],
   ['admin', adminOperations, false],
+  ['audit', auditOperations, false],
 ];
 const scopeOf = new Map(
   scopes.flatMap(([scope, group, commands]) => Object.keys(group).map((op) => [op, { scope, commands }] as const)),

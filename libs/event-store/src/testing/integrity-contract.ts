@@ -58,6 +58,23 @@ export function integrityContract(store: () => EventStore): void {
         [1, { name: 'untouched' }],
       ]);
       expect(verifyStreamIntegrity(raw).valid).toBe(true);
+
+      // A raw subscription (the verifiable log's) sees the stored versions too.
+      const delivered: (typeof raw)[number][] = [];
+      await new Promise<void>((resolve, reject) => {
+        const subscription = store().subscribeToAll(
+          {
+            fromPosition: 'start',
+            raw: true,
+            onCaughtUp: () => void subscription.stop().then(resolve),
+            onError: reject,
+          },
+          (event) => {
+            if (mine(event.streamId)) delivered.push(event);
+          },
+        );
+      });
+      expect(delivered.map((e) => [e.version, e.data])).toEqual(raw.map((e) => [e.version, e.data]));
     });
   });
 }

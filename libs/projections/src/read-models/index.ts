@@ -1,4 +1,5 @@
 import type { Projection } from '../projection';
+import { decisionsByMeasureProjection } from './decisions-by-measure/decisions-by-measure-projection';
 import { exporterViewProjection } from './exporter-view/exporter-view-projection';
 import { licenseStateProjection } from './license-state/license-state-projection';
 import { ruleHistoryProjection } from './rule-history/rule-history-projection';
@@ -13,8 +14,10 @@ export * from './rule-history/rule-history-projection';
 export * from './rule-history/rule-history-query';
 export * from './exporter-view/exporter-view-projection';
 export * from './exporter-view/exporter-view-query';
+export * from './decisions-by-measure/decisions-by-measure-projection';
+export * from './decisions-by-measure/decisions-by-measure-query';
 
 /** Every read model of the licensing service, for one ProjectionRunner. */
 export function readModelProjections(): Projection[] {
-  return [licenseStateProjection, ruleHistoryProjection, exporterViewProjection];
+  return [licenseStateProjection, ruleHistoryProjection, exporterViewProjection, decisionsByMeasureProjection];
 }

@@ -1,0 +1,44 @@
+import { canonicalJson, hashEventWithCanonicalParts, type SealedEvent } from '@licensing/event-store';
+import { leafHash, toHex, type Hash } from '@licensing/verifiable-log';
+
+/**
+ * What one event contributes to the verifiable log, computed from the event
+ * as stored (never upcast): its leaf, H(0x00 ‖ canonical event), where the
+ * canonical event is canonicalJson of the sealed envelope without its `$all`
+ * position — `{data, id, integrity: {hash, prevHash}, metadata, revision,
+ * streamId, type, version}` — and the per-stream chain hash recomputed from
+ * the content, for the verifier to check the event's `integrity.hash`.
+ * Leaving the position out keeps a leaf the same on every store (EventStoreDB
+ * positions are not SQLite's); the leaf index is the event's place in the log.
+ */
+export interface EventDigest {
+  readonly leaf: Hash;
+  /** sha256 of the content after `integrity.prevHash`, as the stream's chain defines it. */
+  readonly contentHash: string;
+}
+
+export function eventLeafBytes(event: SealedEvent): Buffer {
+  return Buffer.from(leafJson(event, canonicalJson(event.data), canonicalJson(event.metadata)), 'utf8');
+}
+
+export function digestEvent(event: SealedEvent): EventDigest {
+  const dataJson = canonicalJson(event.data);
+  const metadataJson = canonicalJson(event.metadata);
+  return {
+    leaf: leafHash(Buffer.from(leafJson(event, dataJson, metadataJson), 'utf8')),
+    contentHash: hashEventWithCanonicalParts(event.integrity.prevHash, event, dataJson, metadataJson),
+  };
+}
+
+export const leafHex = (event: SealedEvent): string => toHex(digestEvent(event).leaf);
+
+// The keys already in canonicalJson's order, so data and metadata are written once.
+function leafJson(event: SealedEvent, dataJson: string, metadataJson: string): string {
+  const q = JSON.stringify;
+  return (
+    `{"data":${dataJson},"id":${q(event.id)},` +
+    `"integrity":{"hash":${q(event.integrity.hash)},"prevHash":${q(event.integrity.prevHash)}},` +
+    `"metadata":${metadataJson},"revision":${q(String(event.revision))},"streamId":${q(event.streamId)},` +
+    `"type":${q(event.type)},"version":${canonicalJson(event.version)}}`
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  ApplicationApproved,
+  ApplicationRejected,
+  type DecisionRecord,
+  type Instant,
+  type LegalDate,
+  type MeasureStatusOnDate,
+} from '@licensing/domain';
+import type { RecordedEvent } from '@licensing/event-store';
+import { z } from 'zod';
+import type { Projection } from '../../projection';
+import { parseDomainEvent } from '../parse-event';
+
+/** One decision that evaluated one measure: which version, whether it applied, when it was taken. */
+export interface DecisionUsingMeasure {
+  readonly applicationId: string;
+  readonly exporterId: string;
+  readonly outcome: 'approved' | 'rejected';
+  readonly measureId: string;
+  /** The measure's version the decision evaluated (the number of its events known then). */
+  readonly version: number;
+  readonly status: MeasureStatusOnDate;
+  /** Did the measure control an item or party of the application? Recorded either way. */
+  readonly applies: boolean;
+  readonly validOn: LegalDate;
+  readonly knownAt: Instant;
+  /** When the decision event was recorded (the envelope's recordedAt). */
+  readonly decidedAt: Instant;
+  /** The decision event's `$all` position, as a decimal string. */
+  readonly position: string;
+}
+
+/** One document per measure: every decision whose record lists it, in `$all` order. */
+export interface MeasureDecisionsDocument {
+  readonly measureId: string;
+  readonly decisions: readonly DecisionUsingMeasure[];
+}
+
+export const DECISIONS_BY_MEASURE = 'decisions-by-measure';
+
+const DecisionEvent = z.discriminatedUnion('type', [ApplicationApproved, ApplicationRejected]);
+type DecisionEvent = z.infer<typeof DecisionEvent>;
+
+/** keysOf and evolve see the same event object: parse it once. */
+const parsed = new WeakMap<RecordedEvent, DecisionEvent>();
+function decisionOf(event: RecordedEvent): DecisionEvent {
+  const known = parsed.get(event);
+  if (known !== undefined) return known;
+  const decision = parseDomainEvent(DECISIONS_BY_MEASURE, DecisionEvent, event);
+  parsed.set(event, decision);
+  return decision;
+}
+
+const recordOf = (event: RecordedEvent): DecisionRecord | null => decisionOf(event).data.decision;
+
+/**
+ * "Which decisions relied on this measure version?": indexes every decision
+ * event by each measure its record lists, applying or not. A rejection
+ * without a rule evaluation lists no measure and is not indexed.
+ */
+export const decisionsByMeasureProjection: Projection<MeasureDecisionsDocument> = {
+  name: DECISIONS_BY_MEASURE,
+  version: 1,
+  filter: { streamPrefixes: ['application-'], eventTypes: ['ApplicationApproved', 'ApplicationRejected'] },
+  keysOf: (event) => recordOf(event)?.measures.map((m) => m.measureId) ?? [],
+  evolve(doc, event, measureId) {
+    const position = event.position.toString();
+    const decisions = doc?.decisions ?? [];
+    if (decisions.some((d) => d.position === position)) return doc;
+    const decision = decisionOf(event);
+    const record = decision.data.decision;
+    const measure = record?.measures.find((m) => m.measureId === measureId);
+    if (!record || !measure) return doc;
+    const entry: DecisionUsingMeasure = {
+      applicationId: decision.data.applicationId,
+      exporterId: decision.data.exporterId,
+      outcome: decision.type === 'ApplicationApproved' ? 'approved' : 'rejected',
+      measureId,
+      version: measure.version,
+      status: measure.status,
+      applies: measure.applies,
+      validOn: record.validOn,
+      knownAt: record.knownAt,
+      decidedAt: event.metadata.recordedAt,
+      position,
+    };
+    return { measureId, decisions: [...decisions, entry] };
+  },
+};
