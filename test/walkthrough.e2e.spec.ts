@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareSetup, runStep, type StepResult, walkthroughBlocks } from './support/readme-walkthrough';
+import { spawnSync } from 'node:child_process';
+import { REPO_ROOT } from './support/built-apps';
+import {
+  auditorSessionBlock,
+  prepareSetup,
+  runStep,
+  type StepResult,
+  walkthroughBlocks,
+} from './support/readme-walkthrough';
 import { exporterUser, type ServiceClient } from '@licensing/service-testing';
 import { ServiceProcess } from './support/service-process';
 
@@ -36,7 +44,7 @@ describe('README walkthrough, run as written against the started service (own pr
   };
 
   it('every command of the walkthrough succeeds', () => {
-    expect(results.length).toBe(17);
+    expect(results.length).toBe(23);
     expect(results.filter((r) => r.status >= 300)).toEqual([]);
   });
 
@@ -121,8 +129,81 @@ describe('README walkthrough, run as written against the started service (own pr
     expect(november.knownAt).toBe('2026-11-23T02:00:00.000Z');
   });
 
-  it('audit: the approval replays to the same decision', () => {
-    expect(step('/decision-replay').body).toMatchObject({ matches: true, differences: [], outcome: 'approved' });
+  it('audit: the approval replays from the event log to the same decision, every chain intact', () => {
+    const replay = step('/decision-replay').body;
+    expect(replay).toMatchObject({
+      matches: true,
+      outcome: 'approved',
+      validOn: '2026-11-23',
+      differences: { same: true, outcomes: [], measures: [], otherFields: [] },
+      integrity: { ok: true, application: { streamId: 'application-app-2026-0001', ok: true, events: 6 } },
+    });
+    expect(replay.integrity.policy.length).toBeGreaterThan(10);
+    expect(['proved', 'partial', 'unavailable']).toContain(replay.proofs.status);
+  });
+
+  it('audit: what if it had been decided on 2025-03-01, as known then: not controlled, rule by rule', () => {
+    const whatIf = step('/what-if?').body;
+    expect(whatIf).toMatchObject({
+      recorded: { validOn: '2026-11-23', verdict: 'license_required' },
+      whatIf: { validOn: '2025-03-01', knownAt: '2025-03-01T00:00:00Z', verdict: 'not_controlled' },
+      changed: true,
+      integrity: { ok: true },
+    });
+    expect(whatIf.differences.outcomes).toContainEqual(
+      expect.objectContaining({ change: 'removed', measureId: 'no-18-2025', lineId: '1', after: null }),
+    );
+  });
+
+  it('audit: the decisions that relied on No. 18 of 2025', () => {
+    const found = step('/audit/decisions?').body;
+    expect(found).toMatchObject({ measureId: 'no-18-2025', version: null, from: '2026-11-01T00:00:00Z', to: null });
+    expect(found.decisions).toEqual([
+      expect.objectContaining({
+        applicationId: 'app-2026-0001',
+        outcome: 'approved',
+        applies: true,
+        status: 'in_force',
+      }),
+    ]);
+  });
+
+  it("event log: the license's events as stored, $all filtered, and time travel", () => {
+    const newest = step('/audit/streams/license-L-app-2026-0001/events').body;
+    expect(newest.events.map((e: { revision: number; type: string }) => [e.revision, e.type])).toEqual([
+      [2, 'LicenseSuspended'],
+      [1, 'ShipmentRecorded'],
+    ]);
+    expect(newest.nextRevision).toBe(0);
+    expect(newest.events[0]).toMatchObject({
+      metadata: { actor: 'zhang.min', role: 'licensing_officer', recordedAt: '2026-11-23T02:00:00.000Z' },
+      integrity: { prevHash: expect.stringMatching(/^[0-9a-f]{64}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    const today = step('/audit/events?').body;
+    expect(today.events.map((e: { type: string }) => e.type)).toEqual([
+      'LicenseIssued',
+      'ShipmentRecorded',
+      'LicenseSuspended',
+    ]);
+    expect(today.nextPosition).toBeNull();
+    const beforeSuspension = step('/state?revision=1').body;
+    expect(beforeSuspension).toMatchObject({ aggregate: 'license', revision: 1, state: { status: 'active' } });
+    expect(beforeSuspension.state.license.lines).toEqual([expect.objectContaining({ shipped: 30 })]);
+    const no57 = step('/state?at=').body;
+    expect(no57).toMatchObject({ aggregate: 'control_measure', state: { status: 'published' } });
+    expect(no57.state.facts.suspensions).toEqual([]);
+  });
+
+  it("the auditor's session runs as written: export, offline verification against the head kept, replay, what-if", () => {
+    const session = spawnSync('bash', ['-c', `set -euo pipefail\nBASE=${client.url}\n${auditorSessionBlock()}`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect({ status: session.status, stderr: session.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+    expect(session.stdout).toMatch(/Verified \d+ events against the tree head of size \d+/);
+    expect(session.stdout).toContain('app-2026-0001');
   });
 
   it('repeating the registration with its Idempotency-Key answers the same and stores nothing', async () => {

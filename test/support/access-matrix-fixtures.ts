@@ -86,7 +86,7 @@ export interface Resource {
   readonly owner: ResourceOwner;
 }
 
-export type ResourceKind = 'exporter' | 'reviewApplication' | 'decidedApplication' | 'license' | 'measure';
+export type ResourceKind = 'exporter' | 'reviewApplication' | 'decidedApplication' | 'license' | 'measure' | 'stream';
 
 /**
  * The resources of each kind, own and other. The measures are the seeded
@@ -123,6 +123,17 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
   measure: {
     own: { id: 'no-57-2025', owner: {} },
     other: { id: 'no-18-2025', owner: {} },
+  },
+  // A stream of the event log, by its id: the decided application's, whose owner is the application's.
+  stream: {
+    own: {
+      id: `application-${exporters.own.decided}`,
+      owner: { exporterId: exporters.own.exporterId, reviewerId: otherReviewer.id },
+    },
+    other: {
+      id: `application-${exporters.other.decided}`,
+      owner: { exporterId: exporters.other.exporterId, reviewerId: otherReviewer.id },
+    },
   },
 };
 
@@ -244,8 +255,43 @@ export const commandBodies: Partial<Record<CommandType, (context: BodyContext) =
   RecordCorrection: () => ({ body: { correction: { field: 'title', value: 'Corrected title' }, reason: text } }),
 };
 
-/** Values for the query parameters an operation requires. */
+/**
+ * Query values an operation needs besides its required parameters, by
+ * path: one of several parameters, which the document cannot mark required.
+ */
+export const operationQueries: Readonly<Record<string, string>> = {
+  '/audit/streams/{streamId}/state': 'revision=0',
+};
+
+/** Values for the query parameters an operation requires, by name (see `resolveQueryValues` for those of one path). */
 export const requiredQueryValues: Readonly<Record<string, string>> = {
   from: '2025-01-01T00:00:00Z',
   to: '2026-12-01T00:00:00Z',
+  // GET /audit/decisions: the measure every fixture decision evaluated.
+  measureId: 'no-18-2025',
 };
+
+/** Required query values of one path that only the running service knows (or that mean something else there). */
+export type PathQueryValues = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/**
+ * Read from the service once the fixtures exist, as an auditor: an event id
+ * that is in the log (the first of `$all`) for an inclusion proof, and a
+ * tree size a head was signed at (the latest head's) for the `from` of a
+ * consistency proof, which there is a size, not an instant.
+ */
+export async function resolveQueryValues(client: ServiceClient): Promise<PathQueryValues> {
+  const read = async (path: string) => {
+    const reply = await client.get(path, auditor);
+    if (reply.status !== 200) throw new Error(`fixture: GET ${path} answered ${reply.status}`);
+    return reply.body;
+  };
+  const eventId = (await read('/audit/events?limit=1')).events?.[0]?.id;
+  const treeSize = (await read('/audit/tree-heads/latest')).treeSize;
+  if (typeof eventId !== 'string' || typeof treeSize !== 'number')
+    throw new Error(`fixture: no event id (${String(eventId)}) or no signed tree size (${String(treeSize)})`);
+  return {
+    '/audit/proofs/inclusion': { eventId },
+    '/audit/proofs/consistency': { from: String(treeSize) },
+  };
+}

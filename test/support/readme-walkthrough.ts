@@ -61,5 +61,23 @@ export function runStep(prepared: string, step: string): StepResult {
   const lines = run.stdout.trimEnd().split('\n');
   const status = Number(lines.pop());
   const text = lines.join('\n');
-  return { command: step.trim(), status, body: text === '' ? null : JSON.parse(text) };
+  return { command: step.trim(), status, body: text === '' ? null : parseBody(text) };
+}
+
+/** JSON, or NDJSON (a streamed answer: one object per line) as the array of its lines. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.split('\n').map((line) => JSON.parse(line) as unknown);
+  }
+}
+
+/** The README's auditor session (bash, after the walkthrough), between its markers. */
+export function auditorSessionBlock(): string {
+  const text = readFileSync(README, 'utf8');
+  const section = /<!-- auditor-session:start -->([\s\S]*?)<!-- auditor-session:end -->/.exec(text)?.[1];
+  const block = section && /```bash\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README.md has no <!-- auditor-session:start --> bash block');
+  return block;
 }

@@ -49,5 +49,6 @@ export function eventsStoredBy(exchange: Exchange): number {
   const body = JSON.parse(exchange.body) as { events?: unknown[]; replayed?: boolean; appended?: unknown[] };
   // A scheduler pass (ops) answers what it appended: one event per due item.
   if (exchange.path.endsWith('/admin/scheduler/run')) return body.appended?.length ?? 0;
+  // Other bodiless operations store no event: a rebuild, a signed tree head (201, kept in the audit log).
   return body.replayed === true ? 0 : (body.events?.length ?? 0);
 }

@@ -36,6 +36,13 @@ export class ServiceUnderTest {
     return reply.body;
   }
 
+  /** A clean shutdown that keeps the data directory (for specs that read or copy its files). */
+  async stop(): Promise<void> {
+    await this.process?.stop();
+    this.process = null;
+    this.client = null;
+  }
+
   async dispose(): Promise<void> {
     await this.process?.stop();
     this.process = null;

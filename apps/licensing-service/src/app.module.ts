@@ -12,6 +12,12 @@ import {
   workflowCommandHandlers,
 } from '@licensing/workflow';
 import { AdminController } from './admin/admin.controller';
+import { DecisionAuditController } from './audit/decision-audit.controller';
+import { decisionAuditProvider } from './audit/decision-audit.provider';
+import { AuditExportController } from './audit/audit-export.controller';
+import { VerifiableLogController } from './audit/verifiable-log.controller';
+import { verifiableLogProviders, VerifiableLogLifecycle } from './audit/verifiable-log.providers';
+import { EventLogController } from './audit/event-log.controller';
 import { commandControllers } from './commands/command-controllers';
 import { CommandGateway } from './commands/command-gateway';
 import type { ServiceConfig } from './config';
@@ -43,6 +49,10 @@ export class AppModule {
         ExporterViewController,
         AdminController,
         ConsumersController,
+        DecisionAuditController,
+        EventLogController,
+        VerifiableLogController,
+        AuditExportController,
         ...commandControllers,
         // The local issuer's public keys, only when the service is its own issuer.
         ...(usesLocalIssuer(config) ? [WellKnownController] : []),
@@ -50,7 +60,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Every path id is an id of the command schemas: at most 128 characters of a safe set (400 otherwise).
-        { provide: APP_PIPE, useValue: new PathParams({ id: IdInput, measureId: IdInput }) },
+        { provide: APP_PIPE, useValue: new PathParams({ id: IdInput, measureId: IdInput, streamId: IdInput }) },
         ...rateLimitProviders({
           perSubjectPerMinute: config.RATE_LIMIT_PER_MINUTE,
           perAddressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
@@ -66,6 +76,10 @@ export class AppModule {
         ...workflowCommandHandlers,
         CommandGateway,
         ReadConsistency,
+        // The Merkle tree over $all, its signed tree heads and proofs (LOG_PROOFS for the decision audit).
+        ...verifiableLogProviders,
+        VerifiableLogLifecycle,
+        decisionAuditProvider,
         DueEventScheduler,
         EmbeddedRelay,
       ],

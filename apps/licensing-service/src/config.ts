@@ -39,6 +39,13 @@ export const ServiceConfig = z.object({
   /** AUTH_*: who may call, as verified bearer tokens (libs/identity); by default the embedded local issuer. */
   ...IdentitySettings.shape,
   /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs the verifiable log's tree
+   * heads. Unset: a key kept in DATA_DIR (`tree-head-key.pem`), created on first start.
+   */
+  TREE_HEAD_KEY_FILE: z.string().min(1).optional(),
+  /** How often a tree head is signed when the log has grown (ms); 0: only on demand (POST /audit/tree-heads). */
+  TREE_HEAD_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /**
    * Test hook: a fixed "now" (ISO instant) for the service clock, so a
    * walkthrough of dates long past or to come runs the same every time.
    */

@@ -32,7 +32,11 @@ describe('command endpoints (embedded service over HTTP)', () => {
       'no-18-2025',
     ]);
     const replay = await client.get('/applications/app-ok/decision-replay', auditor);
-    expect(replay.body).toMatchObject({ matches: true, differences: [] });
+    expect(replay.body).toMatchObject({
+      matches: true,
+      differences: { same: true, outcomes: [], measures: [] },
+      integrity: { ok: true, application: { streamId: 'application-app-ok', ok: true } },
+    });
   });
 
   it('answers a repeated Idempotency-Key with the first result and stores nothing new, also after a restart', async () => {

@@ -15,12 +15,15 @@ export interface OpenApiDocument {
 }
 
 const COMPONENTS = 'https://export-licensing.test/components';
+/** A streamed answer: one JSON object per line, each an instance of the documented schema. */
+const NDJSON = 'application/x-ndjson';
 
 /**
  * Holds a real answer of the service to the OpenAPI document it serves: the
  * status must be documented for the operation, the content type must be one
  * documented for that status, the body must validate against its schema
- * (JSON Schema 2020-12, ajv, strict, formats checked) and every documented
+ * (JSON Schema 2020-12, ajv, strict, formats checked; an NDJSON body: each of
+ * its lines, as the document describes one line) and every documented
  * header the answer carries must match its schema.
  */
 export class OpenApiContract {
@@ -48,6 +51,13 @@ export class OpenApiContract {
       if (reply.body !== null) found.push(`${at}: a body where none is documented`);
     } else if (documented === undefined) {
       found.push(`${at}: content type ${type || '(none)'}, documented: ${Object.keys(content).join(', ')}`);
+    } else if (type === NDJSON) {
+      // The schema is that of one line; the client hands the body over as the array of its lines.
+      if (!Array.isArray(reply.body) || reply.body.length === 0) found.push(`${at}: no NDJSON lines`);
+      else
+        reply.body.forEach((line: unknown, index: number) =>
+          found.push(...this.check(documented.schema, line).map((e) => `${at} line ${index + 1}${e}`)),
+        );
     } else {
       found.push(...this.check(documented.schema, reply.body).map((e) => `${at} body${e}`));
     }

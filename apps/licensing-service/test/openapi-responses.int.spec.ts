@@ -139,6 +139,18 @@ describe('the answers of the service are the ones its OpenAPI document describes
       ['/applications/{id}', '/applications/app-oa-3', exporterUser],
       ['/applications/{id}/decision-replay', '/applications/app-oa/decision-replay', auditor],
       ['/applications/{id}/decision-replay', '/applications/app-oa-2/decision-replay', officer],
+      ['/applications/{id}/what-if', '/applications/app-oa/what-if', auditor],
+      [
+        '/applications/{id}/what-if',
+        '/applications/app-oa-2/what-if?validOn=2025-03-01&knownAt=2025-03-01T00:00:00Z',
+        officer,
+      ],
+      ['/audit/decisions', '/audit/decisions?measureId=no-18-2025', auditor],
+      [
+        '/audit/decisions',
+        '/audit/decisions?measureId=no-57-2025&version=2&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+        officer,
+      ],
       ['/licenses', '/licenses', officer],
       ['/licenses', '/licenses?exporterId=ningbo-magnetics&asOf=2027-02-01', exporterUser],
       ['/licenses/{id}', '/licenses/L-app-oa', officer],
@@ -153,6 +165,27 @@ describe('the answers of the service are the ones its OpenAPI document describes
       ['/rule-history/changes', '/rule-history/changes?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z', auditor],
       ['/ops/consumers', '/ops/consumers', opsUser],
       ['/openapi.json', '/openapi.json', exporterUser],
+      ['/audit/streams/{streamId}/events', '/audit/streams/application-app-oa/events', auditor],
+      [
+        '/audit/streams/{streamId}/events',
+        '/audit/streams/license-L-app-oa/events?direction=backwards&limit=1',
+        officer,
+      ],
+      ['/audit/streams/{streamId}/events', '/audit/streams/license-nothing/events', auditor],
+      ['/audit/events', '/audit/events?limit=5', auditor],
+      [
+        '/audit/events',
+        '/audit/events?streamPrefix=exporter-&eventType=ExporterPenalised&recordedFrom=2020-01-01T00:00:00Z',
+        officer,
+      ],
+      ['/audit/streams/{streamId}/state', '/audit/streams/license-L-app-oa/state?revision=1', auditor],
+      ['/audit/streams/{streamId}/state', '/audit/streams/application-app-oa/state?at=2030-01-01T00:00:00Z', officer],
+      ['/audit/streams/{streamId}/state', '/audit/streams/exporter-ningbo-magnetics/state?revision=0', auditor],
+      [
+        '/audit/streams/{streamId}/state',
+        '/audit/streams/control-measure-no-57-2025/state?at=2025-11-01T00:00:00Z',
+        auditor,
+      ],
     ];
     for (const [path, url, as] of reads) {
       const reply = await expectDocumented('get', path, url, as);
@@ -177,6 +210,131 @@ describe('the answers of the service are the ones its OpenAPI document describes
     }
   });
 
+  it('answers the verifiable log as documented: tree heads, its key, proofs, and the NDJSON streams line by line', async () => {
+    const get = async (path: string, url: string, as: As = auditor) => {
+      const reply = await expectDocumented('get', path, url, as);
+      expect({ url, status: reply.status }).toEqual({ url, status: 200 });
+      return reply;
+    };
+    // A head signed on demand (201, no body sent), by each role that may; then the newest is that one.
+    const signed = await expectDocumented('post', '/audit/tree-heads', '/audit/tree-heads', auditor);
+    expect(signed.status).toBe(201);
+    expect((await expectDocumented('post', '/audit/tree-heads', '/audit/tree-heads', opsUser)).status).toBe(201);
+    const latest = await get('/audit/tree-heads/latest', '/audit/tree-heads/latest', exporterUser);
+    expect(latest.body.treeSize).toBe(signed.body.treeSize);
+
+    const page = await get('/audit/tree-heads', '/audit/tree-heads?limit=1', reviewer);
+    expect(page.body.treeHeads).toHaveLength(1);
+    expect(page.body.next).toEqual(expect.any(Number));
+    await get('/audit/tree-heads', `/audit/tree-heads?limit=2&before=${page.body.next as number}`, policyOfficer);
+    await get('/audit/tree-heads', '/audit/tree-heads', officer);
+    const key = await get('/audit/public-key', '/audit/public-key', exporterUser);
+    expect(key.body.keyId).toBe(signed.body.keyId);
+
+    const first = (await client.get('/audit/events?limit=1', auditor)).body.events[0] as { id: string };
+    const size = signed.body.treeSize as number;
+    await get('/audit/proofs/inclusion', `/audit/proofs/inclusion?eventId=${first.id}`, officer);
+    const atSize = await get('/audit/proofs/inclusion', `/audit/proofs/inclusion?eventId=${first.id}&treeSize=${size}`);
+    expect(atSize.body.inclusion).toMatchObject({ eventId: first.id, leafIndex: 0, treeSize: size });
+    await get('/audit/proofs/consistency', `/audit/proofs/consistency?from=${size}`, exporterUser);
+    const fromEmpty = await get('/audit/proofs/consistency', `/audit/proofs/consistency?from=0&to=${size}`);
+    expect({ toSize: fromEmpty.body.toSize, proof: fromEmpty.body.proof }).toEqual({ toSize: size, proof: [] });
+
+    // The NDJSON answers: each line is held to the one-line schema (openapi-contract.ts).
+    for (const as of [auditor, opsUser]) {
+      const verified = await get('/audit/verify', '/audit/verify', as);
+      expect(verified.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+      expect(verified.body.map((line: { kind: string }) => line.kind)).toEqual(['progress', 'report']);
+      expect(verified.body.at(-1)).toMatchObject({ kind: 'report', ok: true, firstProblem: null, problems: 0 });
+    }
+    const exports: [string, string[]][] = [
+      ['/audit/export', ['header', 'event', 'end']],
+      [`/audit/export?treeSize=${size}&sinceTreeSize=${size - 1}`, ['header', 'consistency', 'event', 'end']],
+      [
+        '/audit/export?streamPrefix=license-&recordedFrom=2020-01-01T00:00:00Z&recordedTo=2030-01-01T00:00:00Z',
+        ['header', 'event', 'end'],
+      ],
+    ];
+    for (const [url, kinds] of exports) {
+      const exported = await get('/audit/export', url);
+      expect({ url, kinds: [...new Set(exported.body.map((line: { kind: string }) => line.kind))] }).toEqual({
+        url,
+        kinds,
+      });
+    }
+    // A filtered export is not complete: each event carries its audit path.
+    const filtered = await get('/audit/export', '/audit/export?streamPrefix=license-');
+    expect(filtered.body[0]).toMatchObject({ kind: 'header', complete: false, filter: { streamPrefix: 'license-' } });
+    expect(filtered.body.filter((line: { kind: string }) => line.kind === 'event')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ auditPath: expect.any(Array) })]),
+    );
+
+    // Its refusals, each a documented problem with its code.
+    const refusals: [number, string, 'get' | 'post', string, string, As][] = [
+      [400, 'request.invalid', 'get', '/audit/tree-heads', '/audit/tree-heads?limit=0', auditor],
+      [400, 'request.invalid', 'get', '/audit/proofs/inclusion', '/audit/proofs/inclusion', officer],
+      [
+        400,
+        'audit.bad_tree_sizes',
+        'get',
+        '/audit/proofs/consistency',
+        `/audit/proofs/consistency?from=${size + 1}`,
+        auditor,
+      ],
+      [400, 'request.invalid', 'get', '/audit/proofs/consistency', '/audit/proofs/consistency?from=-1', auditor],
+      [400, 'audit.bad_tree_sizes', 'get', '/audit/export', `/audit/export?sinceTreeSize=${size + 1000}`, auditor],
+      [
+        400,
+        'request.invalid',
+        'get',
+        '/audit/export',
+        '/audit/export?recordedFrom=2026-02-01T00:00:00Z&recordedTo=2026-01-01T00:00:00Z',
+        auditor,
+      ],
+      [403, 'audit.forbidden', 'post', '/audit/tree-heads', '/audit/tree-heads', exporterUser],
+      [403, 'audit.forbidden', 'get', '/audit/verify', '/audit/verify', officer],
+      [403, 'audit.forbidden', 'get', '/audit/export', '/audit/export', officer],
+      [
+        403,
+        'audit.forbidden',
+        'get',
+        '/audit/proofs/inclusion',
+        `/audit/proofs/inclusion?eventId=${first.id}`,
+        reviewer,
+      ],
+      [
+        404,
+        'audit.no_tree_head',
+        'get',
+        '/audit/proofs/inclusion',
+        `/audit/proofs/inclusion?eventId=${first.id}&treeSize=1`,
+        auditor,
+      ],
+      [
+        404,
+        'audit.event_not_in_tree',
+        'get',
+        '/audit/proofs/inclusion',
+        '/audit/proofs/inclusion?eventId=no-such-event',
+        officer,
+      ],
+      [404, 'audit.no_tree_head', 'get', '/audit/proofs/consistency', '/audit/proofs/consistency?from=1', exporterUser],
+      [
+        404,
+        'audit.no_tree_head',
+        'get',
+        '/audit/proofs/consistency',
+        `/audit/proofs/consistency?from=0&to=${size + 1000}`,
+        auditor,
+      ],
+      [404, 'audit.no_tree_head', 'get', '/audit/export', '/audit/export?treeSize=1', auditor],
+    ];
+    for (const [status, code, method, path, url, as] of refusals) {
+      const reply = await expectDocumented(method, path, url, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
+  });
+
   it('refuses with problem details of a status the operation documents', async () => {
     const refusals: [number, 'get' | 'post', string, string, As | null, unknown?, Record<string, string>?][] = [
       [401, 'get', '/licenses', '/licenses', null],
@@ -186,11 +344,36 @@ describe('the answers of the service are the ones its OpenAPI document describes
       [404, 'get', '/applications/{id}', '/applications/no-such-application', officer],
       [404, 'get', '/applications/{id}', '/applications/app-oa', otherExporterUser],
       [404, 'get', '/applications/{id}/decision-replay', '/applications/app-oa-3/decision-replay', auditor],
+      [404, 'get', '/applications/{id}/decision-replay', '/applications/no-such-application/decision-replay', auditor],
+      [404, 'get', '/applications/{id}/what-if', '/applications/app-oa-3/what-if', officer],
+      [400, 'get', '/applications/{id}/what-if', '/applications/app-oa/what-if?validOn=tomorrow', auditor],
+      [
+        400,
+        'get',
+        '/applications/{id}/decision-replay',
+        '/applications/app-oa/decision-replay?asOf=2026-01-01',
+        auditor,
+      ],
+      [400, 'get', '/audit/decisions', '/audit/decisions', auditor],
+      [400, 'get', '/audit/decisions', '/audit/decisions?measureId=no-18-2025&version=0', auditor],
+      [
+        400,
+        'get',
+        '/audit/decisions',
+        '/audit/decisions?measureId=no-18-2025&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+        auditor,
+      ],
+      [403, 'get', '/audit/decisions', '/audit/decisions?measureId=no-18-2025', exporterUser],
       [404, 'get', '/rule-history/measures/{measureId}', '/rule-history/measures/no-such-measure', reviewer],
       [404, 'post', '/licenses/{id}/revoke', '/licenses/L-nothing/revoke', officer, { reason: 'Gone' }],
       [400, 'get', '/applications', '/applications?status=lost', officer],
       [400, 'get', '/licenses/{id}', '/licenses/%20bad', officer],
       [400, 'get', '/rule-history/changes', '/rule-history/changes?from=yesterday', auditor],
+      [400, 'get', '/audit/events', '/audit/events?limit=0&colour=red', auditor],
+      [400, 'get', '/audit/streams/{streamId}/state', '/audit/streams/license-L-app-oa/state', auditor],
+      [403, 'get', '/audit/events', '/audit/events', exporterUser],
+      [404, 'get', '/audit/streams/{streamId}/state', '/audit/streams/license-L-app-oa/state?revision=99', officer],
+      [404, 'get', '/audit/streams/{streamId}/state', '/audit/streams/scratch-1/state?revision=0', auditor],
       [400, 'post', '/licenses/{id}/suspend', '/licenses/L-app-oa/suspend', officer, { reason: '', colour: 'red' }],
       [409, 'post', '/applications/{id}/approve', '/applications/app-oa/approve', director],
       [409, 'post', '/licenses/{id}/reinstate', '/licenses/L-app-oa/reinstate', officer, {}, { 'If-Match': '"0"' }],
@@ -239,6 +422,20 @@ describe('the answers of the service are the ones its OpenAPI document describes
     expect(contract.problems('get', '/licenses', reply)).toEqual(['GET /licenses 418: status not documented']);
     const undocumented = { ...reply, status: 200, body: { asOf: '2026-11-23', licenses: [], extra: true } };
     expect(contract.problems('get', '/licenses', undocumented)).not.toEqual([]);
+    // An NDJSON answer is held to the document line by line.
+    const ndjson = new Headers({ 'content-type': 'application/x-ndjson; charset=utf-8' });
+    const progress = { kind: 'progress', checkedEvents: 1, recordedLeaves: 1 };
+    expect(contract.problems('get', '/audit/verify', { status: 200, headers: ndjson, body: [progress] })).toEqual([]);
+    const badLine = contract.problems('get', '/audit/verify', {
+      status: 200,
+      headers: ndjson,
+      body: [progress, { kind: 'done' }],
+    });
+    expect(badLine).not.toEqual([]);
+    expect(badLine.filter((found) => !found.startsWith('GET /audit/verify 200 line 2'))).toEqual([]);
+    expect(
+      contract.problems('get', '/audit/verify', { status: 200, headers: ndjson, body: [{ ...progress, extra: 1 }] }),
+    ).not.toEqual([]);
   });
 });
 

@@ -30,7 +30,12 @@ export function digestEvent(event: SealedEvent): EventDigest {
   };
 }
 
-export const leafHex = (event: SealedEvent): string => toHex(digestEvent(event).leaf);
+/** The leaf alone, for the tree's follower: it takes events as stored and need not check their chain. */
+export function eventLeaf(event: SealedEvent): Hash {
+  return leafHash(eventLeafBytes(event));
+}
+
+export const leafHex = (event: SealedEvent): string => toHex(eventLeaf(event));
 
 // The keys already in canonicalJson's order, so data and metadata are written once.
 function leafJson(event: SealedEvent, dataJson: string, metadataJson: string): string {

@@ -4,7 +4,7 @@ export type { EventInclusion, LogProofs, SignedTreeHead } from './log-proofs';
 export * from './event-log';
 export * from './decisions';
 // The verifiable log: the Merkle tree over `$all`, signed tree heads, proofs, verification, export.
-export { digestEvent, eventLeafBytes, leafHex } from './event-leaf';
+export { digestEvent, eventLeaf, eventLeafBytes, leafHex } from './event-leaf';
 export type { EventDigest } from './event-leaf';
 export { keyIdOf, signTreeHead, treeHeadMessage, verifyTreeHead } from './tree-head';
 export type { TreeHeadCheck } from './tree-head';
@@ -25,3 +25,7 @@ export { writeExport } from './export/write-export';
 export type { ExportRequest, LineSink } from './export/write-export';
 export { verifyExport } from './export/verify-export';
 export type { OfflineVerifyOptions } from './export/verify-export';
+export type { TreeFollower } from './merkle-log/tree-follower';
+export { WorkerTreeFollower } from './merkle-log/worker-tree-follower';
+export { runMerkleLogWorker } from './merkle-log/merkle-log-worker';
+export type { WorkerReply, WorkerRequest } from './merkle-log/merkle-log-worker';

@@ -27,3 +27,13 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
   });
 });
+
+describe('canonicalJson, the fast path against the explaining one', () => {
+  it('writes exactly what the key-sorting definition gives, numeric-looking keys and unicode included', () => {
+    const value = { '10': 1, '9': [true, false, null, -0, 1e21, 0.1], é: { b: 'ü', a: [] }, A: {}, 'a b': 12n };
+    expect(canonicalJson(value)).toBe(
+      '{"10":1,"9":[true,false,null,0,1e+21,0.1],"A":{},"a b":"12","é":{"a":[],"b":"ü"}}',
+    );
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { z: 1, y: 2 }))).toBe('{"y":2,"z":1}');
+  });
+});

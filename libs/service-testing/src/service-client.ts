@@ -4,7 +4,7 @@ import { DEFAULT_AUDIENCE, LOCAL_ISSUER_ID, mintLocalToken, signLocalToken } fro
 export interface Reply {
   status: number;
   headers: Headers;
-  // Tests read whatever JSON the service sent.
+  // Tests read whatever JSON the service sent (NDJSON: the array of its lines).
   body: any;
 }
 
@@ -83,9 +83,15 @@ export class ServiceClient {
     return as === null ? {} : { Authorization: `Bearer ${await this.token(as)}` };
   }
 
+  /** The body as JSON; a streamed NDJSON answer as the array of its lines, each parsed. */
   private async reply(response: Response): Promise<Reply> {
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+    const reply = { status: response.status, headers: response.headers };
+    if (text === '') return { ...reply, body: null };
+    if (!/^application\/x-ndjson\b/.test(response.headers.get('content-type') ?? ''))
+      return { ...reply, body: JSON.parse(text) };
+    const lines = text.split('\n').filter((line) => line !== '');
+    return { ...reply, body: lines.map((line) => JSON.parse(line) as unknown) };
   }
 }
 

@@ -17,7 +17,7 @@ import {
   shared,
   sharedResponses,
 } from './openapi-parts';
-import { adminPaths, publicPaths, readPaths } from './openapi-paths';
+import { adminPaths, publicPaths, readPaths, verifiableLogPaths } from './openapi-paths';
 import { responseComponents } from './response-schemas';
 
 function commandOperation(route: CommandRoute, settings: OpenApiSettings): Json {
@@ -56,7 +56,8 @@ const TAGS = {
   applications: 'License applications, from draft to decision.',
   licenses: 'Issued licenses: shipments, amendments, suspension, revocation.',
   'control-measures': 'The export-control measures (policy) as recorded, with corrections.',
-  audit: 'Checks an auditor runs on recorded decisions.',
+  audit:
+    'Checks an auditor runs: recorded decisions, the event log as stored, and the verifiable log (signed tree heads, proofs, verification, export).',
   'rule-history': 'The bitemporal rule history: what applied on a date, as known at an instant.',
   ops: 'What runs inside the service, for operators.',
   admin: 'Operations that change what the service runs, for operators.',
@@ -80,6 +81,7 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
     add({ [path]: { post: commandOperation(route, settings) } });
   }
   add(readPaths(settings));
+  add(verifiableLogPaths(settings));
   add(adminPaths(settings));
   add(publicPaths(settings));
   const responses = sharedResponses(settings, paths);

@@ -58,6 +58,18 @@ export function answer(description: string, schema: ResponseSchemaName, headers:
   return { description, ...withHeaders(headers), content: { 'application/json': { schema: ref(schema) } } };
 }
 
+/**
+ * A streamed answer, `application/x-ndjson`: the schema is that of one line,
+ * and the body is one such JSON object per line (each ending in a newline).
+ */
+export function lines(description: string, line: ResponseSchemaName, headers: Json = {}): Json {
+  return {
+    description: `${description} The body is NDJSON: one such object per line, each ending in a newline.`,
+    ...withHeaders(headers),
+    content: { 'application/x-ndjson': { schema: ref(line) } },
+  };
+}
+
 export function problem(description: string, headers: Json = {}): Json {
   return {
     description,
@@ -73,6 +85,9 @@ export const REPLAYED = {
     'Present (`true`) when this is the remembered answer to an earlier request with the same Idempotency-Key.',
     { type: 'string', const: 'true' },
   ),
+};
+export const NO_STORE = {
+  'Cache-Control': header('`no-store`: the answer is the log as it stands now.', { type: 'string', const: 'no-store' }),
 };
 export const CACHE_CONTROL = { 'Cache-Control': header('`public, max-age=300`.', { type: 'string' }) };
 

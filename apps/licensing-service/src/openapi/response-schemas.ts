@@ -17,6 +17,31 @@ import {
 } from '@licensing/domain';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, LICENSE_STATUSES } from '../queries/license-state.controller';
+import {
+  DecisionComparison,
+  DecisionIntegrity,
+  DecisionProofs,
+  DecisionReplay,
+  DecisionsUsingMeasure,
+  DecisionWhatIf,
+} from './decision-audit-schemas';
+import {
+  AuditExportConsistency,
+  AuditExportEnd,
+  AuditExportEvent,
+  AuditExportHeader,
+  AuditExportLine,
+  ConsistencyProof,
+  EventInclusion,
+  InclusionProof,
+  LogFinding,
+  LogPublicKey,
+  LogVerificationLine,
+  LogVerificationProgress,
+  LogVerificationReport,
+  SignedTreeHead,
+  TreeHeadsPage,
+} from './verifiable-log-schemas';
 
 /**
  * What each operation answers, as zod schemas of the JSON on the wire (the
@@ -162,22 +187,34 @@ export const LicenseView = z.object({
 export const ApplicationsOnDate = z.object({ asOf: LegalDate, applications: z.array(ApplicationView) });
 export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView) });
 
-export const DecisionReplay = z.object({
-  applicationId: z.string(),
-  outcome: z.enum(['approved', 'rejected']),
-  validOn: LegalDate.describe('The date whose law the decision applied.'),
-  knownAt: Instant.describe('The policy as it was known at this instant.'),
-  matches: z.boolean().describe('The replay gave the recorded decision record back.'),
-  differences: z
-    .array(
-      z.object({
-        path: z.string().describe('JSON path into the decision record.'),
-        recorded: z.unknown(),
-        replayed: z.unknown(),
-      }),
-    )
-    .describe('Empty when it matches.'),
-});
+// The decision audit's answers (GET /applications/{id}/decision-replay, …/what-if, /audit/decisions).
+export {
+  DecisionComparison,
+  DecisionIntegrity,
+  DecisionProofs,
+  DecisionReplay,
+  DecisionsUsingMeasure,
+  DecisionWhatIf,
+} from './decision-audit-schemas';
+
+// The verifiable log's answers (/audit/tree-heads, /audit/public-key, /audit/proofs/..., /audit/verify, /audit/export).
+export {
+  AuditExportConsistency,
+  AuditExportEnd,
+  AuditExportEvent,
+  AuditExportHeader,
+  AuditExportLine,
+  ConsistencyProof,
+  EventInclusion,
+  InclusionProof,
+  LogFinding,
+  LogPublicKey,
+  LogVerificationLine,
+  LogVerificationProgress,
+  LogVerificationReport,
+  SignedTreeHead,
+  TreeHeadsPage,
+} from './verifiable-log-schemas';
 
 const ExporterRecord = z.object({
   exporterId: z.string(),
@@ -304,6 +341,59 @@ export const SchedulerReport = z.object({
   failed: z.array(z.object({ command: z.string(), error: z.string() })).describe('Retried on the next pass.'),
 });
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** An event's envelope exactly as stored (never upcast), so its hash recomputes from what it carries. */
+export const RecordedEventEnvelope = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    version: z.int().min(1).describe('The schema version of `data` as stored.'),
+    streamId: z.string(),
+    revision: Count.describe('0-based place in its stream.'),
+    position: Position.describe('Place in `$all`.'),
+    data: z.unknown().describe('The payload as stored.'),
+    metadata: z.object({
+      actor: z.string().describe('The verified subject who sent the command, or the service itself.'),
+      role: z.string(),
+      issuer: z.string().optional().describe("The token's `iss`; absent for the system and for events before tokens."),
+      exporterIds: z.array(z.string()).optional().describe('The exporters an exporter user acted for.'),
+      commandId: z.string(),
+      correlationId: z.string(),
+      causationId: z.string(),
+      occurredAt: Instant.describe('When the command was issued (UTC).'),
+      recordedAt: Instant.describe('When the event was stored (UTC).'),
+    }),
+    integrity: z
+      .object({ prevHash: Sha256, hash: Sha256 })
+      .describe("The stream's SHA-256 chain: `hash` = sha256(prevHash ‖ canonical JSON of the other fields)."),
+  })
+  .describe('An event envelope as stored: never upcast.');
+
+export const StreamEventsPage = z.object({
+  streamId: z.string(),
+  direction: z.enum(['forwards', 'backwards']),
+  events: z.array(RecordedEventEnvelope).describe('In the direction read; empty: nothing there.'),
+  nextRevision: Count.nullable().describe("The next page's fromRevision; null: the stream ends (or starts) here."),
+});
+
+export const EventLogPage = z.object({
+  events: z.array(RecordedEventEnvelope).describe('In `$all` order; possibly fewer than limit (see nextPosition).'),
+  nextPosition: Position.nullable().describe(
+    "The next page's fromPosition, just after the last event examined: a page examines at most max(10 × limit, 1000) events, so it may hold fewer than limit, even none, and still have one. Null: the end of `$all` was reached.",
+  ),
+});
+
+export const AggregateStateAt = z.object({
+  streamId: z.string(),
+  aggregate: z.enum(['exporter', 'application', 'license', 'control_measure']),
+  revision: Count.describe('The revision of the last event applied.'),
+  recordedAt: Instant.describe('When the last event applied was recorded.'),
+  state: z
+    .looseObject({ status: z.string() })
+    .describe("The aggregate's state as its decider folds it: the domain's own shape, by `aggregate` and `status`."),
+});
+
 export const Liveness = z.object({ status: z.literal('up') });
 export const Readiness = z.object({ status: z.literal('ready'), readModels: z.array(ReadModelStatus) });
 
@@ -341,7 +431,12 @@ export const RESPONSE_SCHEMAS = {
   ApplicationsOnDate,
   LicenseView,
   LicensesOnDate,
+  DecisionComparison,
+  DecisionIntegrity,
+  DecisionProofs,
   DecisionReplay,
+  DecisionWhatIf,
+  DecisionsUsingMeasure,
   ExporterView,
   ControlMeasureEvent,
   RecordedPolicyEvent,
@@ -352,6 +447,25 @@ export const RESPONSE_SCHEMAS = {
   Consumers,
   Rebuilt,
   SchedulerReport,
+  RecordedEventEnvelope,
+  StreamEventsPage,
+  EventLogPage,
+  AggregateStateAt,
+  SignedTreeHead,
+  EventInclusion,
+  TreeHeadsPage,
+  LogPublicKey,
+  InclusionProof,
+  ConsistencyProof,
+  LogFinding,
+  LogVerificationProgress,
+  LogVerificationReport,
+  LogVerificationLine,
+  AuditExportHeader,
+  AuditExportConsistency,
+  AuditExportEvent,
+  AuditExportEnd,
+  AuditExportLine,
   Liveness,
   Readiness,
   JsonWebKeySet,

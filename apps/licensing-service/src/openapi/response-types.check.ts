@@ -1,6 +1,10 @@
 import type { LicenseStatusOnDate } from '@licensing/domain';
 import type { z } from 'zod';
 import type { AdminController } from '../admin/admin.controller';
+import type { DecisionAuditController } from '../audit/decision-audit.controller';
+import type { ExportLine } from '@licensing/audit';
+import type { EventLogController } from '../audit/event-log.controller';
+import type { VerifiableLogController, VerifyLine } from '../audit/verifiable-log.controller';
 import type { outcomeBody } from '../commands/command-gateway';
 import type { HealthController } from '../health/health.controller';
 import type { WellKnownController } from '../identity/well-known.controller';
@@ -48,7 +52,9 @@ export type ResponseTypesAgree = [
   Assert<Same<Out<'CommandOutcome'>, ReturnType<typeof outcomeBody>>>,
   Assert<Same<Out<'ApplicationView'>, Answer<LicenseStateController, 'application'>>>,
   Assert<Same<Out<'ApplicationsOnDate'>, Answer<LicenseStateController, 'applications'>>>,
-  Assert<Same<Out<'DecisionReplay'>, Answer<LicenseStateController, 'replay'>>>,
+  Assert<Same<Out<'DecisionReplay'>, Answer<DecisionAuditController, 'replay'>>>,
+  Assert<Same<Out<'DecisionWhatIf'>, Answer<DecisionAuditController, 'whatIf'>>>,
+  Assert<Same<Out<'DecisionsUsingMeasure'>, Answer<DecisionAuditController, 'decisionsByMeasure'>>>,
   Assert<Same<Out<'LicenseView'>, Issued<Answer<LicenseStateController, 'license'>>>>,
   Assert<
     Same<
@@ -66,6 +72,20 @@ export type ResponseTypesAgree = [
   Assert<Same<Out<'Consumers'>, Answer<ConsumersController, 'consumers'>>>,
   Assert<Same<Out<'Rebuilt'>, Answer<AdminController, 'rebuild'>>>,
   Assert<Same<Out<'SchedulerReport'>, Answer<AdminController, 'runScheduler'>>>,
+  Assert<Same<Out<'StreamEventsPage'>, Answer<EventLogController, 'streamEvents'>>>,
+  Assert<Same<Out<'EventLogPage'>, Answer<EventLogController, 'events'>>>,
+  Assert<Same<Omit<Out<'AggregateStateAt'>, 'state'>, Omit<Answer<EventLogController, 'state'>, 'state'>>>,
+  // The state is the domain's own type per aggregate; the schema says only that each has a status.
+  Assert<Fits<Answer<EventLogController, 'state'>['state'], Out<'AggregateStateAt'>['state']>>,
+  Assert<Same<Out<'SignedTreeHead'>, Answer<VerifiableLogController, 'latest'>>>,
+  Assert<Same<Out<'SignedTreeHead'>, Answer<VerifiableLogController, 'sign'>>>,
+  Assert<Same<Out<'TreeHeadsPage'>, Answer<VerifiableLogController, 'history'>>>,
+  Assert<Same<Out<'LogPublicKey'>, Answer<VerifiableLogController, 'publicKey'>>>,
+  Assert<Same<Out<'InclusionProof'>, Answer<VerifiableLogController, 'inclusion'>>>,
+  Assert<Same<Out<'ConsistencyProof'>, Answer<VerifiableLogController, 'consistency'>>>,
+  // The NDJSON answers, one line each: what the verify handler writes, and the export format's lines.
+  Assert<Same<Out<'LogVerificationLine'>, VerifyLine>>,
+  Assert<Same<Out<'AuditExportLine'>, ExportLine>>,
   // Literal answers the handlers' types widen to string.
   Assert<Fits<Out<'Liveness'>, Answer<HealthController, 'live'>>>,
   Assert<Fits<Out<'Readiness'>, Answer<HealthController, 'ready'>>>,

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { IdInput, replayDecision, type ScopePredicate } from '@licensing/domain';
-import { DocumentStore, LicenseStateQuery, RuleHistoryQuery } from '@licensing/projections';
+import { IdInput, type ScopePredicate } from '@licensing/domain';
+import { DocumentStore, LicenseStateQuery } from '@licensing/projections';
 import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -38,14 +38,12 @@ export const LicenseList = ReadQuery.extend({
 @UseGuards(ActorGuard)
 export class LicenseStateController {
   private readonly state: LicenseStateQuery;
-  private readonly rules: RuleHistoryQuery;
 
   constructor(
     @Inject(DocumentStore) documents: DocumentStore,
     @Inject(ReadConsistency) private readonly consistency: ReadConsistency,
   ) {
     this.state = new LicenseStateQuery(documents);
-    this.rules = new RuleHistoryQuery(documents);
   }
 
   @Get('applications')
@@ -73,29 +71,6 @@ export class LicenseStateController {
     if (!view) throw new NotFound('application.not_found', `No application ${id} has been drafted.`);
     response.setHeader('ETag', `"${view.revision}"`);
     return view;
-  }
-
-  /** The auditor's check: re-run the recorded evaluation on the policy log as it was known then. */
-  @Get('applications/:id/decision-replay')
-  @Authorize('ReplayDecision')
-  async replay(
-    @Param('id') id: string,
-    @Query(new ZodBody(ReadQuery)) query: ReadQuery,
-    @ReadScope() scope: ScopePredicate,
-  ) {
-    const decision = this.state.application(id, await this.consistency.asOf(query), scope)?.decision;
-    const record = decision?.record;
-    if (!decision || !record)
-      throw new NotFound('application.no_decision_record', `Application ${id} has no recorded decision to replay.`);
-    const { matches, differences } = replayDecision(record, this.rules.policyEvents());
-    return {
-      applicationId: id,
-      outcome: decision.outcome,
-      validOn: record.validOn,
-      knownAt: record.knownAt,
-      matches,
-      differences,
-    };
   }
 
   @Get('licenses')

@@ -47,10 +47,7 @@ export class DecisionAudit {
     const { decision } = lookup;
     const { record } = decision;
     const policy = await this.policyFor(decision);
-    const replay = replayDecision(
-      record,
-      policy.events.map((e) => e.recorded),
-    );
+    const replay = replayDecision(record, recordedEvents(policy));
     const differences = compareDecisions(record, replay.replayed);
     const integrity = integrityOf(decision, policy);
     const problems = integrityFindings(integrity, policy.unreadable);
@@ -91,11 +88,7 @@ export class DecisionAudit {
     const { record } = decision;
     const policy = await this.policyFor(decision);
     const position = { validOn: at.validOn ?? record.validOn, knownAt: at.knownAt ?? record.knownAt };
-    const reevaluated = whatIfDecision(
-      record,
-      policy.events.map((e) => e.recorded),
-      position,
-    ).replayed;
+    const reevaluated = whatIfDecision(record, recordedEvents(policy), position).replayed;
     const differences = compareDecisions(record, reevaluated);
     const integrity = integrityOf(decision, policy);
     const problems = integrityFindings(integrity, policy.unreadable);
@@ -123,6 +116,8 @@ export class DecisionAudit {
     return readPolicyLog(this.store, [...decision.record.measures.map((m) => m.measureId), ...known]);
   }
 }
+
+const recordedEvents = (policy: PolicyLog) => policy.events.map((e) => e.recorded);
 
 function integrityOf(decision: RecordedDecision, policy: PolicyLog): StreamsIntegrity {
   const ok = decision.integrity.ok && policy.integrity.every((stream) => stream.ok);

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NotAnAggregateStream } from './aggregate-kinds';
+import { aggregateOfStream, NotAnAggregateStream } from './aggregate-kinds';
 import { type EventEnvelopeJson } from './envelope-json';
 import { readAllPage } from './read-all-page';
 import { readStreamPage } from './read-stream-page';
@@ -208,6 +208,9 @@ describe('the event log API over a real SQLite event store', () => {
         nextRevision: null,
       });
       expect((await readStreamPage(store, EXPORTER, { fromRevision: 3 })).events).toEqual([]);
+      const far = { fromRevision: Number.MAX_SAFE_INTEGER, limit: 1000 };
+      expect((await readStreamPage(store, EXPORTER, far)).events).toEqual([]);
+      expect((await readStreamPage(store, EXPORTER, { ...far, direction: 'backwards' })).events).toHaveLength(3);
     });
 
     it('refuses a limit outside 1..1000 and a negative revision', async () => {
@@ -337,6 +340,7 @@ describe('the event log API over a real SQLite event store', () => {
 
     it('answers null for a revision the stream has not reached, and for a stream that does not exist', async () => {
       expect(await stateAt(store, EXPORTER, { revision: 3 })).toBeNull();
+      expect(await stateAt(store, EXPORTER, { revision: Number.MAX_SAFE_INTEGER })).toBeNull();
       expect(await stateAt(store, 'license-nothing', { revision: 0 })).toBeNull();
       expect(await stateAt(store, 'application-nothing', { at: '2030-01-01T00:00:00Z' })).toBeNull();
     });
@@ -374,6 +378,13 @@ describe('the event log API over a real SQLite event store', () => {
         details: { prefixes: ['exporter-', 'application-', 'license-', 'control-measure-'] },
       });
       await expect(stateAt(store, 'license-', { revision: 0 })).rejects.toThrow(NotAnAggregateStream);
+    });
+
+    it('picks the decider by the prefix the domain gives each aggregate', () => {
+      const names = ['exporter-a', 'application-a', 'license-L-a', 'control-measure-no-57-2025'].map(
+        (streamId) => aggregateOfStream(streamId).name,
+      );
+      expect(names).toEqual(['exporter', 'application', 'license', 'control_measure']);
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@licensing/event-store';
 import { RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
 import type { MerkleLogStore } from './merkle-log-store';
+import type { TreeFollower } from './tree-follower';
 
 const BATCH = 512;
 
@@ -17,7 +18,7 @@ const BATCH = 512;
  * leaf is never skipped, because positions may have gaps and only
  * re-reading from the last leaf proves none was missed.
  */
-export class MerkleLogFollower {
+export class MerkleLogFollower implements TreeFollower {
   private subscription: Subscription | null = null;
   private pending: RecordedEvent[] = [];
   private flushScheduled = false;

@@ -8,7 +8,7 @@ import {
   type SubtreeSource,
 } from '@licensing/verifiable-log';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
-import { digestEvent } from '../event-leaf';
+import { eventLeaf } from '../event-leaf';
 import type { SignedTreeHead } from '../log-proofs';
 import { migrateAuditLog } from './schema.sql';
 
@@ -60,7 +60,8 @@ export class MerkleLogStore implements SubtreeSource {
     | 'leavesPage'
     | 'insertHead'
     | 'latestHead'
-    | 'headsFrom',
+    | 'headsFrom'
+    | 'headOfSize',
     Statement
   >;
 
@@ -80,18 +81,35 @@ export class MerkleLogStore implements SubtreeSource {
       ),
       latestHead: q('SELECT * FROM tree_heads ORDER BY seq DESC LIMIT 1'),
       headsFrom: q('SELECT * FROM tree_heads WHERE seq <= ? ORDER BY seq DESC LIMIT ?'),
+      headOfSize: q('SELECT * FROM tree_heads WHERE tree_size = ? ORDER BY seq DESC LIMIT 1'),
     };
-    const frontier = db.prepare('SELECT tree_size, hashes FROM frontier').get() as
-      { tree_size: number; hashes: string } | undefined;
-    this.range = frontier
-      ? CompactRange.fromJSON({ size: frontier.tree_size, hashes: JSON.parse(frontier.hashes) as string[] })
-      : CompactRange.empty();
-    const last = db.prepare('SELECT max(position) FROM leaves').pluck().safeIntegers(true).get() as bigint | null;
-    this.lastPosition_ = last;
+    [this.range, this.lastPosition_] = this.readFrontier();
     const leaves = Number(db.prepare('SELECT count(*) FROM leaves').pluck().get());
     if (leaves !== this.range.size) {
       throw new Error(`audit log: ${leaves} leaves but a frontier of ${this.range.size}; the file is damaged`);
     }
+  }
+
+  /** Re-reads the size and root from the file: another connection (the follower's worker) appends the leaves. */
+  reload(): void {
+    [this.range, this.lastPosition_] = this.readFrontier();
+  }
+
+  private readFrontier(): [CompactRange, bigint | null] {
+    // One read transaction, so the frontier and the last position belong together.
+    return this.db.transaction((): [CompactRange, bigint | null] => {
+      const frontier = this.db.prepare('SELECT tree_size, hashes FROM frontier').get() as
+        { tree_size: number; hashes: string } | undefined;
+      const range = frontier
+        ? CompactRange.fromJSON({ size: frontier.tree_size, hashes: JSON.parse(frontier.hashes) as string[] })
+        : CompactRange.empty();
+      const last = this.db
+        .prepare('SELECT position FROM leaves ORDER BY leaf_index DESC LIMIT 1')
+        .pluck()
+        .safeIntegers(true)
+        .get() as bigint | undefined;
+      return [range, last ?? null];
+    })();
   }
 
   static open(path: string): MerkleLogStore {
@@ -124,7 +142,7 @@ export class MerkleLogStore implements SubtreeSource {
         if (last !== null && event.position <= last) continue;
         const index = range.size;
         this.sql.insertLeaf.run(index, event.position, event.id, event.streamId, event.revision);
-        for (const node of range.append(digestEvent(event).leaf)) {
+        for (const node of range.append(eventLeaf(event))) {
           this.sql.insertSubtree.run(node.level, node.index, node.hash);
         }
         last = event.position;
@@ -183,6 +201,12 @@ export class MerkleLogStore implements SubtreeSource {
 
   latestTreeHead(): SignedTreeHead | null {
     const row = this.sql.latestHead.get() as (HeadRow & { seq: bigint }) | undefined;
+    return row ? toHead(row) : null;
+  }
+
+  /** The newest head signed at exactly this size. */
+  treeHeadOfSize(treeSize: number): SignedTreeHead | null {
+    const row = this.sql.headOfSize.get(treeSize) as HeadRow | undefined;
     return row ? toHead(row) : null;
   }
 

@@ -5,12 +5,15 @@ import { signTreeHead } from '../tree-head';
 import { MerkleLogFollower } from './merkle-log-follower';
 import type { MerkleLogStore } from './merkle-log-store';
 import type { TreeHeadKeys } from './signing-key';
+import type { TreeFollower } from './tree-follower';
 
 export interface VerifiableLogOptions {
   readonly now: () => string;
   /** Sign a head this often when the log has grown; 0: only on demand. */
   readonly signEveryMs: number;
   readonly log?: (message: string) => void;
+  /** Who keeps the tree level with `$all`; default a MerkleLogFollower in this thread. */
+  readonly follower?: TreeFollower;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface VerifiableLogOptions {
  * as a history, and the proofs the API answers with.
  */
 export class VerifiableLog implements LogProofs {
-  readonly follower: MerkleLogFollower;
+  readonly follower: TreeFollower;
   private timer: NodeJS.Timeout | null = null;
   private signing: Promise<unknown> = Promise.resolve();
 
@@ -29,11 +32,19 @@ export class VerifiableLog implements LogProofs {
     readonly keys: TreeHeadKeys,
     private readonly options: VerifiableLogOptions,
   ) {
-    this.follower = new MerkleLogFollower(store, tree, options.log);
+    this.follower = options.follower ?? new MerkleLogFollower(store, tree, options.log);
+  }
+
+  /** Appends every event committed before the call to the tree; resolves with its size. */
+  async catchUp(): Promise<number> {
+    await this.follower.catchUp();
+    this.tree.reload();
+    return this.tree.size;
   }
 
   async start(): Promise<void> {
     await this.follower.start();
+    this.tree.reload();
     await this.signIfGrown();
     if (this.options.signEveryMs > 0) {
       this.timer = setInterval(() => {
@@ -52,21 +63,21 @@ export class VerifiableLog implements LogProofs {
   /** Catches up with `$all` and signs a head over everything committed, even if the size is unchanged (a fresh timestamp). */
   async signNow(): Promise<SignedTreeHead> {
     return this.serialised(async () => {
-      await this.follower.catchUp();
+      await this.catchUp();
       return this.sign();
     });
   }
 
   async signIfGrown(): Promise<SignedTreeHead | null> {
     return this.serialised(async () => {
-      await this.follower.catchUp();
+      await this.catchUp();
       return this.tree.latestTreeHead()?.treeSize === this.tree.size ? null : this.sign();
     });
   }
 
   async currentTreeHead(): Promise<SignedTreeHead | null> {
     return this.serialised(async () => {
-      await this.follower.catchUp();
+      await this.catchUp();
       const latest = this.tree.latestTreeHead();
       if (latest?.treeSize === this.tree.size) return latest;
       return this.tree.size === 0 ? latest : this.sign();

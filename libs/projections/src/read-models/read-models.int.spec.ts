@@ -163,6 +163,10 @@ describe('read models over a real SQLite event store', () => {
     const query = () => new RuleHistoryQuery(documents);
     const ids = (measures: readonly { measureId: string }[]) => measures.map((m) => m.measureId);
 
+    it('lists every measure with a recorded event, by id', () => {
+      expect(query().measureIds()).toEqual([...new Set(rareEarthPolicyHistory().map((e) => e.measureId))].sort());
+    });
+
     it('knows No. 57 was suspended on 2026-03-01 and in force again on 2026-11-20', () => {
       expect(ids(query().measuresInForce('2026-03-01', KNOWN_NOW))).toEqual([
         'export-control-law',

@@ -36,6 +36,11 @@ export class RuleHistoryQuery {
     return this.documents.all<MeasureHistoryDocument>(RULE_HISTORY).flatMap((doc) => doc.events);
   }
 
+  /** Every measure with a recorded event, by id (e.g. for a decision audit to read each measure's stream). */
+  measureIds(): string[] {
+    return this.documents.all<MeasureHistoryDocument>(RULE_HISTORY).map((doc) => doc.measureId);
+  }
+
   measuresInForce(validOn: LegalDate, knownAt: Instant): MeasureInSnapshot[] {
     return measuresInForce(this.policyEvents(), LegalDate.parse(validOn), Instant.parse(knownAt));
   }
