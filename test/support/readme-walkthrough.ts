@@ -69,7 +69,10 @@ function parseBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return text.split('\n').map((line) => JSON.parse(line) as unknown);
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as unknown);
   }
 }
 

@@ -236,6 +236,11 @@ describe('the answers of the service are the ones its OpenAPI document describes
     await get('/audit/proofs/inclusion', `/audit/proofs/inclusion?eventId=${first.id}`, officer);
     const atSize = await get('/audit/proofs/inclusion', `/audit/proofs/inclusion?eventId=${first.id}&treeSize=${size}`);
     expect(atSize.body.inclusion).toMatchObject({ eventId: first.id, leafIndex: 0, treeSize: size });
+    const byPlace = await get(
+      '/audit/proofs/inclusion',
+      `/audit/proofs/inclusion?streamId=${atSize.body.inclusion.streamId as string}&revision=0`,
+    );
+    expect(byPlace.body.inclusion).toEqual(atSize.body.inclusion);
     await get('/audit/proofs/consistency', `/audit/proofs/consistency?from=${size}`, exporterUser);
     const fromEmpty = await get('/audit/proofs/consistency', `/audit/proofs/consistency?from=0&to=${size}`);
     expect({ toSize: fromEmpty.body.toSize, proof: fromEmpty.body.proof }).toEqual({ toSize: size, proof: [] });
@@ -316,6 +321,22 @@ describe('the answers of the service are the ones its OpenAPI document describes
         'get',
         '/audit/proofs/inclusion',
         '/audit/proofs/inclusion?eventId=no-such-event',
+        officer,
+      ],
+      [
+        404,
+        'audit.event_not_found',
+        'get',
+        '/audit/proofs/inclusion',
+        '/audit/proofs/inclusion?streamId=application-none&revision=0',
+        officer,
+      ],
+      [
+        400,
+        'request.invalid',
+        'get',
+        '/audit/proofs/inclusion',
+        `/audit/proofs/inclusion?eventId=${first.id}&streamId=application-none&revision=0`,
         officer,
       ],
       [404, 'audit.no_tree_head', 'get', '/audit/proofs/consistency', '/audit/proofs/consistency?from=1', exporterUser],

@@ -29,12 +29,36 @@ export const TreeHeadsQuery = z.strictObject({
     .describe("Heads numbered at most this (the previous page's `next`)."),
 });
 
-export const InclusionQuery = z.strictObject({
-  eventId: IdInput.describe('The event to prove.'),
-  treeSize: TreeSize.optional().describe(
-    'A size a head was signed at; default the current head (signed now if the log grew).',
-  ),
-});
+export const InclusionQuery = z
+  .strictObject({
+    eventId: IdInput.optional().describe('The event to prove; or name it by `streamId` and `revision`.'),
+    streamId: IdInput.optional().describe("The event's stream (with `revision`), e.g. `application-app-2026-0001`."),
+    revision: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe("The event's revision in `streamId`."),
+    treeSize: TreeSize.optional().describe(
+      'A size a head was signed at; default the current head (signed now if the log grew).',
+    ),
+  })
+  .superRefine((query, context) => {
+    const byPlace = query.streamId !== undefined || query.revision !== undefined;
+    if (query.eventId !== undefined && byPlace)
+      context.addIssue({
+        code: 'custom',
+        path: ['eventId'],
+        message: 'give eventId, or streamId and revision, not both',
+      });
+    else if (query.eventId === undefined && (query.streamId === undefined || query.revision === undefined))
+      context.addIssue({
+        code: 'custom',
+        path: [query.streamId === undefined ? 'streamId' : 'revision'],
+        message: 'give eventId, or streamId and revision',
+      });
+  });
 
 export const ConsistencyQuery = z.strictObject({
   from: TreeSize.describe('The older tree size (one the caller holds a head for).'),
@@ -97,11 +121,12 @@ export class VerifiableLogController {
   @Authorize('ProveInclusion')
   async inclusion(@Query(new ZodBody(InclusionQuery)) query: z.infer<typeof InclusionQuery>) {
     const treeHead = await this.headAt(query.treeSize);
-    const inclusion = this.log.inclusionOfEvent(query.eventId, treeHead.treeSize);
+    const eventId = query.eventId ?? (await this.eventAt(query.streamId ?? '', query.revision ?? 0));
+    const inclusion = this.log.inclusionOfEvent(eventId, treeHead.treeSize);
     if (!inclusion)
       throw new NotFound(
         'audit.event_not_in_tree',
-        `Event ${query.eventId} is not among the first ${treeHead.treeSize} events of the log.`,
+        `Event ${eventId} is not among the first ${treeHead.treeSize} events of the log.`,
       );
     return { treeHead, inclusion };
   }
@@ -144,6 +169,13 @@ export class VerifiableLogController {
     } catch (error) {
       out.fail(error);
     }
+  }
+
+  private async eventAt(streamId: string, revision: number): Promise<string> {
+    const [event] = await this.store.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1, raw: true });
+    if (!event || event.revision !== BigInt(revision))
+      throw new NotFound('audit.event_not_found', `Stream ${streamId} has no event at revision ${revision}.`);
+    return event.id;
   }
 
   /** The head signed at `treeSize`, or the current one. */

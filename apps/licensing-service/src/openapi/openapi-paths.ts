@@ -308,7 +308,7 @@ export function verifiableLogPaths(settings: OpenApiSettings): Record<string, Js
         'InclusionProof',
       ),
       invalid: [QUERY],
-      notFound: `${NO_TREE_HEAD('`treeSize`')}; or the event is not among the head's events: there is no such event, or it was appended after the head (\`audit.event_not_in_tree\`).`,
+      notFound: `${NO_TREE_HEAD('`treeSize`')}; or the event is not among the head's events: there is no such event, or it was appended after the head (\`audit.event_not_in_tree\`); or the stream has no event at that revision (\`audit.event_not_found\`).`,
     }),
     '/audit/proofs/consistency': read('ProveConsistency', {
       summary: 'A consistency proof between two tree sizes: the log only grew',
