@@ -1,5 +1,6 @@
 import { canonicalJson, hashEventWithCanonicalParts, type SealedEvent } from '@licensing/event-store';
-import { leafHash, toHex, type Hash } from '@licensing/verifiable-log';
+import { toHex, type Hash } from '@licensing/verifiable-log';
+import { createHash } from 'node:crypto';
 
 /**
  * What one event contributes to the verifiable log, computed from the event
@@ -25,14 +26,21 @@ export function digestEvent(event: SealedEvent): EventDigest {
   const dataJson = canonicalJson(event.data);
   const metadataJson = canonicalJson(event.metadata);
   return {
-    leaf: leafHash(Buffer.from(leafJson(event, dataJson, metadataJson), 'utf8')),
+    leaf: hashLeaf(leafJson(event, dataJson, metadataJson)),
     contentHash: hashEventWithCanonicalParts(event.integrity.prevHash, event, dataJson, metadataJson),
   };
 }
 
 /** The leaf alone, for the tree's follower: it takes events as stored and need not check their chain. */
 export function eventLeaf(event: SealedEvent): Hash {
-  return leafHash(eventLeafBytes(event));
+  return hashLeaf(leafJson(event, canonicalJson(event.data), canonicalJson(event.metadata)));
+}
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+
+/** RFC 9162's leaf hash, SHA-256(0x00 ‖ UTF-8 bytes), hashing the string without copying it to a Buffer first. */
+function hashLeaf(json: string): Hash {
+  return createHash('sha256').update(LEAF_PREFIX).update(json, 'utf8').digest();
 }
 
 export const leafHex = (event: SealedEvent): string => toHex(eventLeaf(event));

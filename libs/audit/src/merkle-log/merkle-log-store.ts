@@ -38,8 +38,7 @@ interface HeadRow {
   key_id: string;
 }
 
-const LEAF_COLUMNS = `l.leaf_index, l.position, l.event_id, l.stream_id, l.revision, s.hash
-  FROM leaves l JOIN subtrees s ON s.level = 0 AND s.node_index = l.leaf_index`;
+const LEAF_COLUMNS = 'leaf_index, position, event_id, stream_id, revision, hash FROM leaves l';
 
 /**
  * The Merkle tree over `$all`, durable in SQLite: leaves appended in position
@@ -55,6 +54,7 @@ export class MerkleLogStore implements SubtreeSource {
     | 'insertSubtree'
     | 'saveFrontier'
     | 'subtree'
+    | 'leafHash'
     | 'leafByIndex'
     | 'leafByEvent'
     | 'leavesPage'
@@ -69,13 +69,16 @@ export class MerkleLogStore implements SubtreeSource {
     migrateAuditLog(db);
     const q = (text: string) => db.prepare(text).safeIntegers(true);
     this.sql = {
-      insertLeaf: q('INSERT INTO leaves (leaf_index, position, event_id, stream_id, revision) VALUES (?, ?, ?, ?, ?)'),
+      insertLeaf: q(
+        'INSERT INTO leaves (leaf_index, position, event_id, stream_id, revision, hash) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       insertSubtree: q('INSERT INTO subtrees (level, node_index, hash) VALUES (?, ?, ?)'),
       saveFrontier: q('INSERT OR REPLACE INTO frontier (only_row, tree_size, hashes) VALUES (1, ?, ?)'),
       subtree: q('SELECT hash FROM subtrees WHERE level = ? AND node_index = ?').pluck(),
-      leafByIndex: q(`SELECT ${LEAF_COLUMNS} WHERE l.leaf_index = ?`),
-      leafByEvent: q(`SELECT ${LEAF_COLUMNS} WHERE l.event_id = ?`),
-      leavesPage: q(`SELECT ${LEAF_COLUMNS} WHERE l.leaf_index >= ? ORDER BY l.leaf_index LIMIT ?`),
+      leafHash: q('SELECT hash FROM leaves WHERE leaf_index = ?').pluck(),
+      leafByIndex: q(`SELECT ${LEAF_COLUMNS} WHERE leaf_index = ?`),
+      leafByEvent: q(`SELECT ${LEAF_COLUMNS} WHERE event_id = ?`),
+      leavesPage: q(`SELECT ${LEAF_COLUMNS} WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`),
       insertHead: q(
         'INSERT INTO tree_heads (tree_size, root_hash, timestamp, signature, key_id) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -141,9 +144,10 @@ export class MerkleLogStore implements SubtreeSource {
       for (const event of events) {
         if (last !== null && event.position <= last) continue;
         const index = range.size;
-        this.sql.insertLeaf.run(index, event.position, event.id, event.streamId, event.revision);
-        for (const node of range.append(eventLeaf(event))) {
-          this.sql.insertSubtree.run(node.level, node.index, node.hash);
+        const leaf = eventLeaf(event);
+        this.sql.insertLeaf.run(index, event.position, event.id, event.streamId, event.revision, leaf);
+        for (const node of range.append(leaf)) {
+          if (node.level > 0) this.sql.insertSubtree.run(node.level, node.index, node.hash);
         }
         last = event.position;
       }
@@ -155,7 +159,8 @@ export class MerkleLogStore implements SubtreeSource {
   }
 
   subtree(level: number, index: number): Hash {
-    const hash = this.sql.subtree.get(level, index) as Buffer | undefined;
+    const hash = (level === 0 ? this.sql.leafHash.get(index) : this.sql.subtree.get(level, index)) as
+      Buffer | undefined;
     if (!hash) throw new RangeError(`audit log: no subtree ${level}/${index} in a tree of ${this.size}`);
     return new Uint8Array(hash);
   }

@@ -14,7 +14,7 @@ const MIGRATIONS: readonly string[] = [
      stream_id  TEXT    NOT NULL,
      revision   INTEGER NOT NULL
    ) STRICT;
-   -- Every completed perfect subtree (level 0: the leaf hashes): proofs for any tree size in O(log² n) reads.
+   -- Every completed perfect subtree: proofs for any tree size in O(log² n) reads (step 2 moved level 0 into leaves).
    CREATE TABLE subtrees (
      level      INTEGER NOT NULL,
      node_index INTEGER NOT NULL,
@@ -36,6 +36,10 @@ const MIGRATIONS: readonly string[] = [
      key_id     TEXT    NOT NULL
    ) STRICT;
    CREATE INDEX tree_heads_by_size ON tree_heads (tree_size);`,
+  // The leaf hash lives with its leaf: verification reads leaves without a join, and an append writes one row fewer.
+  `ALTER TABLE leaves ADD COLUMN hash BLOB;
+   UPDATE leaves SET hash = (SELECT s.hash FROM subtrees s WHERE s.level = 0 AND s.node_index = leaves.leaf_index);
+   DELETE FROM subtrees WHERE level = 0;`,
 ];
 
 export function migrateAuditLog(db: Database): void {
