@@ -150,7 +150,9 @@ describe('SIGKILL during a burst of commands, then restart (service in its own p
     await service.stop();
     const live = dumpReadModels(join(dataDir, 'read-models.sqlite'));
     const rebuilt = await cleanRebuild(dataDir, join(dataDir, 'rebuilt.sqlite'));
-    expect(Object.values(live).every((docs) => docs.length > 0)).toBe(true);
+    // The burst drafts and submits; it decides nothing, so only the decisions index is empty.
+    const empty = Object.entries(live).filter(([, docs]) => docs.length === 0);
+    expect(empty.map(([name]) => name)).toEqual(['decisions-by-measure']);
     expect(live).toEqual(rebuilt);
   });
 });
