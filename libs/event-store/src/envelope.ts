@@ -50,6 +50,16 @@ export interface SealedEvent<Data = unknown> extends ProposedEvent<Data> {
   readonly integrity: Integrity;
 }
 
+/**
+ * An event as stored, its data and metadata the stored JSON text, never
+ * parsed: what a verifier hashes when the store can give it (readAllText).
+ */
+export interface StoredEventText extends Omit<SealedEvent, 'data' | 'metadata'> {
+  readonly position: bigint;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
 /** An event as read back: sealed, plus its place in the global `$all` order. */
 export interface RecordedEvent<Data = unknown> extends SealedEvent<Data> {
   /**

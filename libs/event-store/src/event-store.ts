@@ -1,4 +1,4 @@
-import { ProposedEvent, RecordedEvent } from './envelope';
+import { ProposedEvent, RecordedEvent, StoredEventText } from './envelope';
 
 /**
  * 'no_stream': the stream must not exist yet. 'any': no check. A bigint: the
@@ -91,6 +91,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One batch of `$all` in position order; empty when there is nothing more. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Optional: `readAll` raw, with data and metadata as the stored JSON text.
+   * A store that keeps JSON text (SQLite) spares a verifier parsing and
+   * re-serialising every event; the text is hashed as it is, and only an
+   * event whose text does not give its hash is parsed to find out why.
+   */
+  readAllText?(options: Omit<ReadAllOptions, 'raw'>): Promise<StoredEventText[]>;
   /** Catches up from the checkpoint, then delivers new events as they are committed. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
   /** Finishes pending appends, stops subscriptions and releases the store. */

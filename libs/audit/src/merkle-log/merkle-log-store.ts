@@ -241,7 +241,7 @@ function toLeaf(row: LeafRow | undefined): LeafRecord | null {
     eventId: row.event_id,
     streamId: row.stream_id,
     revision: row.revision,
-    hash: new Uint8Array(row.hash),
+    hash: row.hash, // a Buffer is a Uint8Array: no copy per leaf
   };
 }
 

@@ -1,6 +1,6 @@
-import { GENESIS_HASH, type SealedEvent } from '@licensing/event-store';
+import { GENESIS_HASH, type SealedEvent, type StoredEventText } from '@licensing/event-store';
 import { CompactRange, hashEquals, toHex, type Hash } from '@licensing/verifiable-log';
-import { digestEvent } from '../event-leaf';
+import { digestEvent, digestEventText, type EventDigest } from '../event-leaf';
 import type { SignedTreeHead } from '../log-proofs';
 import type { Finding, FindingKind, VerificationReport } from './findings';
 
@@ -9,6 +9,20 @@ export interface RecordedLeaf {
   readonly hash: Hash;
   readonly eventId?: string;
   readonly position?: bigint;
+}
+
+/** What the checks read of an event besides its digest. */
+type Placed = Pick<SealedEvent, 'id' | 'streamId' | 'revision' | 'integrity'>;
+
+/** The parsed event, or null when its text is not even JSON (then its text digest stands, and fails). */
+function parseText(event: StoredEventText): SealedEvent | null {
+  try {
+    const data = JSON.parse(event.dataJson) as unknown;
+    const metadata = JSON.parse(event.metadataJson) as SealedEvent['metadata'];
+    return { ...event, data, metadata };
+  } catch {
+    return null;
+  }
 }
 
 interface StreamHead {
@@ -66,7 +80,26 @@ export class LogChecker {
       }
       return;
     }
-    const digest = digestEvent(event);
+    this.checkDigested(event, digestEvent(event), recorded, position);
+  }
+
+  /**
+   * The same for an event as stored text (EventStore.readAllText): hashed as
+   * it is; only an event whose text does not give its own hash or its
+   * recorded leaf (not canonical, or altered) is parsed and held to the
+   * definition, so the verdict is the same and the common case skips JSON.
+   */
+  checkText(event: StoredEventText, recorded: RecordedLeaf | null): void {
+    let digest = digestEventText(event);
+    if (digest.contentHash !== event.integrity.hash || (recorded && !hashEquals(digest.leaf, recorded.hash))) {
+      const parsed = parseText(event);
+      if (parsed) digest = digestEvent(parsed);
+    }
+    this.checkDigested(event, digest, recorded, event.position);
+  }
+
+  private checkDigested(event: Placed, digest: EventDigest, recorded: RecordedLeaf | null, position?: bigint): void {
+    const leafIndex = this.recomputed.size;
     const at = { eventId: event.id, streamId: event.streamId, revision: event.revision, position };
     const problem = this.chainProblem(event, digest.contentHash) ?? this.leafProblem(event, digest.leaf, recorded);
     if (problem) this.report(problem[0], leafIndex, problem[1], at);
@@ -102,7 +135,7 @@ export class LogChecker {
     };
   }
 
-  private chainProblem(event: SealedEvent, contentHash: string): [FindingKind, string] | null {
+  private chainProblem(event: Placed, contentHash: string): [FindingKind, string] | null {
     if (contentHash !== event.integrity.hash)
       return ['content_altered', 'the event does not hash to its integrity.hash: its content was altered'];
     const previous = this.streams.get(event.streamId);
@@ -114,7 +147,7 @@ export class LogChecker {
     return null;
   }
 
-  private leafProblem(event: SealedEvent, leaf: Hash, recorded: RecordedLeaf | null): [FindingKind, string] | null {
+  private leafProblem(event: Placed, leaf: Hash, recorded: RecordedLeaf | null): [FindingKind, string] | null {
     if (!recorded) return null;
     if (recorded.eventId !== undefined && recorded.eventId !== event.id)
       return ['leaf_mismatch', `the log recorded event ${recorded.eventId} here, the store holds ${event.id}`];

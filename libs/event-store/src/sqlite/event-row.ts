@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../envelope';
+import { RecordedEvent, StoredEventText } from '../envelope';
 
 /** One row of `events`, read with safeIntegers so 64-bit values stay exact. */
 export interface EventRow {
@@ -26,6 +26,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     position: row.position,
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    integrity: { prevHash: row.prev_hash, hash: row.hash },
+  };
+}
+
+export function toStoredEventText(row: EventRow): StoredEventText {
+  return {
+    id: row.id,
+    type: row.type,
+    version: Number(row.version),
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    dataJson: row.data,
+    metadataJson: row.metadata,
     integrity: { prevHash: row.prev_hash, hash: row.hash },
   };
 }

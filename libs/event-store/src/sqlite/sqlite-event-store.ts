@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { startCatchUpSubscription } from '../catch-up-subscription';
-import { ProposedEvent, RecordedEvent } from '../envelope';
+import { ProposedEvent, RecordedEvent, StoredEventText } from '../envelope';
 import { StoreClosedError } from '../errors';
 import {
   AppendOptions,
@@ -16,7 +16,7 @@ import { checkExpectedRevision, planAppend } from '../idempotency';
 import { GENESIS_HASH, sealEvents } from '../integrity';
 import { Upcasters } from '../upcasters';
 import { validateAppend } from '../validate-append';
-import { EventRow, toRecordedEvent } from './event-row';
+import { EventRow, toRecordedEvent, toStoredEventText } from './event-row';
 import { prepareFindEventById } from './find-event-by-id.sql';
 import { AppendOutcome, GroupCommitQueue, PendingAppend } from './group-commit';
 import { prepareInsertEvent } from './insert-event.sql';
@@ -142,6 +142,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     if (this.closed) throw new StoreClosedError('read $all');
     return this.toEvents(this.sql.readAll(options.fromPosition ?? 0n, checkedCount(options.maxCount)), options.raw);
+  }
+
+  async readAllText(options: Omit<ReadAllOptions, 'raw'>): Promise<StoredEventText[]> {
+    if (this.closed) throw new StoreClosedError('read $all');
+    return this.sql.readAll(options.fromPosition ?? 0n, checkedCount(options.maxCount)).map(toStoredEventText);
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {

@@ -39,6 +39,22 @@ export function readContract(store: () => EventStore): void {
     });
   });
 
+  describe('readAllText (where the adapter offers it)', () => {
+    it('gives the stored JSON text of exactly the events readAll gives raw', async () => {
+      const { stream } = uniqueStreams();
+      await store().append(stream('text'), [proposed('ContractHappened', { b: [1, 'ü'], a: { z: null } })], {
+        expectedRevision: 'no_stream',
+      });
+      const readText = store().readAllText?.bind(store());
+      if (!readText) return; // optional capability
+      const raw = await store().readAll({ maxCount: 10_000, raw: true });
+      const text = await readText({ maxCount: 10_000 });
+      expect(
+        text.map((e) => ({ ...e, dataJson: JSON.parse(e.dataJson), metadataJson: JSON.parse(e.metadataJson) })),
+      ).toEqual(raw.map(({ data, metadata, ...rest }) => ({ ...rest, dataJson: data, metadataJson: metadata })));
+    });
+  });
+
   describe('readAll', () => {
     it('returns events of all streams in strictly increasing position, in append order', async () => {
       const { stream, mine } = uniqueStreams();
