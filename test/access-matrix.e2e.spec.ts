@@ -157,6 +157,8 @@ function cellsOf(documented: DocumentOperation, users: readonly As[], pathValues
   const query = parameters.filter((parameter) => parameter['in'] === 'query');
   const required = query.filter((parameter) => parameter['required'] === true).map((p) => String(p['name']));
   const valueOf = (name: string) => pathValues[documented.path]?.[name] ?? requiredQueryValues[name];
+  // Besides the required ones, the values the running service gave for this path (one of several parameters).
+  const sent = [...new Set([...required, ...Object.keys(pathValues[documented.path] ?? {})])];
   const unknown = required.filter((name) => valueOf(name) === undefined);
   if (unknown.length > 0) throw new Error(`${nameOf(documented)}: no value for query ${unknown.join(', ')}`);
   const filtered = query.some((parameter) => parameter['name'] === 'exporterId');
@@ -183,7 +185,7 @@ function cellsOf(documented: DocumentOperation, users: readonly As[], pathValues
       const owner = target?.owner ?? (kind === 'create' ? made?.owner : undefined);
       if (kind === 'create' && owner === undefined) throw new Error(`${nameOf(documented)}: no owner named`);
       const values = [
-        ...required.map((name) => `${name}=${encodeURIComponent(valueOf(name) ?? '')}`),
+        ...sent.map((name) => `${name}=${encodeURIComponent(valueOf(name) ?? '')}`),
         ...(filtered && side !== 'none' ? [`exporterId=${exporterIdOf(side)}`] : []),
         ...(operationQueries[documented.path] === undefined ? [] : [operationQueries[documented.path]]),
       ];

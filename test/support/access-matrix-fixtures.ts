@@ -271,7 +271,10 @@ export const requiredQueryValues: Readonly<Record<string, string>> = {
   measureId: 'no-18-2025',
 };
 
-/** Required query values of one path that only the running service knows (or that mean something else there). */
+/**
+ * Query values of one path that only the running service knows (or that mean
+ * something else there); sent whether the document marks them required or not.
+ */
 export type PathQueryValues = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
