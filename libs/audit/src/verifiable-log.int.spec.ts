@@ -122,3 +122,17 @@ describe('the verifiable log', () => {
     expect(fork).toMatchObject({ ok: false, firstProblem: { kind: 'root_mismatch' } });
   });
 });
+
+describe('long passes over the log', () => {
+  it('let other work run between batches: a timer set before a verification fires before it ends', async () => {
+    const { dir, keys } = await loggedHistory();
+    const store = openSqliteEventStore({ filename: join(dir, 'events.sqlite') });
+    const tree = MerkleLogStore.open(join(dir, 'audit-log.sqlite'));
+    const order: string[] = [];
+    setTimeout(() => order.push('timer'), 0);
+    await verifyStore(store, tree, keys.publicKey, { batchSize: 5 }).then(() => order.push('verified'));
+    expect(order).toEqual(['timer', 'verified']);
+    await store.close();
+    tree.close();
+  });
+});

@@ -3,6 +3,7 @@ import { toHex } from '@licensing/verifiable-log';
 import type { SignedTreeHead } from '../log-proofs';
 import type { MerkleLogStore } from '../merkle-log/merkle-log-store';
 import { EXPORT_FORMAT, type ExportFilter, type ExportLine, toExportedEnvelope } from './export-format';
+import { yieldToEventLoop } from '../yield-to-event-loop';
 
 export interface ExportRequest {
   /** The signed head the export is made at: it holds the first `treeSize` events. */
@@ -62,6 +63,7 @@ export async function writeExport(
     await onProgress?.(read, treeHead.treeSize);
     if (batch.length < BATCH) break;
     fromPosition = (batch.at(-1)?.position ?? 0n) + 1n;
+    await yieldToEventLoop();
   }
   await write({ kind: 'end', events: written });
   return written;

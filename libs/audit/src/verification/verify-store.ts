@@ -5,6 +5,7 @@ import type { MerkleLogStore } from '../merkle-log/merkle-log-store';
 import { verifyTreeHead } from '../tree-head';
 import type { VerificationReport } from './findings';
 import { LogChecker, type RecordedLeaf } from './log-checker';
+import { yieldToEventLoop } from '../yield-to-event-loop';
 
 export interface VerifyProgress {
   readonly checkedEvents: number;
@@ -61,6 +62,7 @@ export async function verifyStore(
     }
     if (batch.length < batchSize) break;
     fromPosition = (batch.at(-1)?.position ?? 0n) + 1n;
+    await yieldToEventLoop();
   }
   // Leaves the log recorded beyond the store's last event: the tail was cut.
   for (let next = leaves.next(); !next.done; next = leaves.next()) {
