@@ -63,7 +63,7 @@ const STALE_IF_MATCH = '"999999"';
 /** An id that exists nowhere: what a refusal for "out of scope" must be indistinguishable from. */
 const MISSING_ID = 'mx-missing';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-const PUBLIC_PATH = /^\/(health|\.well-known)\//;
+const PUBLIC_PATH = /^\/(health\/|\.well-known\/|metrics$)/;
 
 type Json = Record<string, any>;
 
@@ -425,7 +425,7 @@ describe('the access matrix: every operation of the OpenAPI document × every pe
     }
   });
 
-  it('answers the public endpoints (health, /.well-known) without a token', async () => {
+  it('answers the public endpoints (health, metrics, /.well-known) without a token', async () => {
     const open = documented.filter(isPublic);
     expect(open.map((entry) => entry.path).filter((path) => !PUBLIC_PATH.test(path))).toEqual([]);
     expect(open.length).toBeGreaterThanOrEqual(4);

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IdInput } from '@licensing/domain';
+import { Metrics } from '@licensing/platform';
 import { usesLocalIssuer } from '@licensing/identity';
 import { DocumentStore, ProjectionRunner } from '@licensing/projections';
 import {
@@ -22,6 +23,7 @@ import { commandControllers } from './commands/command-controllers';
 import { CommandGateway } from './commands/command-gateway';
 import type { ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { identityProviders } from './identity/identity.providers';
 import { WellKnownController } from './identity/well-known.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -37,12 +39,14 @@ import { DueEventScheduler } from './scheduler/due-event-scheduler';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  /** `metrics`: the service's own Prometheus registry, served at GET /metrics (the HTTP edge records into it too). */
+  static forRoot(config: ServiceConfig, metrics: Metrics = new Metrics()): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CqrsModule.forRoot()],
+      imports: [InfrastructureModule.forRoot(config, metrics), CqrsModule.forRoot()],
       controllers: [
         HealthController,
+        MetricsController,
         OpenApiController,
         RuleHistoryController,
         LicenseStateController,

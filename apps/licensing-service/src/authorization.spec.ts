@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi/openapi-document';
 const PUBLIC = [
   'HealthController.live',
   'HealthController.ready',
+  'MetricsController.scrape',
   'WellKnownController.jwks',
   'WellKnownController.openIdConfiguration',
 ];

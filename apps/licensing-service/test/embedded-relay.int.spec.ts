@@ -70,5 +70,14 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
       'rule-history',
     ]);
     expect(readModels.filter((m) => !m.caughtUp)).toEqual([]);
+
+    // The relay's metrics say the same to Prometheus: live, no lag, the license's message produced.
+    const scrape = (await client.get('/metrics', null)).body as string;
+    const sample = (name: string) => new RegExp(`^${name}\\{relay="[^"]+"\\} (\\S+)$`, 'm').exec(scrape)?.[1];
+    expect({ live: sample('licensing_relay_live'), lag: sample('licensing_relay_lag_events') }).toEqual({
+      live: '1',
+      lag: '0',
+    });
+    expect(Number(sample('licensing_relay_published_messages_total'))).toBeGreaterThan(0);
   }, 60_000);
 });

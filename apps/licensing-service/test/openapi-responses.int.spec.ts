@@ -203,6 +203,7 @@ describe('the answers of the service are the ones its OpenAPI document describes
     for (const path of [
       '/health/live',
       '/health/ready',
+      '/metrics',
       '/.well-known/jwks.json',
       '/.well-known/openid-configuration',
     ]) {

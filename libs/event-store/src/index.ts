@@ -10,3 +10,4 @@ export * from './subscription-filter';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-options';
 export * from './sqlite/sqlite-event-store';
+export { commitMetrics } from './sqlite/commit-metrics';

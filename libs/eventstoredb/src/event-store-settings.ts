@@ -1,4 +1,4 @@
-import { type EventStore, openSqliteEventStore } from '@licensing/event-store';
+import { type CommitReport, type EventStore, openSqliteEventStore } from '@licensing/event-store';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { eventStoreConnectionStringSchema } from './connection-string';
@@ -33,12 +33,19 @@ export function requireConnectionString(settings: EventStoreSettings, ctx: z.Ref
 /** Opens the store the settings name; the caller closes it. */
 export function openConfiguredEventStore(
   settings: EventStoreSettings & { DATA_DIR: string },
-  options: { onSubscriptionRetry?: (notice: RetryNotice) => void } = {},
+  options: {
+    onSubscriptionRetry?: (notice: RetryNotice) => void;
+    /** SQLite only: told after every group commit (`commitMetrics`). */
+    onCommit?: (report: CommitReport) => void;
+  } = {},
 ): EventStore {
   switch (settings.EVENT_STORE) {
     case 'sqlite':
       // Another process may append to the same file; subscriptions see its commits by polling.
-      return openSqliteEventStore({ filename: join(settings.DATA_DIR, 'events.sqlite') });
+      return openSqliteEventStore({
+        filename: join(settings.DATA_DIR, 'events.sqlite'),
+        ...(options.onCommit ? { onCommit: options.onCommit } : {}),
+      });
     case 'eventstoredb':
       return openEventStoreDbEventStore({
         // requireConnectionString refuses eventstoredb without one.

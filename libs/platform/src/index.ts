@@ -6,3 +6,5 @@ export { RestartBackoff, sleepUnlessAborted } from './restart-backoff';
 export { retryPolicy, WRITE_CONFLICT_RETRY } from './retry-policy';
 export type { RetryPolicy, RetrySettings } from './retry-policy';
 export { loadSettings } from './load-settings';
+export { LATENCY_BUCKETS_SECONDS, Metrics, secondsSince } from './metrics';
+export type { Counter, Gauge, Histogram, MetricsOptions } from './metrics';

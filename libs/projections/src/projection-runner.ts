@@ -1,7 +1,13 @@
 import type { EventStore, RecordedEvent, Subscription } from '@licensing/event-store';
 import { DocumentStore } from './document-store';
 import { matchesFilter } from '@licensing/event-store';
-import { type BackoffSettings, backoffSettings, RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
+import {
+  type BackoffSettings,
+  backoffSettings,
+  type Metrics,
+  RESTART_BACKOFF,
+  RestartBackoff,
+} from '@licensing/platform';
 import type { Projection } from './projection';
 
 export interface ProjectionStatus {
@@ -21,7 +27,12 @@ export interface RunnerOptions {
    * (1 s growing to 10 s, jittered; an applied event starts it over).
    */
   retryBackoff?: Partial<BackoffSettings>;
+  /** Where to report each read model's position and lag at every scrape; nothing is recorded without it. */
+  metrics?: Metrics;
 }
+
+/** At most this many events are counted behind a read model at a scrape; the lag reads as at least this much. */
+export const LAG_COUNT_LIMIT = 10_000;
 
 /**
  * A failing projection is usually a bug or a full disk someone must fix:
@@ -62,6 +73,43 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.retryBackoff = backoffSettings(PROJECTION_RETRY_BACKOFF, options.retryBackoff, 'projection retry backoff');
+    if (options.metrics) this.registerMetrics(options.metrics);
+  }
+
+  /** Position, lag and catch-up of each read model, read at every scrape. */
+  private registerMetrics(metrics: Metrics): void {
+    metrics.gauge<'read_model'>({
+      name: 'licensing_projection_position',
+      help: 'Position in $all of the last event each read model has applied (-1: none yet).',
+      labelNames: ['read_model'],
+      collect: (gauge) => {
+        for (const status of this.status()) gauge.set({ read_model: status.name }, Number(status.position ?? -1n));
+      },
+    });
+    metrics.gauge<'read_model'>({
+      name: 'licensing_projection_caught_up',
+      help: 'Whether each read model has caught up with $all and follows it live (1) or not (0).',
+      labelNames: ['read_model'],
+      collect: (gauge) => {
+        for (const status of this.status()) gauge.set({ read_model: status.name }, status.caughtUp ? 1 : 0);
+      },
+    });
+    metrics.gauge<'read_model'>({
+      name: 'licensing_projection_lag_events',
+      help: `Events in $all each read model has not processed yet (counted up to ${LAG_COUNT_LIMIT}).`,
+      labelNames: ['read_model'],
+      collect: async (gauge) => {
+        for (const projection of this.projections) {
+          const seen = this.running.get(projection.name)?.seen ?? null;
+          const ahead = await this.store.readAll({
+            fromPosition: seen === null ? undefined : seen + 1n,
+            maxCount: LAG_COUNT_LIMIT,
+            raw: true,
+          });
+          gauge.set({ read_model: projection.name }, ahead.length);
+        }
+      },
+    });
   }
 
   /** Starts every projection; resolves when all have caught up. */

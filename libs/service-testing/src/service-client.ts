@@ -83,11 +83,13 @@ export class ServiceClient {
     return as === null ? {} : { Authorization: `Bearer ${await this.token(as)}` };
   }
 
-  /** The body as JSON; a streamed NDJSON answer as the array of its lines, each parsed. */
+  /** The body as JSON; a streamed NDJSON answer as the array of its lines, each parsed; plain text as a string. */
   private async reply(response: Response): Promise<Reply> {
     const text = await response.text();
     const reply = { status: response.status, headers: response.headers };
     if (text === '') return { ...reply, body: null };
+    // Plain text (the Prometheus metrics) as it is.
+    if (/^text\/plain\b/.test(response.headers.get('content-type') ?? '')) return { ...reply, body: text };
     if (!/^application\/x-ndjson\b/.test(response.headers.get('content-type') ?? ''))
       return { ...reply, body: JSON.parse(text) };
     const lines = text.split('\n').filter((line) => line !== '');

@@ -10,6 +10,7 @@ export * from './http/edge-refusal';
 export * from './http/body-errors';
 export * from './http/edge-settings';
 export * from './http/http-edge';
+export * from './http/http-metrics';
 export * from './http/rate-limits';
 export * from './http/path-params.pipe';
 export * from './idempotency/idempotency.store';

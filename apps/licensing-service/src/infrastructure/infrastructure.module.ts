@@ -8,7 +8,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { readModelProjections, DocumentStore, ProjectionRunner } from '@licensing/projections';
-import { type EventStore } from '@licensing/event-store';
+import { commitMetrics, type EventStore } from '@licensing/event-store';
+import { Metrics } from '@licensing/platform';
 import {
   CLOCK,
   CommandRunner,
@@ -61,12 +62,18 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: ServiceConfig, metrics: Metrics): DynamicModule {
     mkdirSync(config.DATA_DIR, { recursive: true });
     const providers = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: CLOCK, useValue: config.CLOCK_FIXED_AT ? new ManualClock(config.CLOCK_FIXED_AT) : systemClock },
-      { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+      // This service's own Prometheus registry (never prom-client's global one), served at GET /metrics.
+      { provide: Metrics, useValue: metrics },
+      {
+        provide: EVENT_STORE,
+        useFactory: (metrics: Metrics) => openEventStore(config, commitMetrics(metrics)),
+        inject: [Metrics],
+      },
       { provide: READ_DATABASE, useFactory: () => openReadDatabase(join(config.DATA_DIR, 'read-models.sqlite')) },
       { provide: DocumentStore, useFactory: (db: Database.Database) => new DocumentStore(db), inject: [READ_DATABASE] },
       // Its own file: read models are disposable (delete to rebuild), remembered responses are not.
@@ -81,17 +88,18 @@ export class InfrastructureModule {
       },
       {
         provide: CommandRunner,
-        useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock),
-        inject: [EVENT_STORE, CLOCK],
+        useFactory: (store: EventStore, clock: Clock, metrics: Metrics) => new CommandRunner(store, clock, metrics),
+        inject: [EVENT_STORE, CLOCK, Metrics],
       },
       {
         provide: ProjectionRunner,
-        useFactory: (store: EventStore, documents: DocumentStore, clock: Clock) =>
+        useFactory: (store: EventStore, documents: DocumentStore, clock: Clock, metrics: Metrics) =>
           new ProjectionRunner(store, documents, readModelProjections(), {
             now: () => clock.now(),
             log: (message) => new Logger('Projections').warn(message),
+            metrics,
           }),
-        inject: [EVENT_STORE, DocumentStore, CLOCK],
+        inject: [EVENT_STORE, DocumentStore, CLOCK, Metrics],
       },
       Lifecycle,
     ];
@@ -100,6 +108,7 @@ export class InfrastructureModule {
       providers,
       exports: [
         SERVICE_CONFIG,
+        Metrics,
         CLOCK,
         EVENT_STORE,
         READ_DATABASE,

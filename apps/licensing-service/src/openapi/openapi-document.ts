@@ -61,7 +61,7 @@ const TAGS = {
   'rule-history': 'The bitemporal rule history: what applied on a date, as known at an instant.',
   ops: 'What runs inside the service, for operators.',
   admin: 'Operations that change what the service runs, for operators.',
-  health: 'Probes: public, never rate-limited.',
+  health: 'Probes and Prometheus metrics: public, never rate-limited.',
   identity: "The local issuer's public keys, for whoever verifies its tokens.",
   openapi: 'This description.',
 };

@@ -378,6 +378,20 @@ export function publicPaths(settings: OpenApiSettings): Record<string, Json> {
       },
       settings,
     ),
+    '/metrics': open(
+      'getMetrics',
+      'Prometheus metrics',
+      'health',
+      {
+        '200': {
+          description:
+            'Every metric in the Prometheus text format 0.0.4: commands, event-store commits, read models, relay, scheduler, HTTP, and the process. The README lists them.',
+          headers: { 'Cache-Control': { description: '`no-store`.', schema: { type: 'string', const: 'no-store' } } },
+          content: { 'text/plain': { schema: { type: 'string' } } },
+        },
+      },
+      settings,
+    ),
     // Served only when the service is its own issuer; with an identity provider's keys they do not exist.
     ...(usesLocalIssuer(settings)
       ? {

@@ -14,6 +14,7 @@ import {
   type RelayStatus,
   startLicenseRelay,
 } from '@licensing/relay';
+import { Metrics } from '@licensing/platform';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
@@ -33,6 +34,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(Metrics) private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +47,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
       checkpoints: this.checkpoints,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
       log: this.logger,
+      metrics: this.metrics,
     });
     this.logger.log(`Relaying license changes to Kafka at ${brokers.join(',')}`);
   }

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Actor, DomainError, legalDateAt } from '@licensing/domain';
+import { type Counter, Metrics } from '@licensing/platform';
 import { DocumentStore, LicenseStateQuery, ProjectionRunner } from '@licensing/projections';
 import {
   type AnyAggregate,
@@ -45,6 +46,8 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
   private readonly state: LicenseStateQuery;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SchedulerReport> | null = null;
+  private readonly passes: Counter<'outcome'>;
+  private readonly dueEvents: Counter<'command' | 'outcome'>;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -52,8 +55,22 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
     @Inject(CommandBus) private readonly bus: CommandBus,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(DocumentStore) documents: DocumentStore,
+    @Inject(Metrics) metrics: Metrics,
   ) {
     this.state = new LicenseStateQuery(documents);
+    this.passes = metrics.counter<'outcome'>({
+      name: 'licensing_scheduler_passes_total',
+      help: 'Passes of the due-event scheduler (timer or POST /admin/scheduler/run), by outcome (ok, error).',
+      labelNames: ['outcome'],
+    });
+    this.dueEvents = metrics.counter<'command' | 'outcome'>({
+      name: 'licensing_scheduler_due_events_total',
+      help: 'Due commands the scheduler sent, by command type and outcome (appended, already_recorded, failed).',
+      labelNames: ['command', 'outcome'],
+    });
+    for (const outcome of ['ok', 'error']) this.passes.inc({ outcome }, 0);
+    for (const command of ['ExpireLicense', 'MarkReviewDeadlineMissed'])
+      for (const outcome of ['appended', 'already_recorded', 'failed']) this.dueEvents.inc({ command, outcome }, 0);
   }
 
   onApplicationBootstrap(): void {
@@ -70,9 +87,20 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
 
   /** One pass; concurrent calls share the pass that is running. */
   runOnce(): Promise<SchedulerReport> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.pass()
+      .then(
+        (report) => {
+          this.passes.inc({ outcome: 'ok' });
+          return report;
+        },
+        (error: unknown) => {
+          this.passes.inc({ outcome: 'error' });
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -122,11 +150,14 @@ export class DueEventScheduler implements OnApplicationBootstrap, BeforeApplicat
     try {
       const outcome = await this.bus.execute(new ExecuteDomainCommand(aggregate, id, { type, data, metadata }, {}));
       (outcome.replayed ? report.alreadyRecorded : report.appended).push(commandId);
+      this.dueEvents.inc({ command: type, outcome: outcome.replayed ? 'already_recorded' : 'appended' });
     } catch (error) {
       if (error instanceof DomainError && ALREADY_RECORDED.has(error.code)) {
         report.alreadyRecorded.push(commandId);
+        this.dueEvents.inc({ command: type, outcome: 'already_recorded' });
         return;
       }
+      this.dueEvents.inc({ command: type, outcome: 'failed' });
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(`${commandId} failed, retried next pass: ${message}`);
       report.failed.push({ command: commandId, error: message });

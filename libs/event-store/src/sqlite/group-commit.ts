@@ -30,7 +30,11 @@ export class GroupCommitQueue {
 
   constructor(
     private readonly commitBatch: (batch: readonly PendingAppend[]) => AppendOutcome[],
-    private readonly afterCommit: (outcomes: readonly AppendOutcome[]) => void,
+    private readonly afterCommit: (
+      outcomes: readonly AppendOutcome[],
+      batch: readonly PendingAppend[],
+      seconds: number,
+    ) => void,
   ) {}
 
   enqueue(append: PendingAppend): Promise<AppendResult> {
@@ -56,6 +60,7 @@ export class GroupCommitQueue {
     const batch = this.pending;
     this.pending = [];
     let outcomes: AppendOutcome[];
+    const started = performance.now();
     try {
       outcomes = this.commitBatch(batch);
     } catch (error) {
@@ -63,12 +68,13 @@ export class GroupCommitQueue {
       // timeout): nothing of it was committed, so every append fails.
       outcomes = batch.map(() => ({ ok: false, error }));
     }
+    const seconds = (performance.now() - started) / 1000;
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
-    this.afterCommit(outcomes);
+    this.afterCommit(outcomes, batch, seconds);
     if (this.pending.length > 0) {
       this.schedule();
     } else {

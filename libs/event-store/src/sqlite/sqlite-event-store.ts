@@ -91,9 +91,19 @@ export class SqliteEventStore implements EventStore {
     );
     this.queue = new GroupCommitQueue(
       (batch) => appendBatch.immediate(batch),
-      (outcomes) => {
+      (outcomes, batch, seconds) => {
         this.stats.batches += 1;
         this.stats.appends += outcomes.length;
+        if (options.onCommit) {
+          let committedAppends = 0;
+          let committedEvents = 0;
+          outcomes.forEach((outcome, i) => {
+            if (!outcome.ok) return;
+            committedAppends += 1;
+            committedEvents += batch[i]!.events.length;
+          });
+          options.onCommit({ appends: outcomes.length, committedAppends, committedEvents, seconds });
+        }
         if (outcomes.some((outcome) => outcome.ok)) this.commitListeners.forEach((listener) => listener());
       },
     );

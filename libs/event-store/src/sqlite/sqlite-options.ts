@@ -22,6 +22,23 @@ export interface SqliteEventStoreOptions {
   /** Batch size of subscription catch-up reads. Default 500. */
   readonly subscriptionBatchSize?: number;
   readonly upcasters?: Upcasters;
+  /**
+   * Told after every group commit (a metrics hook; see `commitMetrics`).
+   * It runs on the commit path: keep it cheap and never throw.
+   */
+  readonly onCommit?: (report: CommitReport) => void;
+}
+
+/** One group commit: one transaction, one fsync. */
+export interface CommitReport {
+  /** Appends in the batch (the group-commit batch size). */
+  readonly appends: number;
+  /** Appends that were stored (the others were refused, or the transaction failed). */
+  readonly committedAppends: number;
+  /** Events stored by the committed appends. */
+  readonly committedEvents: number;
+  /** Time of the transaction, fsync included. */
+  readonly seconds: number;
 }
 
 export function applyPragmas(db: Database, options: SqliteEventStoreOptions): void {

@@ -23,6 +23,8 @@ export interface AttemptDeps {
   onCatchingUp(): void;
   onCaughtUp(): void;
   onPublished(position: bigint, events: number, messages: number): void;
+  /** One produce request the broker acknowledged, and how long it took. */
+  onProduced?(seconds: number): void;
 }
 
 /** How one attempt ended: asked to stop, or failed (the relay backs off and starts another). */
@@ -94,7 +96,9 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     const running = new PublishPipeline({
       maxBatchEvents: deps.maxBatchEvents,
       send: async (records: readonly ContractRecord[]) => {
+        const started = performance.now();
         await connected.sendBatch({ topicMessages: toTopicMessages(deps.topicPrefix, records), acks: -1 });
+        deps.onProduced?.((performance.now() - started) / 1000);
       },
       commit: async (position, events, messages) => {
         await deps.checkpoints.save(deps.relayName, position);

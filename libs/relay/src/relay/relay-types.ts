@@ -1,5 +1,5 @@
 import type { EventStore } from '@licensing/event-store';
-import type { BackoffSettings } from '@licensing/platform';
+import type { BackoffSettings, Metrics } from '@licensing/platform';
 import type { Kafka } from 'kafkajs';
 import type { RelayCheckpointStore } from './checkpoint-store';
 
@@ -58,6 +58,8 @@ export interface LicenseRelayOptions {
    * 200 ms growing to 10 000 ms). Checked at start.
    */
   readonly retryBackoff?: Partial<BackoffSettings>;
+  /** Where to record lag, produce latency and throughput (see relay-metrics.ts); nothing is recorded without it. */
+  readonly metrics?: Metrics;
 }
 
 export interface LicenseRelay {

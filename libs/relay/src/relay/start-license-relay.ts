@@ -1,6 +1,7 @@
 import { backoffSettings, RESTART_BACKOFF, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
 import { LagProbe } from './lag-probe';
 import { messageOf, runAttempt } from './relay-attempt';
+import { relayMetrics } from './relay-metrics';
 import {
   type LicenseRelay,
   type LicenseRelayOptions,
@@ -55,6 +56,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
     lastError,
     ...probe.lag(published),
   });
+  const recorder = options.metrics ? relayMetrics(options.metrics, relayName, status) : null;
 
   const loop = (async () => {
     while (!stopping) {
@@ -73,6 +75,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
               `Resuming after ${position === null ? 'nothing (first run: from the start of $all)' : `position ${position}`}`,
             );
           },
+          onProduced: (seconds) => recorder?.produced(seconds),
           onCatchingUp: () => {
             if (!stopping) state = 'catching_up';
           },
@@ -83,6 +86,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
             published = position;
             publishedEvents += events;
             publishedMessages += messages;
+            recorder?.published(events, messages);
             backoff.reset();
             lastError = null;
           },
@@ -91,6 +95,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
       );
       if (end.kind === 'stopped' || stopping) break;
       restarts += 1;
+      recorder?.restarted();
       lastError = messageOf(end.error);
       state = 'retrying';
       const delay = backoff.nextDelayMs();

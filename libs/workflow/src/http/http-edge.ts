@@ -1,14 +1,18 @@
 import type { DynamicModule, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Metrics } from '@licensing/platform';
 import helmet from 'helmet';
 import { JSON_MEDIA_TYPES, requireJsonBody, translateBodyErrors } from './body-errors';
+import { httpMetrics } from './http-metrics';
 
 export interface HttpEdgeOptions {
   /** The largest body read, in bytes (the app's BODY_LIMIT setting). */
   readonly bodyLimitBytes: number;
   /** Origins a browser may call from; empty, no CORS headers at all. */
   readonly corsOrigins: readonly string[];
+  /** Where to count requests by route and status (`httpMetrics`); nothing is recorded without it. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function createHttpApp(
  */
 export function configureHttpEdge(app: NestExpressApplication, options: HttpEdgeOptions): void {
   app.disable('x-powered-by');
+  if (options.metrics) app.use(httpMetrics(options.metrics));
   app.use(JSON_API_HEADERS);
   if (options.corsOrigins.length > 0) {
     app.enableCors({

@@ -1,12 +1,12 @@
-import { CommandMetadata, type CommandType, fold } from '@licensing/domain';
+import { CommandMetadata, type CommandType, DomainError, fold } from '@licensing/domain';
 import {
   type EventStore,
   type ProposedEvent,
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@licensing/event-store';
-import { retryPolicy, WRITE_CONFLICT_RETRY } from '@licensing/platform';
-import { RevisionConflict } from './application-errors';
+import { type Metrics, retryPolicy, secondsSince, WRITE_CONFLICT_RETRY } from '@licensing/platform';
+import { ApplicationError, RevisionConflict } from './application-errors';
 import type { Aggregate, DomainEvent } from './aggregate';
 import type { Clock } from './clock';
 import { requireInScope } from './command-scope';
@@ -59,10 +59,16 @@ const raceRetry = retryPolicy((error) => error instanceof WrongExpectedRevisionE
  * was read. Nest handlers only call this.
  */
 export class CommandRunner {
+  private readonly recorder: CommandRecorder | null;
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
-  ) {}
+    /** Where to count commands by type and outcome, and their latency; nothing is recorded without it. */
+    metrics?: Metrics,
+  ) {
+    this.recorder = metrics ? commandRecorder(metrics) : null;
+  }
 
   async load<C, E extends DomainEvent, S>(aggregate: Aggregate<C, E, S>, id: string) {
     const recorded = await this.store.readStream(aggregate.streamId(id));
@@ -78,10 +84,15 @@ export class CommandRunner {
     options: RunOptions = {},
   ): Promise<CommandOutcome> {
     const attempt = () => this.attempt(aggregate, id, command, options);
+    const started = performance.now();
     try {
-      return options.expectedRevision === undefined ? await raceRetry.execute(attempt) : await attempt();
+      const outcome = options.expectedRevision === undefined ? await raceRetry.execute(attempt) : await attempt();
+      this.recorder?.(command.type, 'ok', started);
+      return outcome;
     } catch (error) {
-      throw conflictOrError(error);
+      const thrown = conflictOrError(error);
+      this.recorder?.(command.type, outcomeLabel(thrown), started);
+      throw thrown;
     }
   }
 
@@ -172,6 +183,34 @@ function outcomeOf(streamId: string, events: RecordedEvent[], replayed: boolean)
     position: last.position,
     events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision })),
     replayed,
+  };
+}
+
+/** How a command ended, as `licensing_commands_total` counts it. */
+export type CommandOutcomeLabel = 'ok' | 'refused' | 'conflict' | 'error';
+
+function outcomeLabel(error: unknown): CommandOutcomeLabel {
+  if (error instanceof RevisionConflict) return 'conflict';
+  if (error instanceof DomainError || error instanceof ApplicationError) return 'refused';
+  return 'error';
+}
+
+type CommandRecorder = (type: string, outcome: CommandOutcomeLabel, started: number) => void;
+
+function commandRecorder(metrics: Metrics): CommandRecorder {
+  const commands = metrics.counter<'command' | 'outcome'>({
+    name: 'licensing_commands_total',
+    help: 'Commands handled by the command runner, by command type and outcome (ok, refused by a rule or the data scope, conflict on the expected revision, error).',
+    labelNames: ['command', 'outcome'],
+  });
+  const latency = metrics.histogram<'command' | 'outcome'>({
+    name: 'licensing_command_duration_seconds',
+    help: 'Time from the command runner receiving a command to its outcome (load, decide, append, race retries), by command type and outcome.',
+    labelNames: ['command', 'outcome'],
+  });
+  return (command, outcome, started) => {
+    commands.inc({ command, outcome });
+    latency.observe({ command, outcome }, secondsSince(started));
   };
 }
 
