@@ -32,6 +32,11 @@ export const ServiceConfig = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
   /** Lowest level logged: `log` shows start-up and scheduler activity, `warn` only trouble. */
   LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
+  /**
+   * GET /health/ready answers 503 when a read model has more than this many
+   * events of `$all` left to process; 0: ready only when every read model is level with the log.
+   */
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().nonnegative().default(1000),
   /** BODY_LIMIT (default 1mb) and CORS_ORIGINS (default none): the HTTP edge, shared with the customs gate. */
   ...HttpEdgeSettings.shape,
   /** RATE_LIMIT_PER_MINUTE (per subject, default 600) and RATE_LIMIT_PER_ADDRESS_PER_MINUTE (default 1200); 0 is off. */
@@ -45,6 +50,11 @@ export const ServiceConfig = z.object({
   TREE_HEAD_KEY_FILE: z.string().min(1).optional(),
   /** How often a tree head is signed when the log has grown (ms); 0: only on demand (POST /audit/tree-heads). */
   TREE_HEAD_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /**
+   * How long a response to an Idempotency-Key is remembered (hours, default a
+   * week); older ones count as absent and are pruned on start and hourly. 0 keeps them forever.
+   */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().nonnegative().default(168),
   /**
    * Test hook: a fixed "now" (ISO instant) for the service clock, so a
    * walkthrough of dates long past or to come runs the same every time.

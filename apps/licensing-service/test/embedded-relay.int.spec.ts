@@ -56,6 +56,12 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
     await waitUntil(() => seen.some((m) => m.key === licenseId), `${licenseId} on the license topic`);
     expect(seen).toContainEqual({ key: licenseId, type: 'license.issued' });
 
+    // Readiness asks the same cluster for its metadata, through the relay's client.
+    const ready = await client.get('/health/ready', null);
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.kafka).toMatchObject({ status: 'up', brokers: expect.any(Number) });
+    expect(ready.body.details.kafka.relay).toMatchObject({ state: expect.any(String) });
+
     let consumers = (await client.get('/ops/consumers', opsUser)).body;
     await waitUntil(async () => {
       consumers = (await client.get('/ops/consumers', opsUser)).body;

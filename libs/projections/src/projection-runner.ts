@@ -19,6 +19,14 @@ export interface ProjectionStatus {
   lastError: string | null;
 }
 
+export interface ReadModelLag {
+  name: string;
+  /** Events in `$all` after the last one this read model has processed, counted up to the limit asked. */
+  lagEvents: number;
+  /** False when the count stopped at the limit: the lag is at least `lagEvents`. */
+  exact: boolean;
+}
+
 export interface RunnerOptions {
   now: () => string;
   log?: (message: string) => void;
@@ -99,17 +107,28 @@ export class ProjectionRunner {
       help: `Events in $all each read model has not processed yet (counted up to ${LAG_COUNT_LIMIT}).`,
       labelNames: ['read_model'],
       collect: async (gauge) => {
-        for (const projection of this.projections) {
-          const seen = this.running.get(projection.name)?.seen ?? null;
-          const ahead = await this.store.readAll({
-            fromPosition: seen === null ? undefined : seen + 1n,
-            maxCount: LAG_COUNT_LIMIT,
-            raw: true,
-          });
-          gauge.set({ read_model: projection.name }, ahead.length);
-        }
+        for (const lag of await this.lag()) gauge.set({ read_model: lag.name }, lag.lagEvents);
       },
     });
+  }
+
+  /**
+   * Events in `$all` each read model has not processed yet (applied or
+   * filtered out), read from the store and counted up to `limit`: at the
+   * limit the lag is at least that much (`exact` false).
+   */
+  async lag(limit = LAG_COUNT_LIMIT): Promise<ReadModelLag[]> {
+    const lags: ReadModelLag[] = [];
+    for (const projection of this.projections) {
+      const seen = this.running.get(projection.name)?.seen ?? null;
+      const ahead = await this.store.readAll({
+        fromPosition: seen === null ? undefined : seen + 1n,
+        maxCount: limit,
+        raw: true,
+      });
+      lags.push({ name: projection.name, lagEvents: ahead.length, exact: ahead.length < limit });
+    }
+    return lags;
   }
 
   /** Starts every projection; resolves when all have caught up. */

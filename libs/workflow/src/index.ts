@@ -15,6 +15,7 @@ export * from './http/rate-limits';
 export * from './http/path-params.pipe';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/sqlite-idempotency.store';
+export * from './idempotency/idempotency-pruner';
 export * from './idempotency/idempotency.interceptor';
 export * from './shared/clock';
 export * from './shared/ids';

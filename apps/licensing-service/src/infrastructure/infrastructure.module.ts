@@ -14,6 +14,7 @@ import {
   CLOCK,
   CommandRunner,
   IDEMPOTENCY_STORE,
+  IdempotencyPruner,
   ManualClock,
   seedPolicyHistory,
   SqliteIdempotencyStore,
@@ -38,6 +39,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(READ_DATABASE) private readonly readDatabase: Database.Database,
     @Inject(IDEMPOTENCY_DATABASE) private readonly idempotencyDatabase: Database.Database,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(IdempotencyPruner) private readonly idempotencyPruner: IdempotencyPruner,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -49,9 +51,12 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
     }
     await this.projections.start();
     this.logger.log('Read models caught up');
+    // Past IDEMPOTENCY_RETENTION_HOURS: pruned now, then hourly (an unref'd timer).
+    await this.idempotencyPruner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.idempotencyPruner.stop();
     await this.projections.stop();
     await this.store.close();
     this.readDatabase.close();
@@ -83,8 +88,20 @@ export class InfrastructureModule {
       },
       {
         provide: IDEMPOTENCY_STORE,
-        useFactory: (db: Database.Database) => new SqliteIdempotencyStore(db),
-        inject: [IDEMPOTENCY_DATABASE],
+        useFactory: (db: Database.Database, clock: Clock) =>
+          new SqliteIdempotencyStore(db, { retentionHours: config.IDEMPOTENCY_RETENTION_HOURS, clock }),
+        inject: [IDEMPOTENCY_DATABASE, CLOCK],
+      },
+      {
+        provide: IdempotencyPruner,
+        useFactory: (store: SqliteIdempotencyStore) => {
+          const logger = new Logger('Idempotency');
+          return new IdempotencyPruner(store, {
+            log: (message) => logger.log(message),
+            warn: (message) => logger.warn(message),
+          });
+        },
+        inject: [IDEMPOTENCY_STORE],
       },
       {
         provide: CommandRunner,

@@ -367,14 +367,20 @@ export function publicPaths(settings: OpenApiSettings): Record<string, Json> {
   const wellKnown = (id: string, summary: string, schema: 'JsonWebKeySet' | 'OpenIdConfiguration') =>
     open(id, summary, 'identity', { '200': answer('JSON.', schema, CACHE_CONTROL) }, settings);
   return {
-    '/health/live': open('getLiveness', 'The process is up', 'health', { '200': answer('Up.', 'Liveness') }, settings),
+    '/health/live': open(
+      'getLiveness',
+      'The process is up and answers',
+      'health',
+      { '200': answer('Up.', 'Liveness') },
+      settings,
+    ),
     '/health/ready': open(
       'getReadiness',
-      'Every read model has caught up with the event log',
+      'The event store, the read models, Kafka (when configured) and the verifiable log are up',
       'health',
       {
-        '200': answer('Ready to serve.', 'Readiness'),
-        '503': problem('A read model has not caught up with the event log yet (`http.503`).'),
+        '200': answer('Ready to serve: every check is up.', 'Readiness'),
+        '503': answer('Not ready: a check is down, named under `error`.', 'Readiness'),
       },
       settings,
     ),

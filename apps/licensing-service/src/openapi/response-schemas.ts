@@ -394,8 +394,54 @@ export const AggregateStateAt = z.object({
     .describe("The aggregate's state as its decider folds it: the domain's own shape, by `aggregate` and `status`."),
 });
 
-export const Liveness = z.object({ status: z.literal('up') });
-export const Readiness = z.object({ status: z.literal('ready'), readModels: z.array(ReadModelStatus) });
+export const Liveness = z.object({ status: z.literal('ok') });
+
+const CheckStatus = z.enum(['up', 'down']);
+const CheckError = z.string().optional().describe('Why the check is down.');
+const ReadinessChecks = z.object({
+  eventStore: z
+    .object({ status: CheckStatus, store: z.enum(['sqlite', 'eventstoredb']), error: CheckError })
+    .describe('A read of `$all` within 2 s; with SQLite, `events.sqlite` still in DATA_DIR.'),
+  readModels: z
+    .object({
+      status: CheckStatus,
+      maxLagEvents: Count.describe('READY_MAX_LAG_EVENTS.'),
+      models: z.record(
+        z.string(),
+        z.object({
+          lagEvents: Count.describe('Events of `$all` this read model has not processed yet.'),
+          lagExact: z.boolean().describe('False: counting stopped past the threshold; the lag is at least this.'),
+          lastError: z.string().optional(),
+        }),
+      ),
+      error: CheckError,
+    })
+    .describe('Down when a read model is more than READY_MAX_LAG_EVENTS behind or failing.'),
+  kafka: z
+    .object({
+      status: CheckStatus,
+      brokers: Count.describe('Brokers the cluster metadata names.'),
+      relay: z
+        .object({ state: z.enum(['starting', 'catching_up', 'live', 'retrying', 'stopped']), lagEvents: Count })
+        .nullable()
+        .describe("The embedded relay's state, for the operator; not part of the verdict."),
+      error: CheckError,
+    })
+    .optional()
+    .describe('Only with KAFKA_BROKERS: the cluster metadata (describeCluster) within 2 s.'),
+  verifiableLog: z
+    .object({ status: CheckStatus, treeSize: Count, error: CheckError })
+    .describe('Down when the follower of `$all` reports an error.'),
+});
+const SomeChecks = ReadinessChecks.partial();
+export const Readiness = z
+  .object({
+    status: z.enum(['ok', 'error']),
+    info: SomeChecks.describe('The checks that are up.'),
+    error: SomeChecks.describe('The checks that are down.'),
+    details: ReadinessChecks.describe('Every check.'),
+  })
+  .describe('The shape of @nestjs/terminus: 200 with `status` ok, 503 with `status` error.');
 
 /** The local issuer's keys (RFC 7517): Ed25519 public keys, for EdDSA signatures. */
 export const JsonWebKeySet = z.object({

@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
 
+type Kafka = ReturnType<typeof kafkaFromBrokers>;
+
 /**
  * The embedded shape: with KAFKA_BROKERS set, the relay runs in the
  * service's own process on the same store, its checkpoint in DATA_DIR.
@@ -30,6 +32,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
   private readonly logger = new Logger('Relay');
   private relay: LicenseRelay | null = null;
   private checkpoints: RelayCheckpointStore | null = null;
+  private kafka: Kafka | null = null;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -41,9 +44,10 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
     if (this.config.KAFKA_BROKERS === undefined) return;
     const brokers = this.config.KAFKA_BROKERS;
     this.checkpoints = openRelayCheckpointStore(join(this.config.DATA_DIR, 'relay.sqlite'));
+    this.kafka = kafkaFromBrokers(brokers, 'licensing-service-relay');
     this.relay = startLicenseRelay({
       store: this.store,
-      kafka: kafkaFromBrokers(brokers, 'licensing-service-relay'),
+      kafka: this.kafka,
       checkpoints: this.checkpoints,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
       log: this.logger,
@@ -57,6 +61,25 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
     await this.checkpoints?.close();
     this.relay = null;
     this.checkpoints = null;
+    this.kafka = null;
+  }
+
+  /**
+   * The cluster's metadata (`describeCluster`) through the relay's own Kafka
+   * client, for readiness: resolves with the brokers it names, rejects when
+   * the cluster does not answer. Null when the service runs without Kafka.
+   * The caller bounds the time; the admin connection is closed either way.
+   */
+  async describeCluster(): Promise<{ brokers: number } | null> {
+    if (this.kafka === null) return null;
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      return { brokers: cluster.brokers.length };
+    } finally {
+      admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** Null when the service runs without Kafka. */

@@ -12,6 +12,12 @@ export interface RememberedResponse {
 }
 
 export interface IdempotencyStore {
+  /**
+   * The response remembered for the key, or undefined: never remembered, or
+   * remembered longer ago than the store's retention (then the request runs
+   * as new, and the command id derived from the key still makes the command
+   * runner answer the events stored the first time rather than store twice).
+   */
   find(actorId: string, key: string): RememberedResponse | undefined;
   remember(actorId: string, key: string, response: RememberedResponse, at: string): void;
 }
