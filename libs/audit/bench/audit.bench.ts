@@ -60,7 +60,7 @@ async function timed<T>(step: string, events: number, work: () => Promise<T>, no
   global.gc?.();
   const start = now();
   const out = await work();
-  results.push({ step, events, ms: now() - start, note: typeof note === 'function' ? '' : note });
+  results.push({ step, events, ms: now() - start, note });
   return out;
 }
 
@@ -91,7 +91,7 @@ async function appendRate(withLog: 'no log' | 'in-thread' | 'worker', name: stri
   const treeFile = join(dir, `${name}-audit.sqlite`);
   const store = openSqliteEventStore({ filename: storeFile });
   const tree = MerkleLogStore.open(treeFile);
-  const worker = join(__dirname, 'follower-worker.js');
+  const worker = join(__dirname, '../src/merkle-log/testing/follower-worker.js');
   const log = new VerifiableLog(store, tree, loadTreeHeadKeys({ defaultFile: join(dir, `${name}.pem`) }), {
     now: clock,
     signEveryMs: 0,

@@ -4,7 +4,7 @@ import {
   type SealedEvent,
   type StoredEventText,
 } from '@licensing/event-store';
-import { toHex, type Hash } from '@licensing/verifiable-log';
+import type { Hash } from '@licensing/verifiable-log';
 import { createHash, hash as oneShot } from 'node:crypto';
 
 /**
@@ -64,8 +64,6 @@ const hashLeaf: (json: string) => Hash =
   typeof oneShot === 'function'
     ? (json) => oneShot('sha256', `\u0000${json}`, 'buffer')
     : (json) => createHash('sha256').update(LEAF_PREFIX).update(json, 'utf8').digest();
-
-export const leafHex = (event: SealedEvent): string => toHex(eventLeaf(event));
 
 // The keys already in canonicalJson's order, so data and metadata are written once.
 function leafJson(

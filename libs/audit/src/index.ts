@@ -4,7 +4,7 @@ export type { EventInclusion, LogProofs, SignedTreeHead } from './log-proofs';
 export * from './event-log';
 export * from './decisions';
 // The verifiable log: the Merkle tree over `$all`, signed tree heads, proofs, verification, export.
-export { digestEvent, eventLeaf, eventLeafBytes, leafHex } from './event-leaf';
+export { digestEvent, eventLeaf, eventLeafBytes } from './event-leaf';
 export type { EventDigest } from './event-leaf';
 export { keyIdOf, signTreeHead, treeHeadMessage, verifyTreeHead } from './tree-head';
 export type { TreeHeadCheck } from './tree-head';

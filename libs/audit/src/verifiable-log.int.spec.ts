@@ -136,3 +136,14 @@ describe('long passes over the log', () => {
     tree.close();
   });
 });
+
+describe('a tree head whose signature fails', () => {
+  it('is reported online before anything is checked against it', async () => {
+    const { dir, keys, head } = await loggedHistory();
+    const tree = MerkleLogStore.open(join(dir, 'audit-log.sqlite'));
+    tree.saveTreeHead({ ...head, rootHash: 'cd'.repeat(32) }); // a head edited in the file: the signature no longer holds
+    tree.close();
+    const report = await verifyOnline(dir, keys);
+    expect(report).toMatchObject({ ok: false, problems: 1, firstProblem: { kind: 'bad_tree_head', leafIndex: 30 } });
+  });
+});

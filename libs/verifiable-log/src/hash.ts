@@ -16,13 +16,15 @@ const sha256 = (...parts: Uint8Array[]): Hash => {
 // nodeHash runs twice per leaf in every verification: one-shot `crypto.hash`
 // (Node ≥ 20.12) over one buffer instead of a Hash object and three updates.
 const nodeInput = new Uint8Array(65);
-const sha256Node = (left: Hash, right: Hash): Hash => {
-  if (typeof oneShot !== 'function') return sha256(NODE_PREFIX, left, right);
-  nodeInput[0] = 0x01;
-  nodeInput.set(left, 1);
-  nodeInput.set(right, 33);
-  return new Uint8Array(oneShot('sha256', nodeInput, 'buffer'));
-};
+const sha256Node: (left: Hash, right: Hash) => Hash =
+  typeof oneShot === 'function'
+    ? (left, right) => {
+        nodeInput[0] = 0x01;
+        nodeInput.set(left, 1);
+        nodeInput.set(right, 33);
+        return new Uint8Array(oneShot('sha256', nodeInput, 'buffer'));
+      }
+    : (left, right) => sha256(NODE_PREFIX, left, right);
 
 const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);

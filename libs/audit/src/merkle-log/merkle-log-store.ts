@@ -55,7 +55,6 @@ export class MerkleLogStore implements SubtreeSource {
     | 'saveFrontier'
     | 'subtree'
     | 'leafHash'
-    | 'leafByIndex'
     | 'leafByEvent'
     | 'leavesPage'
     | 'insertHead'
@@ -76,7 +75,6 @@ export class MerkleLogStore implements SubtreeSource {
       saveFrontier: q('INSERT OR REPLACE INTO frontier (only_row, tree_size, hashes) VALUES (1, ?, ?)'),
       subtree: q('SELECT hash FROM subtrees WHERE level = ? AND node_index = ?').pluck(),
       leafHash: q('SELECT hash FROM leaves WHERE leaf_index = ?').pluck(),
-      leafByIndex: q(`SELECT ${LEAF_COLUMNS} WHERE leaf_index = ?`),
       leafByEvent: q(`SELECT ${LEAF_COLUMNS} WHERE event_id = ?`),
       leavesPage: q(`SELECT ${LEAF_COLUMNS} WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`),
       insertHead: q(
@@ -176,10 +174,6 @@ export class MerkleLogStore implements SubtreeSource {
 
   consistencyProof(oldSize: number, treeSize: number): Hash[] {
     return storedConsistencyProof(this, oldSize, this.checkSize(treeSize));
-  }
-
-  leaf(leafIndex: number): LeafRecord | null {
-    return toLeaf(this.sql.leafByIndex.get(leafIndex) as LeafRow | undefined);
   }
 
   leafOfEvent(eventId: string): LeafRecord | null {

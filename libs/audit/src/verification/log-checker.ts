@@ -56,10 +56,6 @@ export class LogChecker {
     this.reachHeads(); // heads of the empty log
   }
 
-  get size(): number {
-    return this.recomputed.size;
-  }
-
   /** One leaf: the stored event at this place (null: none) and what the log recorded here (null: nothing). */
   check(event: SealedEvent | null, recorded: RecordedLeaf | null, position?: bigint): void {
     const leafIndex = this.recomputed.size;
@@ -75,6 +71,7 @@ export class LogChecker {
           },
         );
         this.recorded.append(recorded.hash);
+        // Keep both sides at the same size: no event can give the zero leaf, so every later root is refused too.
         this.recomputed.append(new Uint8Array(32));
         this.reachHeads();
       }

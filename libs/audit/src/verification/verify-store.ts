@@ -33,12 +33,11 @@ export async function verifyStore(
   options: VerifyStoreOptions = {},
 ): Promise<VerificationReport> {
   const heads = tree.treeHeads(Number.MAX_SAFE_INTEGER);
-  const badHead = heads.find((head) => !verifyTreeHead(head, publicKey).ok);
-  const checker = new LogChecker(heads.filter((head) => head !== badHead));
-  if (badHead) {
-    const reason = verifyTreeHead(badHead, publicKey);
-    return badHeadReport(badHead, reason.ok ? '' : reason.message, checker);
+  for (const head of heads) {
+    const check = verifyTreeHead(head, publicKey);
+    if (!check.ok) return badHeadReport(head, check.message);
   }
+  const checker = new LogChecker(heads);
   const leaves = tree.leavesFrom(0);
   const batchSize = options.batchSize ?? 2_000;
   const every = options.progressEvery ?? 50_000;
@@ -72,12 +71,20 @@ export async function verifyStore(
   return checker.finish(checked);
 }
 
-function badHeadReport(head: SignedTreeHead, message: string, checker: LogChecker): VerificationReport {
-  const report = checker.finish(0);
+/** A head whose signature fails vouches for nothing: nothing else is worth checking against it. */
+function badHeadReport(head: SignedTreeHead, message: string): VerificationReport {
   const firstProblem = {
     kind: 'bad_tree_head' as const,
     leafIndex: head.treeSize,
     message: `the tree head of size ${head.treeSize} signed at ${head.timestamp}: ${message}`,
   };
-  return { ...report, ok: false, problems: 1, firstProblem, summary: firstProblem.message };
+  return {
+    ok: false,
+    checkedEvents: 0,
+    checkedTreeHeads: 0,
+    treeSize: head.treeSize,
+    firstProblem,
+    problems: 1,
+    summary: firstProblem.message,
+  };
 }
