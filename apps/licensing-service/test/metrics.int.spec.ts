@@ -1,45 +1,15 @@
 import { readModelProjections } from '@licensing/projections';
-import { exporterUser, magnetApplication, opsUser, type ServiceClient } from '@licensing/service-testing';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  exporterUser,
+  magnetApplication,
+  opsUser,
+  promtoolCheck,
+  type Sample,
+  samples,
+  type ServiceClient,
+  valueOf,
+} from '@licensing/service-testing';
 import { RunningService } from './running-service';
-
-interface Sample {
-  readonly name: string;
-  readonly labels: Record<string, string>;
-  readonly value: number;
-}
-
-/** The samples of a scrape in the Prometheus text format (enough of it for these assertions). */
-function samples(text: string): Sample[] {
-  return text
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-      if (!match) throw new Error(`Not a sample line: ${line}`);
-      const labels: Record<string, string> = {};
-      for (const [, name, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
-        labels[name!] = value!;
-      return { name: match[1]!, labels, value: Number(match[3]) };
-    });
-}
-
-function valueOf(all: readonly Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
-  return all.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
-}
-
-/** promtool from PATH: `npm test` installs it (infra/prometheus/ensure-promtool.mjs); never skipped. */
-function promtool(): string {
-  const found = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
-  if (found.error !== undefined || found.status !== 0) {
-    throw new Error(
-      'promtool is not installed, so the scrape cannot be checked. Run `node infra/prometheus/ensure-promtool.mjs` (as root on Debian it installs the prometheus package), or `npm test`, which does.',
-    );
-  }
-  return 'promtool';
-}
 
 describe('Prometheus metrics at /metrics (embedded service)', () => {
   const service = new RunningService();
@@ -118,10 +88,6 @@ describe('Prometheus metrics at /metrics (embedded service)', () => {
   });
 
   it('passes `promtool check metrics` with no lint problem', () => {
-    const bin = promtool();
-    const file = join(service.dataDir, 'scrape.prom');
-    writeFileSync(file, text);
-    const checked = spawnSync('sh', ['-c', `${bin} check metrics < "${file}"`], { encoding: 'utf8' });
-    expect({ status: checked.status, output: `${checked.stdout}${checked.stderr}` }).toEqual({ status: 0, output: '' });
+    expect(promtoolCheck(text)).toEqual({ status: 0, output: '' });
   });
 });

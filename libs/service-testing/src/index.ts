@@ -3,3 +3,4 @@
 export * from './service-client';
 export * from './walkthrough-data';
 export * from './licensing-flow';
+export * from './prometheus-scrape';

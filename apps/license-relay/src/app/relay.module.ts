@@ -1,4 +1,5 @@
 import { openConfiguredEventStore } from '@licensing/eventstoredb';
+import { Metrics } from '@licensing/platform';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@licensing/event-store';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   startLicenseRelay,
 } from '@licensing/relay';
 import type { RelayConfig } from './relay-config';
+import { RelayMetricsController } from './relay-metrics.controller';
 import { RelayStatusController } from './relay-status.controller';
 import { LICENSE_RELAY, RELAY_CHECKPOINTS, RELAY_CONFIG, RELAY_EVENT_STORE } from './tokens';
 
@@ -30,12 +32,14 @@ class RelayLifecycle implements OnApplicationShutdown {
 
 @Module({})
 export class RelayModule {
-  static forRoot(config: RelayConfig): DynamicModule {
+  /** `metrics`: the relay process's own Prometheus registry, served at GET /metrics. */
+  static forRoot(config: RelayConfig, metrics: Metrics = new Metrics()): DynamicModule {
     return {
       module: RelayModule,
-      controllers: [RelayStatusController],
+      controllers: [RelayStatusController, RelayMetricsController],
       providers: [
         { provide: RELAY_CONFIG, useValue: config },
+        { provide: Metrics, useValue: metrics },
         { provide: RELAY_EVENT_STORE, useFactory: () => openConfiguredEventStore(config) },
         {
           provide: RELAY_CHECKPOINTS,
@@ -52,6 +56,7 @@ export class RelayModule {
               topicPrefix: config.KAFKA_TOPIC_PREFIX,
               maxBatchEvents: config.RELAY_BATCH_EVENTS,
               log: new Logger('LicenseRelay'),
+              metrics,
             }),
           inject: [RELAY_EVENT_STORE, RELAY_CHECKPOINTS],
         },
