@@ -21,6 +21,7 @@ import { EventCount } from './support/access-event-count';
 import {
   actorOf,
   commandBodies,
+  operationBodies,
   createMatrixFixtures,
   exporterIdOf,
   listedFixtures,
@@ -74,7 +75,8 @@ interface DocumentOperation {
 }
 
 type Expectation = 'allowed' | 'forbidden' | 'hidden' | 'unauthenticated';
-type CellKind = 'action' | 'create' | 'read' | 'list' | 'other';
+/** `ask`: a question with a body about data it names (a pre-check), storing nothing. */
+type CellKind = 'action' | 'create' | 'read' | 'list' | 'ask' | 'other';
 
 interface Cell {
   readonly label: string;
@@ -163,10 +165,22 @@ function cellsOf(documented: DocumentOperation, users: readonly As[], pathValues
   if (unknown.length > 0) throw new Error(`${nameOf(documented)}: no value for query ${unknown.join(', ')}`);
   const filtered = query.some((parameter) => parameter['name'] === 'exporterId');
   const command = isCommand(operation) && documented.method === 'post';
-  const build = command ? commandBodies[operation] : undefined;
-  if (command && build === undefined) throw new Error(`${nameOf(documented)}: no body for ${operation}`);
-  const kind: CellKind = command ? (hasId ? 'action' : 'create') : hasId ? 'read' : filtered ? 'list' : 'other';
-  const sides: readonly (Side | 'none')[] = hasId || kind === 'create' || filtered ? SIDES : ['none'];
+  const build = command ? commandBodies[operation] : operationBodies[operation];
+  const takesBody = (documented.operation['requestBody'] as Json | undefined)?.['required'] === true;
+  if ((command || takesBody) && build === undefined) throw new Error(`${nameOf(documented)}: no body for ${operation}`);
+  const asks = !command && !hasId && build !== undefined;
+  const kind: CellKind = command
+    ? hasId
+      ? 'action'
+      : 'create'
+    : hasId
+      ? 'read'
+      : asks
+        ? 'ask'
+        : filtered
+          ? 'list'
+          : 'other';
+  const sides: readonly (Side | 'none')[] = hasId || kind === 'create' || kind === 'ask' || filtered ? SIDES : ['none'];
   const method = documented.method === 'get' ? 'get' : documented.method === 'post' ? 'post' : null;
   if (method === null) throw new Error(`${nameOf(documented)}: the matrix sends GET and POST only`);
   const success = Object.keys((documented.operation['responses'] ?? {}) as Json)
@@ -182,8 +196,9 @@ function cellsOf(documented: DocumentOperation, users: readonly As[], pathValues
       const made = build?.({ side: side === 'none' ? 'own' : side, fresh });
       const target =
         targetKind !== undefined && side !== 'none' ? { ...resources[targetKind][side], template } : undefined;
-      const owner = target?.owner ?? (kind === 'create' ? made?.owner : undefined);
-      if (kind === 'create' && owner === undefined) throw new Error(`${nameOf(documented)}: no owner named`);
+      const owner = target?.owner ?? (kind === 'create' || kind === 'ask' ? made?.owner : undefined);
+      if ((kind === 'create' || kind === 'ask') && owner === undefined)
+        throw new Error(`${nameOf(documented)}: no owner named`);
       const values = [
         ...sent.map((name) => `${name}=${encodeURIComponent(valueOf(name) ?? '')}`),
         ...(filtered && side !== 'none' ? [`exporterId=${exporterIdOf(side)}`] : []),

@@ -44,7 +44,7 @@ describe('README walkthrough, run as written against the started service (own pr
   };
 
   it('every command of the walkthrough succeeds', () => {
-    expect(results.length).toBe(27);
+    expect(results.length).toBe(28);
     expect(results.filter((r) => r.status >= 300)).toEqual([]);
   });
 
@@ -66,6 +66,20 @@ describe('README walkthrough, run as written against the started service (own pr
     expect(step('/approve').body).toMatchObject({
       revision: '5',
       events: [expect.objectContaining({ type: 'ApplicationApproved' })],
+    });
+  });
+
+  it('answers a pre-check with the decision record an approval would carry, storing nothing', () => {
+    expect(step('$BASE/pre-checks $EXPORTER')).toMatchObject({
+      status: 200,
+      body: {
+        validOn: '2026-11-20',
+        stored: false,
+        decision: {
+          verdict: 'license_required',
+          measures: expect.arrayContaining([expect.objectContaining({ measureId: 'no-57-2025', applies: true })]),
+        },
+      },
     });
   });
 

@@ -259,6 +259,22 @@ export const commandBodies: Partial<Record<CommandType, (context: BodyContext) =
  * Query values an operation needs besides its required parameters, by
  * path: one of several parameters, which the document cannot mark required.
  */
+/**
+ * A valid body for every operation besides the commands that takes one (a
+ * question about data the body names, such as a pre-check), with the owner
+ * it names, so the matrix can tell "hidden" from "allowed" for it too.
+ */
+export const operationBodies: Partial<Record<string, (context: BodyContext) => CommandBody>> = {
+  PreCheckExport: ({ side }) => {
+    const { application } = magnetApplication('unused', { exporterId: exporters[side].exporterId });
+    const { exporterId, items, consignee, endUser, endUse, destination } = application;
+    return {
+      body: { exporterId, items, consignee, endUser, endUse, destination, validOn: '2026-11-20' },
+      owner: { exporterId: exporters[side].exporterId },
+    };
+  },
+};
+
 export const operationQueries: Readonly<Record<string, string>> = {
   '/audit/streams/{streamId}/state': 'revision=0',
 };

@@ -8,6 +8,7 @@ import { DocumentStore, ProjectionRunner } from '@licensing/projections';
 import {
   POLICY_HISTORY,
   PathParams,
+  PreCheckExport,
   ProblemDetailsFilter,
   rateLimitProviders,
   workflowCommandHandlers,
@@ -16,6 +17,8 @@ import { AdminController } from './admin/admin.controller';
 import { DecisionAuditController } from './audit/decision-audit.controller';
 import { decisionAuditProvider } from './audit/decision-audit.provider';
 import { AuditExportController } from './audit/audit-export.controller';
+import { BackupRunner } from './backup/backup-runner';
+import { BackupsController } from './backup/backups.controller';
 import { VerifiableLogController } from './audit/verifiable-log.controller';
 import { verifiableLogProviders, VerifiableLogLifecycle } from './audit/verifiable-log.providers';
 import { EventLogController } from './audit/event-log.controller';
@@ -30,8 +33,11 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ExporterViewController } from './queries/exporter-view.controller';
 import { LicenseStateController } from './queries/license-state.controller';
+import { PreCheckController } from './queries/pre-check.controller';
 import { ReadConsistency } from './queries/read-query';
 import { ReadModelPolicyHistory } from './queries/read-model-policy-history';
+import { LiveTailController } from './ops/live-tail.controller';
+import { liveTailsProvider } from './ops/live-tails.provider';
 import { ConsumersController } from './relay/consumers.controller';
 import { EmbeddedRelay } from './relay/embedded-relay';
 import { RuleHistoryController } from './rule-history/rule-history.controller';
@@ -51,8 +57,11 @@ export class AppModule {
         RuleHistoryController,
         LicenseStateController,
         ExporterViewController,
+        PreCheckController,
         AdminController,
         ConsumersController,
+        BackupsController,
+        LiveTailController,
         DecisionAuditController,
         EventLogController,
         VerifiableLogController,
@@ -79,6 +88,7 @@ export class AppModule {
         },
         ...workflowCommandHandlers,
         CommandGateway,
+        PreCheckExport,
         ReadConsistency,
         // The Merkle tree over $all, its signed tree heads and proofs (LOG_PROOFS for the decision audit).
         ...verifiableLogProviders,
@@ -86,6 +96,8 @@ export class AppModule {
         decisionAuditProvider,
         DueEventScheduler,
         EmbeddedRelay,
+        BackupRunner,
+        liveTailsProvider,
       ],
     };
   }

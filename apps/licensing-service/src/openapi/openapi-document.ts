@@ -18,6 +18,8 @@ import {
   sharedResponses,
 } from './openapi-parts';
 import { adminPaths, publicPaths, readPaths, verifiableLogPaths } from './openapi-paths';
+import { backupPaths } from './backup-paths';
+import { preCheckPaths } from './pre-check-path';
 import { responseComponents } from './response-schemas';
 
 function commandOperation(route: CommandRoute, settings: OpenApiSettings): Json {
@@ -56,6 +58,7 @@ const TAGS = {
   applications: 'License applications, from draft to decision.',
   licenses: 'Issued licenses: shipments, amendments, suspension, revocation.',
   'control-measures': 'The export-control measures (policy) as recorded, with corrections.',
+  'pre-checks': 'Would an export need a license? The rule evaluation of an approval, without an application.',
   audit:
     'Checks an auditor runs: recorded decisions, the event log as stored, and the verifiable log (signed tree heads, proofs, verification, export).',
   'rule-history': 'The bitemporal rule history: what applied on a date, as known at an instant.',
@@ -81,7 +84,9 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
     add({ [path]: { post: commandOperation(route, settings) } });
   }
   add(readPaths(settings));
+  add(preCheckPaths(settings));
   add(verifiableLogPaths(settings));
+  add(backupPaths(settings));
   add(adminPaths(settings));
   add(publicPaths(settings));
   const responses = sharedResponses(settings, paths);

@@ -42,6 +42,7 @@ import {
   SignedTreeHead,
   TreeHeadsPage,
 } from './verifiable-log-schemas';
+import { BackupListing, BackupManifest, CreatedBackup } from './backup-schemas';
 
 /**
  * What each operation answers, as zod schemas of the JSON on the wire (the
@@ -184,6 +185,16 @@ export const LicenseView = z.object({
   revision: Count.describe('Revision of the last event of the license stream: the ETag.'),
 });
 
+/** POST /pre-checks: the decision an approval would record for a proposed export, stored nowhere. */
+export const PreCheckAnswer = z.object({
+  validOn: LegalDate.describe('The legal date evaluated, as asked or today (China Standard Time).'),
+  knownAt: Instant.describe('The policy and the exporter as known at this instant, as asked or now.'),
+  stored: z.literal(false).describe('Nothing was recorded: ask again freely.'),
+  decision: DecisionRecord.describe(
+    'The full record, as an approval would carry it: which measures apply and why, denial grounds, case-by-case reviews, general-license eligibility, the verdict. Its applicationId is `pre-check`.',
+  ),
+});
+
 export const ApplicationsOnDate = z.object({ asOf: LegalDate, applications: z.array(ApplicationView) });
 export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView) });
 
@@ -197,6 +208,8 @@ export {
   DecisionWhatIf,
 } from './decision-audit-schemas';
 
+// The answers of /ops/backups.
+export { BackupListing, BackupManifest, CreatedBackup } from './backup-schemas';
 // The verifiable log's answers (/audit/tree-heads, /audit/public-key, /audit/proofs/..., /audit/verify, /audit/export).
 export {
   AuditExportConsistency,
@@ -363,6 +376,10 @@ export const RecordedEventEnvelope = z
       causationId: z.string(),
       occurredAt: Instant.describe('When the command was issued (UTC).'),
       recordedAt: Instant.describe('When the event was stored (UTC).'),
+      traceparent: z
+        .string()
+        .optional()
+        .describe('The W3C trace context of the append that stored it; only when tracing was on.'),
     }),
     integrity: z
       .object({ prevHash: Sha256, hash: Sha256 })
@@ -471,6 +488,7 @@ export const RESPONSE_SCHEMAS = {
   Party,
   Item,
   DecisionRecord,
+  PreCheckAnswer,
   HistoryEntry,
   DecisionView,
   ApplicationView,
@@ -491,6 +509,9 @@ export const RESPONSE_SCHEMAS = {
   PolicyChanges,
   ReadModelStatus,
   Consumers,
+  BackupManifest,
+  CreatedBackup,
+  BackupListing,
   Rebuilt,
   SchedulerReport,
   RecordedEventEnvelope,

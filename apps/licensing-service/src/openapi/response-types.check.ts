@@ -2,6 +2,7 @@ import type { LicenseStatusOnDate } from '@licensing/domain';
 import type { z } from 'zod';
 import type { AdminController } from '../admin/admin.controller';
 import type { DecisionAuditController } from '../audit/decision-audit.controller';
+import type { BackupsController } from '../backup/backups.controller';
 import type { ExportLine } from '@licensing/audit';
 import type { EventLogController } from '../audit/event-log.controller';
 import type { VerifiableLogController, VerifyLine } from '../audit/verifiable-log.controller';
@@ -10,6 +11,7 @@ import type { HealthController } from '../health/health.controller';
 import type { WellKnownController } from '../identity/well-known.controller';
 import type { ExporterViewController } from '../queries/exporter-view.controller';
 import type { LicenseStateController } from '../queries/license-state.controller';
+import type { PreCheckController } from '../queries/pre-check.controller';
 import type { ConsumersController } from '../relay/consumers.controller';
 import type { RuleHistoryController } from '../rule-history/rule-history.controller';
 import type * as Schemas from './response-schemas';
@@ -65,11 +67,14 @@ export type ResponseTypesAgree = [
       >
     >
   >,
+  Assert<Same<Out<'PreCheckAnswer'>, Answer<PreCheckController, 'check'>>>,
   Assert<Same<Out<'ExporterView'>, IssuedLicenses<Answer<ExporterViewController, 'exporter'>>>>,
   Assert<Same<Out<'MeasuresOnDate'>, Answer<RuleHistoryController, 'measures'>>>,
   Assert<Same<Out<'MeasureHistory'>, Answer<RuleHistoryController, 'history'>>>,
   Assert<Same<Out<'PolicyChanges'>, Answer<RuleHistoryController, 'changes'>>>,
   Assert<Same<Out<'Consumers'>, Answer<ConsumersController, 'consumers'>>>,
+  Assert<Same<Out<'CreatedBackup'>, Answer<BackupsController, 'create'>>>,
+  Assert<Same<Out<'BackupListing'>, Answer<BackupsController, 'list'>>>,
   Assert<Same<Out<'Rebuilt'>, Answer<AdminController, 'rebuild'>>>,
   Assert<Same<Out<'SchedulerReport'>, Answer<AdminController, 'runScheduler'>>>,
   Assert<Same<Out<'StreamEventsPage'>, Answer<EventLogController, 'streamEvents'>>>,

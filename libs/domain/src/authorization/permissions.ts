@@ -2,6 +2,7 @@ import type { ApplicationCommand } from '../application/application-commands';
 import type { ExporterCommand } from '../exporter/exporter-commands';
 import type { LicenseCommand } from '../license/license-commands';
 import type { ControlMeasureCommand } from '../policy/measure-commands';
+import type { ParkedEventCommand } from '../ops/parked-event-commands';
 import { ForbiddenError } from '../shared/errors';
 import { type Actor, PersonRole, type Role } from '../shared/metadata';
 
@@ -110,9 +111,28 @@ const ruleHistoryQueries = {
   GetMeasureHistory: PERSONS,
   ListPolicyChanges: PERSONS,
 } as const satisfies Record<string, Grants>;
+/** "Would this export need a license?": an exporter for itself, officers for anyone; nothing is stored. */
+const preCheckQueries = {
+  PreCheckExport: { exporter: 'own-exporter', licensing_officer: 'all' },
+} as const satisfies Record<string, Grants>;
 const apiQueries = { ReadOpenApi: PERSONS } as const satisfies Record<string, Grants>;
-// Ops watch the consumers; auditors read everything, this too.
-const opsQueries = { ListConsumers: { ops: 'all', auditor: 'all' } } as const satisfies Record<string, Grants>;
+// Ops watch the consumers; auditors read everything, this too. The live tail
+// streams raw events, every exporter's data: only roles that see all of it.
+const opsQueries = {
+  ListConsumers: { ops: 'all', auditor: 'all' },
+  TailEventLog: { ops: 'all', auditor: 'all' },
+  // Backups of the embedded store: ops take them; the list (manifests, no event data) is open to auditors too.
+  CreateBackup: OPS,
+  ListBackups: { ops: 'all', auditor: 'all' },
+} as const satisfies Record<string, Grants>;
+/** Events a consumer could not process: ops and auditors see them; only ops decide on them (audited commands). */
+const parkedEventQueries = {
+  ListParkedEvents: { ops: 'all', auditor: 'all' },
+} as const satisfies Record<string, Grants>;
+const parkedEventCommands = {
+  RetryParkedEvent: OPS,
+  SkipParkedEvent: OPS,
+} as const satisfies Record<ParkedEventCommand['type'], Grants>;
 const adminOperations = { RebuildReadModels: OPS, RunScheduler: OPS } as const satisfies Record<string, Grants>;
 /** The people who check decisions: officers (their own workflow) and auditors. */
 const CHECKERS = { licensing_officer: 'all', auditor: 'all' } as const satisfies Grants;
@@ -137,14 +157,20 @@ const auditOperations = {
 } as const satisfies Record<string, Grants>;
 
 export type CommandType =
-  ApplicationCommand['type'] | ExporterCommand['type'] | LicenseCommand['type'] | ControlMeasureCommand['type'];
+  | ApplicationCommand['type']
+  | ExporterCommand['type']
+  | LicenseCommand['type']
+  | ControlMeasureCommand['type']
+  | ParkedEventCommand['type'];
 /** The reads and operations of the HTTP API that are not domain commands. */
 export type QueryOperation = keyof (typeof applicationQueries &
   typeof licenseQueries &
   typeof exporterQueries &
   typeof ruleHistoryQueries &
   typeof apiQueries &
+  typeof preCheckQueries &
   typeof opsQueries &
+  typeof parkedEventQueries &
   typeof adminOperations &
   typeof auditOperations);
 export type Operation = CommandType | QueryOperation;
@@ -155,12 +181,15 @@ export const permissions: { readonly [O in Operation]: Grants } = {
   ...applicationCommands,
   ...licenseCommands,
   ...measureCommands,
+  ...parkedEventCommands,
   ...applicationQueries,
   ...licenseQueries,
   ...exporterQueries,
   ...ruleHistoryQueries,
   ...apiQueries,
+  ...preCheckQueries,
   ...opsQueries,
+  ...parkedEventQueries,
   ...adminOperations,
   ...auditOperations,
 };
@@ -171,12 +200,15 @@ const scopes: readonly (readonly [scope: string, group: object, commands: boolea
   ['application', applicationCommands, true],
   ['license', licenseCommands, true],
   ['control_measure', measureCommands, true],
+  ['ops', parkedEventCommands, true],
   ['application', applicationQueries, false],
   ['license', licenseQueries, false],
   ['exporter', exporterQueries, false],
   ['rule_history', ruleHistoryQueries, false],
   ['openapi', apiQueries, false],
+  ['pre_check', preCheckQueries, false],
   ['ops', opsQueries, false],
+  ['ops', parkedEventQueries, false],
   ['admin', adminOperations, false],
   ['audit', auditOperations, false],
 ];
@@ -189,6 +221,7 @@ export const commandTypes = Object.keys({
   ...applicationCommands,
   ...licenseCommands,
   ...measureCommands,
+  ...parkedEventCommands,
 }) as CommandType[];
 export const operations = Object.keys(permissions) as Operation[];
 

@@ -5,3 +5,4 @@ export type { ReplayResult } from './replay';
 export { diffValues } from './record-diff';
 export type { RecordDifference } from './record-diff';
 export { decisiveDecision } from './decisive-decision';
+export { PRE_CHECK_APPLICATION_ID, PreCheckRequest, preCheck, preCheckInputs } from './pre-check';
