@@ -106,7 +106,11 @@ const pathTargets: readonly { readonly pattern: RegExp; readonly kind: ResourceK
   { pattern: /^\/licenses\/\{id\}(\/|$)/, kind: 'license' },
   { pattern: /^\/control-measures\/\{id\}(\/|$)/, kind: 'measure' },
   { pattern: /^\/rule-history\/measures\/\{id\}$/, kind: 'measure' },
+  { pattern: /^\/announcements\/\{id\}$/, kind: 'announcement' },
   { pattern: /^\/audit\/streams\/\{id\}\//, kind: 'stream' },
+  { pattern: /^\/ops\/parked-events\/\{id\}\//, kind: 'parkedEvent' },
+  { pattern: /^\/ops\/rebuilds\/\{id\}$/, kind: 'rebuild' },
+  { pattern: /^\/documents\/\{id\}$/, kind: 'document' },
 ];
 
 /** JSON with object keys sorted, to compare records regardless of key order. */

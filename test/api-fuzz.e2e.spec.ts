@@ -56,7 +56,9 @@ function documentFor(document: OpenApi, role: string, withPublic: boolean): Open
 describe('fuzzing the API from its OpenAPI document (Schemathesis)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
   const workDir = mkdtempSync(join(tmpdir(), 'api-fuzz-reports-'));
-  const service = new ServiceProcess(dataDir, { CLOCK_FIXED_AT: '2026-11-23T02:00:00Z' });
+  // Held: the acts of a fuzzed announcement would be applied after its answer, by the service itself,
+  // so the events stored would no longer be exactly those the 2xx answers name.
+  const service = new ServiceProcess(dataDir, { CLOCK_FIXED_AT: '2026-11-23T02:00:00Z', ANNOUNCEMENT_ACTS: 'hold' });
   const exchangesByRole = new Map<string, Exchange[]>();
   const storedByRole = new Map<string, { stored: number; acknowledged: number }>();
   let events: Database.Database;

@@ -218,7 +218,7 @@ describe('README walkthrough, run as written against the started service (own pr
       treeSize: head.treeSize,
     });
     expect(proof.inclusion.auditPath.length).toBeGreaterThan(3);
-    expect(step('/audit/proofs/consistency').body).toMatchObject({ fromSize: 19, toSize: head.treeSize });
+    expect(step('/audit/proofs/consistency').body).toMatchObject({ fromSize: 28, toSize: head.treeSize });
     const verified = step('$BASE/audit/verify').body;
     expect(verified.at(-1)).toMatchObject({ kind: 'report', ok: true, problems: 0, treeSize: head.treeSize });
   });

@@ -14,6 +14,7 @@ import {
   type ServiceClient,
   registerBaotou,
 } from '@licensing/service-testing';
+import { createHash } from 'node:crypto';
 
 /**
  * The data the access matrix runs on: two exporters, each with an approved
@@ -86,7 +87,25 @@ export interface Resource {
   readonly owner: ResourceOwner;
 }
 
-export type ResourceKind = 'exporter' | 'reviewApplication' | 'decidedApplication' | 'license' | 'measure' | 'stream';
+export type ResourceKind =
+  | 'exporter'
+  | 'reviewApplication'
+  | 'decidedApplication'
+  | 'license'
+  | 'measure'
+  | 'announcement'
+  | 'stream'
+  | 'parkedEvent'
+  | 'rebuild'
+  | 'document';
+
+/**
+ * The document each exporter names in the draft of its application under
+ * review: the JSON the client posts (a JSON body is a document of type
+ * application/json), so its hash is known before the service stores it.
+ */
+const documentBody = (side: Side) => ({ accessMatrixDocument: side });
+const sha256Of = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
 /**
  * The resources of each kind, own and other. The measures are the seeded
@@ -124,6 +143,11 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
     own: { id: 'no-57-2025', owner: {} },
     other: { id: 'no-18-2025', owner: {} },
   },
+  // The seeded announcements: public law like the measures, nobody's data.
+  announcement: {
+    own: { id: 'no-70-2025', owner: {} },
+    other: { id: 'no-72-2025', owner: {} },
+  },
   // A stream of the event log, by its id: the decided application's, whose owner is the application's.
   stream: {
     own: {
@@ -133,6 +157,29 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
     other: {
       id: `application-${exporters.other.decided}`,
       owner: { exporterId: exporters.other.exporterId, reviewerId: otherReviewer.id },
+    },
+  },
+  // A parked event, by its id: ops bookkeeping, nobody's data. None needs to exist: an allowed
+  // decision with a stale If-Match is refused (409) before the event is looked for.
+  parkedEvent: {
+    own: { id: 'license-state:1', owner: {} },
+    other: { id: 'relay:2', owner: {} },
+  },
+  // A read-model rebuild, by its id: ops bookkeeping, nobody's data. The fixtures run the first
+  // rebuild of the fresh service (id 1) to its end, so the matrix's own POST is not refused as running.
+  rebuild: {
+    own: { id: '1', owner: {} },
+    other: { id: '1', owner: {} },
+  },
+  // Document bytes, by their SHA-256: readable by whoever may read the application that names them.
+  document: {
+    own: {
+      id: sha256Of(documentBody('own')),
+      owner: { exporterId: exporters.own.exporterId, reviewerId: exporters.own.reviewerId },
+    },
+    other: {
+      id: sha256Of(documentBody('other')),
+      owner: { exporterId: exporters.other.exporterId, reviewerId: exporters.other.reviewerId },
     },
   },
 };
@@ -156,8 +203,11 @@ export async function createMatrixFixtures(client: ServiceClient): Promise<void>
   for (const side of SIDES) {
     const { user, exporterId, registration, decided, underReview, reviewerId } = exporters[side];
     await ok(client, '/exporters', user, registration);
+    await ok(client, '/documents', user, documentBody(side));
+    const document = { name: 'End-user certificate', ref: `EUC-MX-${side}`, sha256: resources.document[side].id };
     for (const applicationId of [decided, underReview]) {
-      await ok(client, '/applications', user, magnetApplication(applicationId, { exporterId }));
+      const documents = applicationId === underReview ? { documents: [document] } : {};
+      await ok(client, '/applications', user, magnetApplication(applicationId, { exporterId, ...documents }));
       await ok(client, `/applications/${applicationId}/submit`, user);
       await ok(client, `/applications/${applicationId}/accept`, officer);
     }
@@ -169,6 +219,18 @@ export async function createMatrixFixtures(client: ServiceClient): Promise<void>
     await ok(client, `/applications/${decided}/approve`, director);
     await ok(client, '/licenses', officer, { applicationId: decided, ...VALIDITY });
     await ok(client, `/applications/${underReview}/assign-reviewer`, officer, { reviewerId });
+  }
+  await finishedRebuild(client);
+}
+
+/** The rebuild GET /ops/rebuilds/{id} reads (`resources.rebuild`), run to its end. */
+async function finishedRebuild(client: ServiceClient): Promise<void> {
+  const started = await client.post('/admin/read-models/rebuild?readModel=rule-history', opsUser);
+  if (started.status !== 202 || started.body?.id !== resources.rebuild.own.id)
+    throw new Error(`fixture: the first rebuild answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const deadline = Date.now() + 30_000;
+  while ((await client.get(`/ops/rebuilds/${resources.rebuild.own.id}`, opsUser)).body?.state === 'running') {
+    if (Date.now() > deadline) throw new Error('fixture: the rebuild did not finish within 30 s');
   }
 }
 
@@ -228,6 +290,17 @@ export const commandBodies: Partial<Record<CommandType, (context: BodyContext) =
   RecordShipment: () => ({
     body: { shipmentId: 'shp-mx', lines: [{ lineId: '1', quantity: 1 }], customsDeclarationRef: 'CD-MX-1' },
   }),
+  CorrectShipment: () => ({ body: { shipmentId: 'shp-mx', lines: [{ lineId: '1', quantity: 1 }], reason: text } }),
+  CancelShipment: () => ({ body: { shipmentId: 'shp-mx', reason: text } }),
+  RequestAmendment: () => ({
+    body: { amendmentRequestId: 'amd-mx', changes: { validUntil: '2027-06-30' }, reason: text },
+  }),
+  AssignAmendmentReviewer: ({ side }) => ({
+    body: { amendmentRequestId: 'amd-mx', reviewerId: exporters[side].reviewerId },
+  }),
+  CompleteAmendmentReview: () => ({ body: { amendmentRequestId: 'amd-mx', recommendation: 'approve', notes: text } }),
+  ApproveAmendment: () => ({ body: { amendmentRequestId: 'amd-mx' } }),
+  RejectAmendment: () => ({ body: { amendmentRequestId: 'amd-mx', reasons: [text] } }),
   AmendLicense: () => ({ body: { reason: text, validUntil: '2027-06-30' } }),
   SuspendLicense: () => ({ body: { reason: text, until: '2027-01-15' } }),
   ReinstateLicense: () => ({ body: { reason: text } }),
@@ -253,6 +326,22 @@ export const commandBodies: Partial<Record<CommandType, (context: BodyContext) =
   LiftSuspension: () => ({ body: { suspensionId: 'susp-mx', orderedBy: ORDERED_BY, on: '2026-12-15' } }),
   RepealMeasure: () => ({ body: { orderedBy: ORDERED_BY, on: '2026-12-31' } }),
   RecordCorrection: () => ({ body: { correction: { field: 'title', value: 'Corrected title' }, reason: text } }),
+  // Valid, and refused by the decider (422 `announcement.no_acts`) for the roles that may send it: an
+  // announcement with acts would have the process manager append to measure streams after the answer,
+  // into the event count the matrix takes around the next cells' refusals.
+  RecordAnnouncement: ({ fresh }) => ({
+    body: {
+      announcementId: fresh,
+      number: 'No. 99 of 2026',
+      issuer: 'MOFCOM',
+      publishedOn: '2026-11-20',
+      textRef: 'Access matrix announcement',
+      acts: [],
+    },
+    owner: {},
+  }),
+  RetryParkedEvent: () => ({ body: {} }),
+  SkipParkedEvent: () => ({ body: { reason: text } }),
 };
 
 /**
@@ -265,6 +354,9 @@ export const commandBodies: Partial<Record<CommandType, (context: BodyContext) =
  * it names, so the matrix can tell "hidden" from "allowed" for it too.
  */
 export const operationBodies: Partial<Record<string, (context: BodyContext) => CommandBody>> = {
+  // Raw bytes of any media type; the client sends JSON, stored as a document of type application/json.
+  // Bytes belong to no case until one names them: nobody's data (owner {}), scope `all` for exporters.
+  UploadDocument: ({ side }) => ({ body: { accessMatrixUpload: side }, owner: {} }),
   PreCheckExport: ({ side }) => {
     const { application } = magnetApplication('unused', { exporterId: exporters[side].exporterId });
     const { exporterId, items, consignee, endUser, endUse, destination } = application;
@@ -273,10 +365,15 @@ export const operationBodies: Partial<Record<string, (context: BodyContext) => C
       owner: { exporterId: exporters[side].exporterId },
     };
   },
+  // Not here on purpose: CreateBackup (POST /ops/backups). Its body, a name, is optional and names nobody's
+  // data, so the matrix sends none: ops get 201 (a backup named by the time it began), every other role 403.
 };
 
 export const operationQueries: Readonly<Record<string, string>> = {
   '/audit/streams/{streamId}/state': 'revision=0',
+  // The live tail from the start of the log, so an allowed cell's stream has events at once; the
+  // service client takes a live stream's status and headers and hangs up (it never ends by itself).
+  '/ops/events/live': 'from=0',
 };
 
 /** Values for the query parameters an operation requires, by name (see `resolveQueryValues` for those of one path). */

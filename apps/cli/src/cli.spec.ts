@@ -27,8 +27,8 @@ describe('the CLI', () => {
   );
 
   it.each([
-    [[], /^Name a command group: audit\.\nRun npm run cli -- --help for the options\.$/],
-    [['audits'], /^'audits' is not a command group; try audit\./],
+    [[], /^Name a command group: audit, ops\.\nRun npm run cli -- --help for the options\.$/],
+    [['audits'], /^'audits' is not a command group; try audit or ops\./],
     [
       ['audit'],
       /^Name an audit command: export, verify, tree-head, public-key, replay, what-if\.\nRun npm run cli -- audit --help/,

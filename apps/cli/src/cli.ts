@@ -1,12 +1,16 @@
 import { AUDIT_USAGE, runAudit } from './audit/audit';
 import { CliFailure, EXIT, UsageError } from './cli-failure';
+import { OPS_USAGE, runOps } from './ops/ops';
 import type { CliIo } from './output';
 
 const USAGE = `Usage: npm run cli -- <group> <command> [options]
 
   audit   the auditor's commands (export, verify, tree-head, public-key, replay, what-if)
+  ops     the operator's commands (backup, restore, tail, rebuild)
 
-${AUDIT_USAGE}`;
+${AUDIT_USAGE}
+
+${OPS_USAGE}`;
 
 /**
  * Runs the CLI and resolves to its exit code: 0 done, 1 tampering found or a
@@ -17,12 +21,15 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
   try {
     const [group, ...rest] = argv;
     if (group === 'audit') return await runAudit(rest, { io, env });
+    if (group === 'ops') return await runOps(rest, { io, env });
     if (group === '--help' || group === '-h' || group === 'help') {
       io.out(USAGE);
       return EXIT.ok;
     }
     throw new UsageError(
-      group === undefined ? 'Name a command group: audit.' : `'${group}' is not a command group; try audit.`,
+      group === undefined
+        ? 'Name a command group: audit, ops.'
+        : `'${group}' is not a command group; try audit or ops.`,
       '',
     );
   } catch (error) {

@@ -10,31 +10,66 @@ export type Query = Readonly<Record<string, string | number | undefined>>;
 
 export const GET_A_TOKEN = 'get one with npm run token -- --sub <you> --role auditor';
 
-const HINTS: Readonly<Record<number, string>> = {
-  401: ` Your token is missing, expired or not trusted by this service: ${GET_A_TOKEN}.`,
-  403: " This needs an auditor's token: npm run token -- --sub <you> --role auditor.",
-  429: ' Too many requests: wait a little and run it again.',
+/** The role a command's token needs: what a 403 tells the user to get. */
+export type TokenRole = 'auditor' | 'ops';
+
+const HINTS: Readonly<Record<number, (role: TokenRole) => string>> = {
+  401: (role) =>
+    ` Your token is missing, expired or not trusted by this service: ${GET_A_TOKEN.replace('auditor', role)}.`,
+  403: (role) =>
+    ` This needs ${role === 'ops' ? 'an ops' : "an auditor's"} token: npm run token -- --sub <you> --role ${role}.`,
+  429: () => ' Too many requests: wait a little and run it again.',
 };
 
 /** GET `path` with the bearer token; a non-2xx answer or no answer at all is a CliFailure (exit 2). */
-export async function get(target: ServiceTarget, path: string, query: Query = {}, accept = '*/*'): Promise<Response> {
+export async function get(
+  target: ServiceTarget,
+  path: string,
+  query: Query = {},
+  accept = '*/*',
+  role: TokenRole = 'auditor',
+): Promise<Response> {
   const url = new URL(`${target.url.replace(/\/+$/, '')}${path}`);
   for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+  return send(target, url, { headers: { authorization: `Bearer ${target.token}`, accept } }, role);
+}
+
+/** POST `path` with a JSON body and parse the JSON answer; a non-2xx answer is a CliFailure (exit 2). */
+export async function postJson(target: ServiceTarget, path: string, body: unknown, role: TokenRole): Promise<unknown> {
+  const url = new URL(`${target.url.replace(/\/+$/, '')}${path}`);
+  const headers = {
+    authorization: `Bearer ${target.token}`,
+    accept: 'application/json',
+    'content-type': 'application/json',
+  };
+  const response = await send(target, url, { method: 'POST', headers, body: JSON.stringify(body) }, role);
+  return jsonOf(response, path, target);
+}
+
+async function send(target: ServiceTarget, url: URL, init: RequestInit, role: TokenRole): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${target.token}`, accept } });
+    response = await fetch(url, init);
   } catch (error) {
     throw new CliFailure(
       `Could not reach the licensing service at ${target.url} (${networkReason(error)}). Is it running (npm start)? Pass --url or set LICENSING_URL to reach another one.`,
     );
   }
-  if (!response.ok) throw await refusal(response);
+  if (!response.ok) throw await refusal(response, role);
   return response;
 }
 
 /** GET `path` and parse its JSON body. */
-export async function getJson(target: ServiceTarget, path: string, query: Query = {}): Promise<unknown> {
-  const response = await get(target, path, query, 'application/json');
+export async function getJson(
+  target: ServiceTarget,
+  path: string,
+  query: Query = {},
+  role: TokenRole = 'auditor',
+): Promise<unknown> {
+  return jsonOf(await get(target, path, query, 'application/json', role), path, target);
+}
+
+async function jsonOf(response: Response, path: string, target: ServiceTarget): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
@@ -45,15 +80,17 @@ export async function getJson(target: ServiceTarget, path: string, query: Query 
   }
 }
 
-/** The RFC 9457 problem details of a refusal, in one line. */
-async function refusal(response: Response): Promise<CliFailure> {
+/** The RFC 9457 problem details of a refusal, in one line (with a hint for 401, 403 and 429). */
+export async function refusal(response: Response, role: TokenRole): Promise<CliFailure> {
   const text = await response.text().catch(() => '');
   const problem = parseProblem(text);
   const status = `${response.status}${problem?.code ? ` ${problem.code}` : ''}`;
   const what = problem
     ? [problem.title, problem.detail].filter(Boolean).join(': ')
     : oneLine(text).slice(0, 200) || response.statusText;
-  return new CliFailure(`The service refused (${status}): ${what.replace(/\.$/, '')}.${HINTS[response.status] ?? ''}`);
+  return new CliFailure(
+    `The service refused (${status}): ${what.replace(/\.$/, '')}.${HINTS[response.status]?.(role) ?? ''}`,
+  );
 }
 
 interface Problem {

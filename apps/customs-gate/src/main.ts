@@ -3,8 +3,11 @@ import { startGateApp } from './http/create-app';
 
 async function main(): Promise<void> {
   const config = loadGateConfig();
-  const { url } = await startGateApp(config);
-  console.log(`Customs gate listening on ${url} (Kafka ${config.KAFKA_BROKERS.join(',')})`);
+  const { url, logger } = await startGateApp(config);
+  // Whatever LOG_LEVEL says: supervisors and scripts wait for this line.
+  logger
+    .child({}, { level: 'info' })
+    .info(`Customs gate listening on ${url} (Kafka ${config.KAFKA_BROKERS.join(',')})`);
 }
 
 main().catch((error: unknown) => {

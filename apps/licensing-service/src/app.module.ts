@@ -12,8 +12,11 @@ import {
   ProblemDetailsFilter,
   rateLimitProviders,
   workflowCommandHandlers,
+  announcementProcessProviders,
 } from '@licensing/workflow';
 import { AdminController } from './admin/admin.controller';
+import { AnnouncementsController } from './announcements/announcements.controller';
+import { AnnouncementWakeUps } from './announcements/announcement-wake-ups';
 import { DecisionAuditController } from './audit/decision-audit.controller';
 import { decisionAuditProvider } from './audit/decision-audit.provider';
 import { AuditExportController } from './audit/audit-export.controller';
@@ -23,6 +26,8 @@ import { VerifiableLogController } from './audit/verifiable-log.controller';
 import { verifiableLogProviders, VerifiableLogLifecycle } from './audit/verifiable-log.providers';
 import { EventLogController } from './audit/event-log.controller';
 import { commandControllers } from './commands/command-controllers';
+import { DocumentsController } from './documents/documents.controller';
+import { documentProviders } from './documents/documents.providers';
 import { CommandGateway } from './commands/command-gateway';
 import type { ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -39,6 +44,10 @@ import { ReadModelPolicyHistory } from './queries/read-model-policy-history';
 import { LiveTailController } from './ops/live-tail.controller';
 import { liveTailsProvider } from './ops/live-tails.provider';
 import { ConsumersController } from './relay/consumers.controller';
+import { DecideParkedEventHandler } from './parked-events/decide-parked-event';
+import { ParkedEvents } from './parked-events/parked-events';
+import { ParkedEventsController } from './parked-events/parked-events.controller';
+import { RebuildsController } from './rebuilds/rebuilds.controller';
 import { EmbeddedRelay } from './relay/embedded-relay';
 import { RuleHistoryController } from './rule-history/rule-history.controller';
 import { DueEventScheduler } from './scheduler/due-event-scheduler';
@@ -55,11 +64,15 @@ export class AppModule {
         MetricsController,
         OpenApiController,
         RuleHistoryController,
+        AnnouncementsController,
         LicenseStateController,
         ExporterViewController,
         PreCheckController,
+        DocumentsController,
         AdminController,
         ConsumersController,
+        ParkedEventsController,
+        RebuildsController,
         BackupsController,
         LiveTailController,
         DecisionAuditController,
@@ -86,7 +99,12 @@ export class AppModule {
             new ReadModelPolicyHistory(projections, documents),
           inject: [ProjectionRunner, DocumentStore],
         },
+        // Document bytes by SHA-256 under DATA_DIR/documents (uploads, the documents commands name).
+        ...documentProviders(config),
         ...workflowCommandHandlers,
+        // The process manager that applies announcements' acts, and what wakes it (ANNOUNCEMENT_ACTS).
+        ...announcementProcessProviders,
+        AnnouncementWakeUps,
         CommandGateway,
         PreCheckExport,
         ReadConsistency,
@@ -96,6 +114,9 @@ export class AppModule {
         decisionAuditProvider,
         DueEventScheduler,
         EmbeddedRelay,
+        // Events the read models and the relay parked; ops retry or skip them with an audited command.
+        ParkedEvents,
+        DecideParkedEventHandler,
         BackupRunner,
         liveTailsProvider,
       ],

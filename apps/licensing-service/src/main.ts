@@ -4,9 +4,11 @@ import { startService } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { url } = await startService(config);
-  console.log(`Export-license service listening on ${url} (data in ${config.DATA_DIR}/)`);
-  console.log(
+  const { url, logger } = await startService(config);
+  // Whatever LOG_LEVEL says: supervisors and scripts wait for this line (`listening on <url> `).
+  const banner = logger.child({}, { level: 'info' });
+  banner.info(`Export-license service listening on ${url} (data in ${config.DATA_DIR}/)`);
+  banner.info(
     usesLocalIssuer(config)
       ? 'Callers send bearer tokens of the local issuer: npm run token -- --help'
       : `Callers send bearer tokens of ${config.AUTH_ISSUER ?? '(no issuer)'}, audience ${config.AUTH_AUDIENCE}`,

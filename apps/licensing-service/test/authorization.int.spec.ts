@@ -47,11 +47,13 @@ describe('authorization (embedded service over HTTP): one table for commands and
     const refused = await client.get('/licenses', policyOfficer);
     expect(refused).toMatchObject({
       status: 403,
-      body: { code: 'license.forbidden', allowed: ['exporter', 'licensing_officer', 'auditor'] },
+      body: { code: 'license.forbidden', allowed: ['exporter', 'licensing_officer', 'auditor', 'reviewer'] },
     });
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    // Reviewers read the applications assigned to them, not licenses or exporters.
-    expect((await client.get('/licenses', reviewer)).status).toBe(403);
+    // Reviewers read the applications assigned to them and the licenses whose amendment request they
+    // review (none here: an empty list), never exporters.
+    expect(await client.get('/licenses', reviewer)).toMatchObject({ status: 200, body: { licenses: [] } });
+    expect((await client.get('/exporters/ningbo-magnetics', reviewer)).status).toBe(403);
   });
 
   it('lets officers and auditors replay a decision, not the exporter', async () => {

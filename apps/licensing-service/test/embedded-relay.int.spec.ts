@@ -70,6 +70,7 @@ describe('the embedded shape: KAFKA_BROKERS set runs the relay inside the servic
     expect(consumers.relay).toMatchObject({ enabled: true, lagEvents: 0, state: 'live' });
     const readModels = consumers.readModels as { name: string; caughtUp: boolean }[];
     expect(readModels.map((m) => m.name).sort()).toEqual([
+      'announcements',
       'decisions-by-measure',
       'exporter-view',
       'license-state',

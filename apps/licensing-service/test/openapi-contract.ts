@@ -17,13 +17,16 @@ export interface OpenApiDocument {
 const COMPONENTS = 'https://export-licensing.test/components';
 /** A streamed answer: one JSON object per line, each an instance of the documented schema. */
 const NDJSON = 'application/x-ndjson';
+/** Server-Sent Events: the schema is that of one message (its `id`, `event` and `data` parsed). */
+const EVENT_STREAM = 'text/event-stream';
 
 /**
  * Holds a real answer of the service to the OpenAPI document it serves: the
  * status must be documented for the operation, the content type must be one
  * documented for that status, the body must validate against its schema
  * (JSON Schema 2020-12, ajv, strict, formats checked; an NDJSON body: each of
- * its lines, as the document describes one line) and every documented
+ * its lines, as the document describes one line; Server-Sent Events: each
+ * message) and every documented
  * header the answer carries must match its schema.
  */
 export class OpenApiContract {
@@ -46,14 +49,15 @@ export class OpenApiContract {
     const found: string[] = [];
     const content = response.content ?? {};
     const type = reply.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-    const documented = content[type];
+    // `*/*`: any media type (a document's bytes), each checked against the one schema.
+    const documented = content[type] ?? content['*/*'];
     if (Object.keys(content).length === 0) {
       if (reply.body !== null) found.push(`${at}: a body where none is documented`);
     } else if (documented === undefined) {
       found.push(`${at}: content type ${type || '(none)'}, documented: ${Object.keys(content).join(', ')}`);
-    } else if (type === NDJSON) {
-      // The schema is that of one line; the client hands the body over as the array of its lines.
-      if (!Array.isArray(reply.body) || reply.body.length === 0) found.push(`${at}: no NDJSON lines`);
+    } else if (type === NDJSON || type === EVENT_STREAM) {
+      // The schema is that of one line (message); the client hands the body over as the array of them.
+      if (!Array.isArray(reply.body) || reply.body.length === 0) found.push(`${at}: no ${type} lines or messages`);
       else
         reply.body.forEach((line: unknown, index: number) =>
           found.push(...this.check(documented.schema, line).map((e) => `${at} line ${index + 1}${e}`)),

@@ -13,12 +13,18 @@ import {
   reviewer,
   ServiceClient,
 } from '@licensing/service-testing';
+import { waitUntil } from '@licensing/contracts/testing';
+import type { EventStore } from '@licensing/event-store';
+import { ProjectionRunner } from '@licensing/projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { startService } from '../src/create-app';
+import { EVENT_STORE } from '../src/infrastructure/tokens';
+import { holdReadsFromTheStart } from './held-reads';
 import { OpenApiContract } from './openapi-contract';
+import { TailClient } from './live-tail-client';
 import { RunningService } from './running-service';
 
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -164,6 +170,8 @@ describe('the answers of the service are the ones its OpenAPI document describes
       ['/rule-history/measures/{measureId}', '/rule-history/measures/no-57-2025', policyOfficer],
       ['/rule-history/changes', '/rule-history/changes?from=2020-01-01T00:00:00Z&to=2030-01-01T00:00:00Z', auditor],
       ['/ops/consumers', '/ops/consumers', opsUser],
+      ['/ops/parked-events', '/ops/parked-events', opsUser],
+      ['/ops/parked-events', '/ops/parked-events?state=parked', auditor],
       ['/openapi.json', '/openapi.json', exporterUser],
       ['/audit/streams/{streamId}/events', '/audit/streams/application-app-oa/events', auditor],
       [
@@ -197,9 +205,8 @@ describe('the answers of the service are the ones its OpenAPI document describes
   });
 
   it('answers the admin operations and the public endpoints as documented', async () => {
-    for (const path of ['/admin/scheduler/run', '/admin/read-models/rebuild']) {
-      expect((await expectDocumented('post', path, path, opsUser)).status).toBe(200);
-    }
+    const scheduler = await expectDocumented('post', '/admin/scheduler/run', '/admin/scheduler/run', opsUser);
+    expect(scheduler.status).toBe(200);
     for (const path of [
       '/health/live',
       '/health/ready',
@@ -209,6 +216,45 @@ describe('the answers of the service are the ones its OpenAPI document describes
     ]) {
       expect((await expectDocumented('get', path, path, null)).status).toBe(200);
     }
+  });
+
+  it('answers the rebuilds as documented: started (202, Location), followed, listed, and the refusals', async () => {
+    // The shadows' first reads of $all are held, so the rebuild is surely running while its refusals are asked for.
+    const held = holdReadsFromTheStart(service.provider<EventStore>(EVENT_STORE));
+    const rebuild = '/admin/read-models/rebuild';
+    let started: Reply;
+    let location: string;
+    try {
+      started = await expectDocumented('post', rebuild, rebuild, opsUser);
+      location = started.headers.get('location') ?? '';
+      expect({ status: started.status, location }).toEqual({
+        status: 202,
+        location: `/ops/rebuilds/${started.body.id}`,
+      });
+      const running = await expectDocumented('get', '/ops/rebuilds/{id}', location, auditor);
+      expect(running.body.state).toBe('running');
+      const refusals: [number, string, 'get' | 'post', string, string, As][] = [
+        [409, 'admin.rebuild_in_progress', 'post', rebuild, `${rebuild}?readModel=license-state`, opsUser],
+        [400, 'request.invalid', 'post', rebuild, `${rebuild}?readModel=no-such-model`, opsUser],
+        [403, 'admin.forbidden', 'post', rebuild, rebuild, auditor],
+        [404, 'ops.rebuild_not_found', 'get', '/ops/rebuilds/{id}', '/ops/rebuilds/999999', opsUser],
+        [400, 'request.invalid_path_parameter', 'get', '/ops/rebuilds/{id}', '/ops/rebuilds/%20bad', opsUser],
+        [403, 'ops.forbidden', 'get', '/ops/rebuilds', '/ops/rebuilds', officer],
+      ];
+      for (const [status, code, method, path, url, as] of refusals) {
+        const reply = await expectDocumented(method, path, url, as);
+        expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+      }
+    } finally {
+      held.release();
+    }
+
+    const finished = await service.provider<ProjectionRunner>(ProjectionRunner).rebuilds.finished(started.body.id);
+    expect(finished?.state).toBe('completed');
+    const one = await expectDocumented('get', '/ops/rebuilds/{id}', location, opsUser);
+    expect(one.body).toMatchObject({ state: 'completed', etaSeconds: null, error: null });
+    const listed = await expectDocumented('get', '/ops/rebuilds', '/ops/rebuilds', auditor);
+    expect(listed.body.rebuilds[0]).toEqual(one.body);
   });
 
   it('answers the verifiable log as documented: tree heads, its key, proofs, and the NDJSON streams line by line', async () => {
@@ -357,6 +403,179 @@ describe('the answers of the service are the ones its OpenAPI document describes
     }
   });
 
+  it('answers the backups as documented: one taken (named or not), the list, and the refusals', async () => {
+    const named = await expectDocumented('post', '/ops/backups', '/ops/backups', opsUser, { name: 'oa-backup' });
+    expect({ status: named.status, name: named.body.name }).toEqual({ status: 201, name: 'oa-backup' });
+    expect((await expectDocumented('post', '/ops/backups', '/ops/backups', opsUser)).status).toBe(201);
+    for (const as of [opsUser, auditor]) {
+      const listed = await expectDocumented('get', '/ops/backups', '/ops/backups', as);
+      expect({ status: listed.status, backups: listed.body.backups.length }).toEqual({ status: 200, backups: 2 });
+    }
+    const refusals: [number, string, As, unknown][] = [
+      [400, 'request.invalid', opsUser, { name: '../outside' }],
+      [400, 'request.invalid', opsUser, { name: 'ok', colour: 'red' }],
+      [403, 'ops.forbidden', auditor, { name: 'by-an-auditor' }],
+      [409, 'backup.exists', opsUser, { name: 'oa-backup' }],
+    ];
+    for (const [status, code, as, body] of refusals) {
+      const reply = await expectDocumented('post', '/ops/backups', '/ops/backups', as, body);
+      expect({ body, status: reply.status, code: reply.body?.code }).toEqual({ body, status, code });
+    }
+  });
+
+  it('answers the announcements as documented: one recorded, its acts applied or refused, the list, and the refusals', async () => {
+    const announcement = {
+      announcementId: 'no-90-2026',
+      number: 'No. 90 of 2026',
+      issuer: 'MOFCOM',
+      publishedOn: '2026-11-20',
+      textRef: 'MOFCOM Announcement No. 90 of 2026',
+      acts: [
+        {
+          kind: 'extend',
+          actId: 'extend-62',
+          measureId: 'no-62-2025',
+          suspensionId: 'no-70-2025',
+          until: '2027-11-10',
+        },
+        { kind: 'lift', actId: 'lift-18', measureId: 'no-18-2025', suspensionId: 'no-70-2025', on: '2026-12-01' },
+      ],
+    };
+    const recorded = await expectDocumented('post', '/announcements', '/announcements', policyOfficer, announcement);
+    expect(recorded.status).toBe(201);
+    // The process manager applies the acts after the answer.
+    await waitUntil(
+      async () => (await client.get('/announcements/no-90-2026', auditor)).body.status === 'settled',
+      'the acts of No. 90 to be settled',
+    );
+    const one = await expectDocumented('get', '/announcements/{id}', '/announcements/no-90-2026', exporterUser);
+    expect(one.body.acts.map((view: { state: string }) => view.state)).toEqual(['applied', 'refused']);
+    for (const [url, as] of [
+      ['/announcements', reviewer],
+      ['/announcements?status=settled', officer],
+      ['/announcements?status=pending', opsUser],
+    ] as const) {
+      expect((await expectDocumented('get', '/announcements', url, as)).status).toBe(200);
+    }
+    expect((await expectDocumented('get', '/announcements/{id}', '/announcements/no-70-2025', auditor)).status).toBe(
+      200,
+    );
+    const refusals: [number, string, 'get' | 'post', string, As, unknown?][] = [
+      [409, 'announcement.illegal_transition', 'post', '/announcements', policyOfficer, announcement],
+      [
+        422,
+        'announcement.no_acts',
+        'post',
+        '/announcements',
+        policyOfficer,
+        { ...announcement, announcementId: 'no-91-2026', acts: [] },
+      ],
+      [
+        400,
+        'request.invalid',
+        'post',
+        '/announcements',
+        policyOfficer,
+        { ...announcement, announcementId: 'no-92-2026', acts: [{ ...announcement.acts[0], untill: '2027-11-10' }] },
+      ],
+      [
+        403,
+        'announcement.forbidden',
+        'post',
+        '/announcements',
+        officer,
+        { ...announcement, announcementId: 'no-93-2026' },
+      ],
+      [404, 'announcement.not_found', 'get', '/announcements/no-99-2099', auditor],
+      [400, 'request.invalid', 'get', '/announcements?status=lost', auditor],
+    ];
+    for (const [status, code, method, url, as, body] of refusals) {
+      const path = url.startsWith('/announcements/') ? '/announcements/{id}' : '/announcements';
+      const reply = await expectDocumented(method, path, url, as, body);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
+  });
+
+  it('answers the live tail as documented: its Server-Sent Events message by message, and its refusals', async () => {
+    const url = `${client.url}/ops/events/live`;
+    const tail = await TailClient.open(`${url}?from=0&category=application`, await client.token(auditor));
+    try {
+      const messages = await tail.messages(5);
+      expect(tail.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(contract.problems('get', '/ops/events/live', tail.reply(messages))).toEqual([]);
+    } finally {
+      tail.close();
+    }
+    const refusals: [number, string, As | null, Record<string, string>][] = [
+      [400, '?from=x', opsUser, {}],
+      [400, '', opsUser, { 'Last-Event-ID': 'x' }],
+      [401, '', null, {}],
+      [403, '', officer, {}],
+    ];
+    for (const [status, query, as, headers] of refusals) {
+      const refused = await TailClient.open(`${url}${query}`, as === null ? null : await client.token(as), headers);
+      const reply = { status: refused.status, headers: refused.response.headers, body: await refused.problem() };
+      expect({ query, status: reply.status }).toEqual({ query, status });
+      expect(contract.problems('get', '/ops/events/live', reply)).toEqual([]);
+    }
+    // A message that is not one of the documented two is caught.
+    const odd = {
+      status: 200,
+      headers: new Headers({ 'content-type': 'text/event-stream' }),
+      body: [{ event: 'x', data: {} }],
+    };
+    expect(contract.problems('get', '/ops/events/live', odd)).not.toEqual([]);
+  });
+
+  it('answers the corrections, the amendment requests and the documents as documented', async () => {
+    // L-app-oa: 30 kg shipped as s-1 above, suspended until 2027-01-15 (a correction of history is still allowed).
+    await actions('licenses', 'L-app-oa', [
+      [
+        'correct-shipment',
+        exporterUser,
+        { shipmentId: 's-1', lines: [{ lineId: '1', quantity: 20 }], reason: 'Weighed' },
+      ],
+      ['cancel-shipment', officer, { shipmentId: 's-1', reason: 'Never left' }],
+      [
+        'request-amendment',
+        exporterUser,
+        { amendmentRequestId: 'amd-oa', changes: { quantities: [{ lineId: '1', quantity: 120 }] }, reason: 'More' },
+      ],
+      ['assign-amendment-reviewer', officer, { amendmentRequestId: 'amd-oa', reviewerId: reviewer.id }],
+      ['complete-amendment-review', reviewer, { amendmentRequestId: 'amd-oa', recommendation: 'approve', notes: '' }],
+      ['approve-amendment', director, { amendmentRequestId: 'amd-oa' }],
+    ]);
+    const license = await expectDocumented('get', '/licenses/{id}', '/licenses/L-app-oa', reviewer);
+    expect(license.body.amendmentRequests[0].status).toBe('approved');
+    expect(license.body.shipments[0].status).toBe('cancelled');
+
+    // The matrix's way: a JSON body is a document of type application/json; stored once, then found again.
+    const bytes = { certificate: 'EUC-OA', signed: true };
+    const stored = await expectDocumented('post', '/documents', '/documents', exporterUser, bytes);
+    const again = await expectDocumented('post', '/documents', '/documents', exporterUser, bytes);
+    expect([stored.status, again.status]).toEqual([201, 200]);
+    const sha256 = String(stored.body.sha256);
+    const drafted = await send(
+      '/applications',
+      null,
+      exporterUser,
+      magnetApplication('app-oa-docs', { documents: [{ name: 'End-user certificate', ref: 'EUC-OA', sha256 }] }),
+    );
+    expect(drafted.status).toBe(201);
+    const view = await expectDocumented('get', '/applications/{id}', '/applications/app-oa-docs', officer);
+    expect(view.body.documents[0]).toMatchObject({ sha256, mediaType: 'application/json' });
+    const read = await expectDocumented('get', '/documents/{id}', `/documents/${sha256}`, exporterUser);
+    expect({ status: read.status, body: read.body }).toEqual({ status: 200, body: bytes });
+    for (const [status, path, as] of [
+      [404, `/documents/${sha256}`, otherExporterUser],
+      [404, `/documents/${'0'.repeat(64)}`, auditor],
+      [403, `/documents/${sha256}`, policyOfficer],
+    ] as const)
+      expect((await expectDocumented('get', '/documents/{id}', path, as)).status).toBe(status);
+    expect((await expectDocumented('post', '/documents', '/documents', exporterUser)).status).toBe(400);
+    expect((await expectDocumented('post', '/documents', '/documents', officer, bytes)).status).toBe(403);
+  });
+
   it('refuses with problem details of a status the operation documents', async () => {
     const refusals: [number, 'get' | 'post', string, string, As | null, unknown?, Record<string, string>?][] = [
       [401, 'get', '/licenses', '/licenses', null],
@@ -399,6 +618,20 @@ describe('the answers of the service are the ones its OpenAPI document describes
       [400, 'post', '/licenses/{id}/suspend', '/licenses/L-app-oa/suspend', officer, { reason: '', colour: 'red' }],
       [409, 'post', '/applications/{id}/approve', '/applications/app-oa/approve', director],
       [409, 'post', '/licenses/{id}/reinstate', '/licenses/L-app-oa/reinstate', officer, {}, { 'If-Match': '"0"' }],
+      // Parked events (their 200s: parked-events.int.spec.ts, which parks one): unknown, stale, no reason, wrong role.
+      [404, 'post', '/ops/parked-events/{id}/retry', '/ops/parked-events/license-state:1/retry', opsUser],
+      [
+        409,
+        'post',
+        '/ops/parked-events/{id}/retry',
+        '/ops/parked-events/relay:1/retry',
+        opsUser,
+        {},
+        { 'If-Match': '"3"' },
+      ],
+      [400, 'post', '/ops/parked-events/{id}/skip', '/ops/parked-events/relay:1/skip', opsUser, {}],
+      [403, 'post', '/ops/parked-events/{id}/skip', '/ops/parked-events/relay:1/skip', auditor, { reason: 'x' }],
+      [400, 'get', '/ops/parked-events', '/ops/parked-events?state=lost', auditor],
       [
         422,
         'post',

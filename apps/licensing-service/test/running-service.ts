@@ -12,8 +12,12 @@ export class RunningService {
   private app: INestApplication | null = null;
   client: ServiceClient = new ServiceClient('http://127.0.0.1:0', { dataDir: this.dataDir });
 
-  /** Starts (or restarts) the service with the clock fixed at `now`; the scheduler only runs when asked. */
-  async start(now: string): Promise<ServiceClient> {
+  /**
+   * Starts (or restarts) the service with the clock fixed at `now`; the
+   * scheduler only runs when asked. `settings`: more environment, e.g. a
+   * spec's own limits.
+   */
+  async start(now: string, settings: NodeJS.ProcessEnv = {}): Promise<ServiceClient> {
     await this.stop();
     const started = await startService(
       loadConfig({
@@ -25,12 +29,23 @@ export class RunningService {
         // Specs send bursts from one address and a few users; the rate limits have their own spec (http-edge.int.spec.ts).
         RATE_LIMIT_PER_MINUTE: '0',
         RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
+        ...settings,
       }),
     );
     this.app = started.app;
     // Tokens from the local issuer of this data directory, which the service trusts by default.
     this.client = new ServiceClient(started.url, { dataDir: this.dataDir });
     return this.client;
+  }
+
+  get running(): boolean {
+    return this.app !== null;
+  }
+
+  /** A provider of the running service, for specs that look inside (a counter, the store). */
+  provider<T>(token: Parameters<INestApplication['get']>[0]): T {
+    if (this.app === null) throw new Error('The service is not running.');
+    return this.app.get<unknown, T>(token);
   }
 
   async stop(): Promise<void> {

@@ -29,3 +29,5 @@ export type { TreeFollower } from './merkle-log/tree-follower';
 export { WorkerTreeFollower } from './merkle-log/worker-tree-follower';
 export { runMerkleLogWorker } from './merkle-log/merkle-log-worker';
 export type { WorkerReply, WorkerRequest } from './merkle-log/merkle-log-worker';
+// Backup and restore of the embedded store with its verifiable log: online copies, verified before a restore.
+export * from './backup';

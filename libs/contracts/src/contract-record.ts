@@ -1,4 +1,4 @@
-import { contractHeaders, type ContractHeaders } from './headers';
+import { contractHeaders, type ContractHeaders, type TraceHeaders } from './headers';
 import type { ContractMessage } from './integration-event';
 import { type TopicName, topicOfType } from './topics';
 
@@ -9,7 +9,7 @@ import { type TopicName, topicOfType } from './topics';
 export interface ContractRecord<Message extends ContractMessage = ContractMessage> {
   readonly topic: TopicName;
   readonly key: string;
-  readonly headers: ContractHeaders;
+  readonly headers: ContractHeaders & TraceHeaders;
   readonly value: Message;
 }
 

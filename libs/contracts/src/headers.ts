@@ -14,6 +14,14 @@ export const CONTENT_TYPE = 'application/json';
 
 export type ContractHeaders = { readonly [Name in (typeof HeaderNames)[keyof typeof HeaderNames]]: string };
 
+/**
+ * W3C trace context (`traceparent`), on messages whose source event was
+ * traced: a consumer's handler span continues the trace of the command
+ * that caused the message. Optional; absent when tracing was off.
+ */
+export const TRACE_PARENT_HEADER = 'traceparent';
+export type TraceHeaders = { readonly traceparent?: string };
+
 export function contractHeaders(envelope: {
   readonly eventId: string;
   readonly type: string;

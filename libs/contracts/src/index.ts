@@ -2,6 +2,7 @@ export * from './common';
 export * from './envelope';
 export * from './application-events';
 export * from './license-events';
+export * from './license-shipment-changes';
 export * from './control-measure-events';
 export * from './license-state';
 export * from './integration-event';

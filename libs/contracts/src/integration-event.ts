@@ -11,6 +11,7 @@ import {
   LicenseShipmentRecordedV1,
   LicenseSuspendedV1,
 } from './license-events';
+import { LicenseShipmentCancelledV1, LicenseShipmentCorrectedV1 } from './license-shipment-changes';
 import { LicenseStateV1 } from './license-state';
 
 /** Every versioned event on the event topics, discriminated by `type`. */
@@ -25,6 +26,8 @@ export const IntegrationEvent = z.discriminatedUnion('type', [
   LicenseExpiredV1,
   LicenseExhaustedV1,
   LicenseShipmentRecordedV1,
+  LicenseShipmentCorrectedV1,
+  LicenseShipmentCancelledV1,
   ControlMeasureChangedV1,
 ]);
 export type IntegrationEvent = z.infer<typeof IntegrationEvent>;
@@ -48,6 +51,8 @@ export const contractSchemas: { readonly [Type in ContractMessageType]: z.ZodTyp
   'license.expired': LicenseExpiredV1,
   'license.exhausted': LicenseExhaustedV1,
   'license.shipment-recorded': LicenseShipmentRecordedV1,
+  'license.shipment-corrected': LicenseShipmentCorrectedV1,
+  'license.shipment-cancelled': LicenseShipmentCancelledV1,
   'control-measure.changed': ControlMeasureChangedV1,
   'license.state': LicenseStateV1,
 };
@@ -70,6 +75,8 @@ export const contractVersions: { readonly [Type in ContractMessageType]: Contrac
   'license.expired': 1,
   'license.exhausted': 1,
   'license.shipment-recorded': 1,
+  'license.shipment-corrected': 1,
+  'license.shipment-cancelled': 1,
   'control-measure.changed': 1,
   'license.state': 1,
 };

@@ -73,7 +73,7 @@ export const LicenseExpiredV1 = contractEvent(
 );
 export type LicenseExpiredV1 = z.infer<typeof LicenseExpiredV1>;
 
-/** Final: every line of an individual license has shipped in full. */
+/** Every line of an individual license has shipped in full. Final, unless a shipment is cancelled or corrected down. */
 export const LicenseExhaustedV1 = contractEvent(
   'license.exhausted',
   'license',

@@ -5,7 +5,9 @@ import { contractEvent } from './envelope';
 /**
  * Status as recorded. `suspended` with a `suspension.until` date lapses by
  * itself on that date without a new snapshot: consumers compare it with
- * today. `revoked`, `expired` and `exhausted` are final.
+ * today. `revoked` and `expired` are final; `exhausted` is final unless a
+ * shipment is later cancelled or corrected down, which opens the license
+ * again (`active`, a new snapshot with the quantities given back).
  */
 export const LicenseStatus = z.enum(['active', 'suspended', 'exhausted', 'revoked', 'expired']);
 export type LicenseStatus = z.infer<typeof LicenseStatus>;

@@ -25,6 +25,8 @@ export const topicOfType: { readonly [Type in ContractMessageType]: TopicName } 
   'license.expired': Topics.licenseEvents,
   'license.exhausted': Topics.licenseEvents,
   'license.shipment-recorded': Topics.licenseEvents,
+  'license.shipment-corrected': Topics.licenseEvents,
+  'license.shipment-cancelled': Topics.licenseEvents,
   'control-measure.changed': Topics.policyEvents,
   'license.state': Topics.licenseState,
 };

@@ -23,6 +23,12 @@ export interface EventMetadata {
    * injectable clock; adapters store it as given so replays and tests are exact.
    */
   readonly recordedAt: string;
+  /**
+   * The W3C trace context of the append that stored the event, when tracing
+   * was on: projections and the relay continue the trace from it. Absent
+   * otherwise (never null), so events stored without tracing hash as before.
+   */
+  readonly traceparent?: string;
 }
 
 /** What a caller appends. */

@@ -98,6 +98,12 @@ export interface EventStore {
    * event whose text does not give its hash is parsed to find out why.
    */
   readAllText?(options: Omit<ReadAllOptions, 'raw'>): Promise<StoredEventText[]>;
+  /**
+   * Optional: the position of the last event in `$all`, null while it is
+   * empty. A reader that starts "from now" (the live tail) asks it instead
+   * of reading `$all` to its end.
+   */
+  readHeadPosition?(): Promise<bigint | null>;
   /** Catches up from the checkpoint, then delivers new events as they are committed. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
   /** Finishes pending appends, stops subscriptions and releases the store. */

@@ -10,4 +10,6 @@ export * from './subscription-filter';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-options';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/online-backup';
+export * from './sqlite/store-summary';
 export { commitMetrics } from './sqlite/commit-metrics';

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { IndexTables } from './indexes/index-tables';
+import type { ProjectionIndex } from './indexes/read-model-index';
 
 /**
  * The read-model database: JSON documents per projection, plus each
@@ -34,9 +36,16 @@ export class DocumentStore {
   private readonly putCheckpoint;
   private readonly dropDocs;
   private readonly dropCheckpoint;
+  private readonly renameDocs;
+  private readonly renameCheckpoint;
+  /** The read models' SQL indexes, written with their documents (`put`, `delete`) and promoted with them. */
+  readonly indexes: IndexTables;
+  /** Documents parsed since this store opened: what a read costs, for specs that hold it flat. */
+  documentsParsed = 0;
 
   constructor(readonly db: Database.Database) {
     db.exec(SCHEMA);
+    this.indexes = new IndexTables(db);
     this.getDoc = db.prepare<[string, string], { doc: string }>(
       'SELECT doc FROM read_model_documents WHERE projection = ? AND id = ?',
     );
@@ -53,23 +62,33 @@ export class DocumentStore {
     );
     this.dropDocs = db.prepare('DELETE FROM read_model_documents WHERE projection = ?');
     this.dropCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?');
+    this.renameDocs = db.prepare('UPDATE read_model_documents SET projection = ? WHERE projection = ?');
+    this.renameCheckpoint = db.prepare('UPDATE projection_checkpoints SET projection = ? WHERE projection = ?');
   }
 
   get<Doc>(projection: string, id: string): Doc | null {
     const row = this.getDoc.get(projection, id);
-    return row ? (JSON.parse(row.doc) as Doc) : null;
+    return row ? this.parse<Doc>(row.doc) : null;
   }
 
-  put(projection: string, id: string, doc: unknown): void {
+  /** With the read model's index, its rows are replaced in the same statement sequence (run it in a transaction). */
+  put<Doc>(projection: string, id: string, doc: Doc, index?: ProjectionIndex<Doc>): void {
     this.putDoc.run(projection, id, JSON.stringify(doc));
+    if (index) this.indexes.write(projection, id, index, doc);
   }
 
-  delete(projection: string, id: string): void {
+  delete<Doc>(projection: string, id: string, index?: ProjectionIndex<Doc>): void {
     this.deleteDoc.run(projection, id);
+    if (index) this.indexes.write(projection, id, index, null);
   }
 
   all<Doc>(projection: string): Doc[] {
-    return this.listDocs.all(projection).map((row) => JSON.parse(row.doc) as Doc);
+    return this.listDocs.all(projection).map((row) => this.parse<Doc>(row.doc));
+  }
+
+  parse<Doc>(text: string): Doc {
+    this.documentsParsed += 1;
+    return JSON.parse(text) as Doc;
   }
 
   checkpoint(projection: string): Checkpoint | null {
@@ -87,6 +106,22 @@ export class DocumentStore {
     this.db.transaction(() => {
       this.dropDocs.run(projection);
       this.dropCheckpoint.run(projection);
+      this.indexes.dropStorage(projection);
+    })();
+  }
+
+  /**
+   * In one transaction, the documents and checkpoint kept under `shadow`
+   * become `live`'s and `live`'s old ones are gone: a reader sees the old
+   * read model or the new one, never a mix or nothing.
+   */
+  promote(shadow: string, live: string): void {
+    this.db.transaction(() => {
+      this.dropDocs.run(live);
+      this.dropCheckpoint.run(live);
+      this.renameDocs.run(live, shadow);
+      this.renameCheckpoint.run(live, shadow);
+      this.indexes.rename(shadow, live);
     })();
   }
 

@@ -9,6 +9,12 @@ import {
   RestartBackoff,
 } from '@licensing/platform';
 import type { Projection } from './projection';
+import { applyEvent } from './apply-event';
+import { tracedApply } from './apply-tracing';
+import { DEFAULT_PARK_AFTER_ATTEMPTS, EventParking, ParkedEventStore, ParkedProjectionEvents } from './parking';
+import type { RebuildHost, ShadowHooks, ShadowRun } from './rebuild/rebuild-host';
+import { Rebuilds } from './rebuild/rebuilds';
+import { shadowName } from './rebuild/shadow-rebuild';
 
 export interface ProjectionStatus {
   name: string;
@@ -37,6 +43,8 @@ export interface RunnerOptions {
   retryBackoff?: Partial<BackoffSettings>;
   /** Where to report each read model's position and lag at every scrape; nothing is recorded without it. */
   metrics?: Metrics;
+  /** Failed attempts in a row after which an event a read model cannot apply is parked (PROJECTION_PARK_AFTER_ATTEMPTS, default 5). */
+  parkAfterAttempts?: number;
 }
 
 /** At most this many events are counted behind a read model at a scrape; the lag reads as at least this much. */
@@ -51,6 +59,12 @@ export const PROJECTION_RETRY_BACKOFF: BackoffSettings = { ...RESTART_BACKOFF, i
 
 interface Running {
   projection: Projection;
+  /** Where its documents and checkpoint are kept: the read model's name, or a rebuild's shadow name. */
+  storage: string;
+  /** Stopped for good (the runner stopped, a rebuild froze or dropped it): never re-subscribed. */
+  halted: boolean;
+  /** A rebuild's shadow: told after each event; a returned promise holds the next event back. */
+  afterEvent?: () => void | Promise<void>;
   subscription: Subscription | null;
   /** Last event applied and checkpointed. */
   position: bigint | null;
@@ -66,13 +80,20 @@ interface Running {
 /**
  * Keeps read models up to date: one subscription per projection from its own
  * checkpoint, catching up and then following live. Each event's documents and
- * the checkpoint are written in one transaction. Rebuilding is the same path
- * from position 0.
+ * the checkpoint are written in one transaction. Rebuilding (`rebuilds`) is
+ * the same path from position 0 into shadow storage, swapped in once caught up.
  */
 export class ProjectionRunner {
   private readonly running = new Map<string, Running>();
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly retryBackoff: BackoffSettings;
+  private readonly parking: EventParking;
+  /** The events the read models parked, for ops to list, retry or skip. */
+  readonly parkedEvents: ParkedProjectionEvents;
+  /** Rebuilds in shadow storage: following `$all` beside the live runs until each is swapped in. */
+  private readonly shadows = new Set<Running>();
+  /** Rebuilds without downtime (`rebuilds.start`), their progress and history. */
+  readonly rebuilds: Rebuilds;
 
   constructor(
     private readonly store: EventStore,
@@ -81,7 +102,15 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.retryBackoff = backoffSettings(PROJECTION_RETRY_BACKOFF, options.retryBackoff, 'projection retry backoff');
+    const parked = new ParkedEventStore(documents.db);
+    this.parking = new EventParking(parked, {
+      parkAfterAttempts: options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS,
+      now: options.now,
+      log: (message) => this.log(message),
+    });
+    this.parkedEvents = new ParkedProjectionEvents(store, documents, projections, parked, options.now);
     if (options.metrics) this.registerMetrics(options.metrics);
+    this.rebuilds = new Rebuilds(this.rebuildHost(), store, documents.db, options.metrics);
   }
 
   /** Position, lag and catch-up of each read model, read at every scrape. */
@@ -108,6 +137,15 @@ export class ProjectionRunner {
       labelNames: ['read_model'],
       collect: async (gauge) => {
         for (const lag of await this.lag()) gauge.set({ read_model: lag.name }, lag.lagEvents);
+      },
+    });
+    metrics.gauge<'read_model'>({
+      name: 'licensing_projection_parked_events',
+      help: 'Events each read model could not apply and parked, waiting for ops to retry or skip them.',
+      labelNames: ['read_model'],
+      collect: (gauge) => {
+        const counts = this.parkedEvents.parkedCounts();
+        for (const { name } of this.projections) gauge.set({ read_model: name }, counts.get(name) ?? 0);
       },
     });
   }
@@ -137,27 +175,25 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    await this.rebuilds.stop();
     const all = [...this.running.values()];
     this.running.clear();
-    for (const run of all) if (run.retry) clearTimeout(run.retry);
+    for (const run of all) {
+      run.halted = true;
+      if (run.retry) clearTimeout(run.retry);
+    }
     await Promise.all(all.map(async (run) => run.subscription?.stop()));
   }
 
-  /** Drops the named read models (all when none are named) and rebuilds them from position 0. */
-  async rebuild(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
-    for (const name of names) {
-      const projection = this.projections.find((p) => p.name === name);
-      if (!projection)
-        throw new Error(`No read model named ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
-      const run = this.running.get(name);
-      if (run) {
-        if (run.retry) clearTimeout(run.retry);
-        await run.subscription?.stop();
-        this.running.delete(name);
-      }
-      this.documents.reset(name);
-    }
-    await Promise.all(names.map((name) => this.startOne(this.projections.find((p) => p.name === name) as Projection)));
+  /**
+   * Rebuilds the named read models (all when none are named) from position 0
+   * in shadow storage, reads answering from the live ones meanwhile, and
+   * resolves once each has been swapped in; throws if the rebuild failed.
+   */
+  async rebuild(names?: readonly string[]): Promise<void> {
+    const started = this.rebuilds.start(names);
+    const finished = await this.rebuilds.finished(started.id);
+    if (finished?.state !== 'completed') throw new Error(finished?.error ?? `Rebuild ${started.id} did not finish`);
   }
 
   status(): ProjectionStatus[] {
@@ -235,8 +271,12 @@ export class ProjectionRunner {
       this.documents.reset(projection.name);
     }
     const from = stored && stored.version === projection.version ? stored.position : null;
+    // What a rebuild cut short by a stop or a crash left behind.
+    this.documents.reset(shadowName(projection.name));
     const run: Running = {
       projection,
+      storage: projection.name,
+      halted: false,
       subscription: null,
       position: from,
       seen: from,
@@ -261,6 +301,7 @@ export class ProjectionRunner {
           this.wake();
         },
         onError: (error) => {
+          if (run.halted) return;
           run.lastError = error instanceof Error ? error.message : String(error);
           run.caughtUp = false;
           const delayMs = run.backoff.nextDelayMs();
@@ -270,30 +311,35 @@ export class ProjectionRunner {
           run.seen = run.position;
           run.retry = setTimeout(() => {
             run.retry = null;
-            if (this.running.get(run.projection.name) === run) this.subscribe(run, onFirstCatchUp);
+            if (!run.halted) this.subscribe(run, onFirstCatchUp);
           }, delayMs);
         },
       },
-      (event) => this.apply(run, event),
+      (event) => {
+        this.apply(run, event);
+        return run.afterEvent?.();
+      },
     );
   }
 
   private apply(run: Running, event: RecordedEvent): void {
     const { projection } = run;
     if (matchesFilter(projection.filter, event)) {
-      const keys = projection.keysOf(event);
-      this.documents.transaction(() => {
-        for (const key of keys) {
-          const next = projection.evolve(this.documents.get(projection.name, key), event, key);
-          if (next === null) this.documents.delete(projection.name, key);
-          else this.documents.put(projection.name, key, next);
-        }
-        this.documents.saveCheckpoint(
-          projection.name,
-          { version: projection.version, position: event.position },
-          this.options.now(),
-        );
-      });
+      // Live, the application is a span of the event's trace (see tracedApply).
+      const live = run.caughtUp && run.storage === projection.name;
+      tracedApply(projection.name, event, live, () =>
+        this.documents.transaction(() => {
+          // A poison event is retried, then parked: the checkpoint below moves past it either way (see EventParking).
+          this.parking.applyOrPark(run, projection.name, event, () =>
+            applyEvent(this.documents, projection, event, run.storage),
+          );
+          this.documents.saveCheckpoint(
+            run.storage,
+            { version: projection.version, position: event.position },
+            this.options.now(),
+          );
+        }),
+      );
       run.position = event.position;
       run.lastError = null;
       run.backoff.reset();
@@ -309,6 +355,76 @@ export class ProjectionRunner {
         waiter.resolve();
       }
     }
+  }
+
+  /** What a rebuild drives: shadow runs beside the live ones, the freeze and the swap. */
+  private rebuildHost(): RebuildHost {
+    return {
+      projections: this.projections,
+      now: () => this.options.now(),
+      follow: (projection, storage, hooks) => this.followShadow(projection, storage, hooks),
+      freeze: (name) => this.freeze(name),
+      promote: (run) => this.promote(this.shadowRun(run)),
+      discard: (run) => this.discard(this.shadowRun(run)),
+    };
+  }
+
+  private followShadow(projection: Projection, storage: string, hooks: ShadowHooks): ShadowRun {
+    this.documents.reset(storage);
+    const run: Running = {
+      projection,
+      storage,
+      halted: false,
+      afterEvent: hooks.afterEvent,
+      subscription: null,
+      position: null,
+      seen: null,
+      caughtUp: false,
+      lastError: null,
+      retry: null,
+      backoff: new RestartBackoff(this.retryBackoff),
+    };
+    this.shadows.add(run);
+    this.subscribe(run, hooks.caughtUp);
+    return run;
+  }
+
+  private async freeze(name: string): Promise<bigint | null> {
+    const run = this.running.get(name);
+    if (!run) return null;
+    await this.halt(run);
+    return run.seen;
+  }
+
+  // Synchronous, between two of the shadow's events: the next one it
+  // applies is written to the live read model.
+  private promote(run: Running): void {
+    const name = run.projection.name;
+    this.documents.promote(run.storage, name);
+    this.shadows.delete(run);
+    run.storage = name;
+    run.afterEvent = undefined;
+    this.running.set(name, run);
+    this.wake();
+  }
+
+  private async discard(run: Running): Promise<void> {
+    this.shadows.delete(run);
+    await this.halt(run);
+    this.documents.reset(run.storage);
+  }
+
+  private async halt(run: Running): Promise<void> {
+    run.halted = true;
+    if (run.retry) clearTimeout(run.retry);
+    run.retry = null;
+    await run.subscription?.stop();
+  }
+
+  private shadowRun(run: ShadowRun): Running {
+    const found = [...this.shadows].find((shadow) => shadow === run);
+    if (!found) throw new Error('Not a rebuild shadow of this runner, or one already swapped or dropped');
+    return found;
   }
 
   private log(message: string): void {

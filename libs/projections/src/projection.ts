@@ -1,4 +1,5 @@
 import type { RecordedEvent, SubscriptionFilter } from '@licensing/event-store';
+import type { ProjectionIndex } from './indexes/read-model-index';
 
 /**
  * A read model as pure functions over documents: for each event, which
@@ -19,4 +20,6 @@ export interface Projection<Doc = unknown> {
   /** The ids of the documents this event changes (none: ignore it). */
   keysOf(event: RecordedEvent): readonly string[];
   evolve(doc: Doc | null, event: RecordedEvent, key: string): Doc | null;
+  /** Rows of SQL index tables derived from each document, written with it (lists read them). */
+  readonly index?: ProjectionIndex<Doc>;
 }

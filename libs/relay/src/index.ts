@@ -6,6 +6,9 @@ export type { LicenseRelay, LicenseRelayOptions, RelayLogger, RelayState, RelayS
 export { RELAYED_STREAM_PREFIXES } from './relay/relay-types';
 export type { RelayCheckpointStore } from './relay/checkpoint-store';
 export { openRelayCheckpointStore } from './relay/sqlite-checkpoint-store';
+export type { ParkedRelayEvent, RelayParkedEventStore } from './relay/parked-relay-events';
+export type { RelayRetryResult } from './relay/parked-relay-retry';
+export { DEAD_LETTER_TOPIC, DeadLetterHeaders } from './relay/dead-letter';
 export { kafkaFromBrokers, parseBrokerList } from './relay/kafka-from-brokers';
 export { relayTopic } from './relay/relay-topics';
 export { KafkaBrokersSetting } from './relay/kafka-brokers-setting';

@@ -83,10 +83,19 @@ export class ServiceClient {
     return as === null ? {} : { Authorization: `Bearer ${await this.token(as)}` };
   }
 
-  /** The body as JSON; a streamed NDJSON answer as the array of its lines, each parsed; plain text as a string. */
+  /**
+   * The body as JSON; a streamed NDJSON answer as the array of its lines,
+   * each parsed; plain text as a string. A live stream of Server-Sent Events
+   * never ends by itself: its status and headers, then the client hangs up
+   * (body null; the live tail's own specs read its messages).
+   */
   private async reply(response: Response): Promise<Reply> {
-    const text = await response.text();
     const reply = { status: response.status, headers: response.headers };
+    if (/^text\/event-stream\b/.test(response.headers.get('content-type') ?? '')) {
+      await response.body?.cancel();
+      return { ...reply, body: null };
+    }
+    const text = await response.text();
     if (text === '') return { ...reply, body: null };
     // Plain text (the Prometheus metrics) as it is.
     if (/^text\/plain\b/.test(response.headers.get('content-type') ?? '')) return { ...reply, body: text };

@@ -7,6 +7,7 @@ const APPLICATION_LAYER = [
   'shared',
   'commands',
   'seed',
+  'announcements',
   'idempotency/idempotency.store.ts',
   'idempotency/sqlite-idempotency.store.ts',
 ];

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../cli-failure';
 import type { CliIo } from '../output';
-import { GET_A_TOKEN, type ServiceTarget } from '../service-client';
+import { GET_A_TOKEN, type ServiceTarget, type TokenRole } from '../service-client';
 
 /** What every audit command receives. */
 export interface CommandContext {
@@ -42,18 +42,22 @@ export function required(value: string | undefined, option: string, command: str
   return value;
 }
 
-/** Where the service is and the token to send; the token is required. */
+/** Where the service is and the token to send; the token is required (`role`: the one to ask for). */
 export function serviceTarget(
   values: { url?: string; token?: string },
   env: NodeJS.ProcessEnv,
   command: string,
+  role: TokenRole = 'auditor',
 ): ServiceTarget {
   const url = values.url ?? env['LICENSING_URL'] ?? 'http://127.0.0.1:3000';
   if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol))
     throw new UsageError(`--url '${url}' is not an http(s) URL, e.g. http://127.0.0.1:3000.`, command);
   const token = (values.token ?? env['LICENSING_TOKEN'] ?? '').trim();
   if (token === '')
-    throw new UsageError(`A bearer token is required: pass --token or set LICENSING_TOKEN; ${GET_A_TOKEN}.`, command);
+    throw new UsageError(
+      `A bearer token is required: pass --token or set LICENSING_TOKEN; ${GET_A_TOKEN.replace('auditor', role)}.`,
+      command,
+    );
   return { url, token };
 }
 

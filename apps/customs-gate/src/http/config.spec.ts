@@ -10,6 +10,9 @@ describe('loadGateConfig', () => {
       KAFKA_TOPIC_PREFIX: '',
       BODY_LIMIT: 1024 * 1024,
       CORS_ORIGINS: [],
+      LOG_LEVEL: 'log',
+      LOG_FORMAT: 'auto',
+      OTEL_TRACES_EXPORTER: 'none',
     });
   });
 

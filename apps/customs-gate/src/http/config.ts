@@ -1,4 +1,4 @@
-import { loadSettings } from '@licensing/platform';
+import { loadSettings, LogSettings, TracingSettings } from '@licensing/platform';
 import { HttpEdgeSettings } from '@licensing/workflow';
 import { z } from 'zod';
 
@@ -30,6 +30,10 @@ export const GateConfig = z.object({
   CLOCK_FIXED_AT: z.iso.datetime().optional(),
   /** BODY_LIMIT (default 1mb) and CORS_ORIGINS (default none): the same HTTP edge as the licensing service. */
   ...HttpEdgeSettings.shape,
+  /** LOG_LEVEL (`debug`, `log`, `warn`, `error`) and LOG_FORMAT (`auto`, `json`, `pretty`), as the licensing service's. */
+  ...LogSettings.shape,
+  /** OTEL_TRACES_EXPORTER (`none` by default), OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME: each message's handling continues the producer's trace. */
+  ...TracingSettings.shape,
 });
 export type GateConfig = z.infer<typeof GateConfig>;
 

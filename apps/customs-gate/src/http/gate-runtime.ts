@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type AppLogger, kafkaLogCreator, kafkaLogLevelFor } from '@licensing/platform';
+import { APP_LOGGER } from '@licensing/workflow';
 import { Kafka, logLevel } from 'kafkajs';
 import type { GateLicenseBook } from '../gate/gate-license-book';
 import { type CustomsGate, type CustomsGateStats, startCustomsGate } from '../kafka/start-customs-gate';
@@ -14,10 +16,17 @@ export class GateRuntime implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(GATE_CONFIG) private readonly config: GateConfig,
     @Inject(GATE_GROUP) readonly groupId: string,
+    @Inject(APP_LOGGER) private readonly appLogger: AppLogger,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const kafka = new Kafka({ clientId: 'customs-gate', brokers: this.config.KAFKA_BROKERS, logLevel: logLevel.WARN });
+    // kafkajs writes through the gate's logger: JSON lines like the rest.
+    const kafka = new Kafka({
+      clientId: 'customs-gate',
+      brokers: this.config.KAFKA_BROKERS,
+      logLevel: kafkaLogLevelFor(this.appLogger, logLevel.WARN),
+      logCreator: kafkaLogCreator(this.appLogger),
+    });
     this.gate = await startCustomsGate({ kafka, groupId: this.groupId, topicPrefix: this.config.KAFKA_TOPIC_PREFIX });
     this.logger.log(`Following ${this.gate.topic} as consumer group ${this.groupId}`);
   }

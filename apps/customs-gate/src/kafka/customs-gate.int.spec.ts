@@ -150,6 +150,9 @@ describe('the customs gate on a real Kafka broker', () => {
         CLOCK_FIXED_AT: '2026-02-10T02:00:00Z',
         BODY_LIMIT: 16 * 1024,
         CORS_ORIGINS: [],
+        LOG_LEVEL: 'log',
+        LOG_FORMAT: 'json',
+        OTEL_TRACES_EXPORTER: 'none',
       },
       { instanceId: run, logger: false },
     );

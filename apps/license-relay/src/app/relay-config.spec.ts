@@ -19,7 +19,10 @@ describe('the relay configuration', () => {
       KAFKA_CLIENT_ID: 'license-relay',
       KAFKA_TOPIC_PREFIX: '',
       RELAY_BATCH_EVENTS: 200,
+      RELAY_PARK_AFTER_ATTEMPTS: 5,
       LOG_LEVEL: 'log',
+      LOG_FORMAT: 'auto',
+      OTEL_TRACES_EXPORTER: 'none',
     });
   });
 

@@ -1,5 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
-import { loadSettings } from '@licensing/platform';
+import { loadSettings, LogSettings, TracingSettings } from '@licensing/platform';
 import { z } from 'zod';
 import { KafkaBrokersSetting } from '@licensing/relay';
 
@@ -24,7 +24,12 @@ export const RelayConfig = z
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     /** Most events per produce request and checkpoint: larger is faster, smaller re-sends less after a crash. */
     RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(200),
-    LOG_LEVEL: z.enum(['log', 'warn', 'error']).default('log'),
+    /** Failed runs in a row before an event the relay cannot map goes to the dead-letter topic and the relay goes on. */
+    RELAY_PARK_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    /** LOG_LEVEL (`debug`, `log`, `warn`, `error`) and LOG_FORMAT (`auto`, `json`, `pretty`), as the service's. */
+    ...LogSettings.shape,
+    /** OTEL_TRACES_EXPORTER (`none` by default), OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, as the service's. */
+    ...TracingSettings.shape,
   })
   .superRefine(requireConnectionString);
 export type RelayConfig = z.infer<typeof RelayConfig>;

@@ -1,5 +1,7 @@
 import { openConfiguredEventStore } from '@licensing/eventstoredb';
-import { Metrics } from '@licensing/platform';
+import { type AppLogger, Metrics } from '@licensing/platform';
+import { APP_LOGGER } from '@licensing/workflow';
+import { logLevel } from 'kafkajs';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@licensing/event-store';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import {
   type LicenseRelay,
   openRelayCheckpointStore,
   type RelayCheckpointStore,
+  type RelayParkedEventStore,
   startLicenseRelay,
 } from '@licensing/relay';
 import type { RelayConfig } from './relay-config';
@@ -47,18 +50,26 @@ export class RelayModule {
         },
         {
           provide: LICENSE_RELAY,
-          useFactory: (store: EventStore, checkpoints: RelayCheckpointStore) =>
+          useFactory: (
+            store: EventStore,
+            checkpoints: RelayCheckpointStore & RelayParkedEventStore,
+            logger: AppLogger,
+          ) =>
             startLicenseRelay({
               store,
               checkpoints,
-              kafka: kafkaFromBrokers(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID),
+              // Dead-lettered events are recorded beside the checkpoint, for GET /relay/parked-events.
+              parkedEvents: checkpoints,
+              parkAfterAttempts: config.RELAY_PARK_AFTER_ATTEMPTS,
+              // kafkajs writes through the app's logger: JSON lines like the rest.
+              kafka: kafkaFromBrokers(config.KAFKA_BROKERS, config.KAFKA_CLIENT_ID, logLevel.ERROR, logger),
               relayName: config.RELAY_NAME,
               topicPrefix: config.KAFKA_TOPIC_PREFIX,
               maxBatchEvents: config.RELAY_BATCH_EVENTS,
               log: new Logger('LicenseRelay'),
               metrics,
             }),
-          inject: [RELAY_EVENT_STORE, RELAY_CHECKPOINTS],
+          inject: [RELAY_EVENT_STORE, RELAY_CHECKPOINTS, APP_LOGGER],
         },
         RelayLifecycle,
       ],

@@ -1,6 +1,9 @@
-import { Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ProjectionRunner } from '@licensing/projections';
-import { ActorGuard, Authorize } from '@licensing/workflow';
+import { Controller, HttpCode, Inject, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ProjectionRunner, type RebuildProgress } from '@licensing/projections';
+import { ActorGuard, Authorize, ZodBody } from '@licensing/workflow';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import { rebuildLocation, RebuildQuery, startRebuild } from '../rebuilds/rebuild-request';
 import { DueEventScheduler } from '../scheduler/due-event-scheduler';
 
 /** Operations: rebuild the read models from the event log, run the due-event scheduler now. */
@@ -12,18 +15,21 @@ export class AdminController {
     @Inject(DueEventScheduler) private readonly scheduler: DueEventScheduler,
   ) {}
 
-  /** Drops every read model and replays the whole log into it; queries see the rebuilt state when this answers. */
+  /**
+   * Starts rebuilding one read model or all of them in shadow storage and
+   * answers at once (202), with where to follow its progress; reads answer
+   * from the live read models until each is swapped in.
+   */
   @Post('read-models/rebuild')
-  @HttpCode(200)
+  @HttpCode(202)
   @Authorize('RebuildReadModels')
-  async rebuild() {
-    const started = process.hrtime.bigint();
-    await this.projections.rebuild();
-    const tookMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
-    return {
-      rebuilt: this.projections.status().map((s) => ({ name: s.name, position: s.position?.toString() ?? null })),
-      tookMs,
-    };
+  rebuild(
+    @Query(new ZodBody(RebuildQuery)) query: z.infer<typeof RebuildQuery>,
+    @Res({ passthrough: true }) response: Response,
+  ): RebuildProgress {
+    const started = startRebuild(this.projections.rebuilds, query.readModel);
+    response.location(rebuildLocation(started.id));
+    return started;
   }
 
   @Post('scheduler/run')

@@ -13,7 +13,8 @@ const Limit = z.coerce
   .max(EVENT_PAGE_LIMITS.max)
   .default(EVENT_PAGE_LIMITS.default);
 const Revision = z.coerce.number().int().min(0);
-const Position = z
+/** A `$all` position as the event log API takes it (the live tail's `from` and Last-Event-ID too). */
+export const Position = z
   .string()
   .regex(/^\d{1,19}$/, 'a decimal $all position (a 64-bit number)')
   // Zod runs a refinement even after the pattern failed: BigInt() only what is digits.

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { loadTreeHeadKeys, MerkleLogStore, VerifiableLog, WorkerTreeFollower } from '@licensing/audit';
+import { keyIdOf, loadTreeHeadKeys, MerkleLogStore, VerifiableLog, WorkerTreeFollower } from '@licensing/audit';
 import type { EventStore } from '@licensing/event-store';
 import { CLOCK, type Clock } from '@licensing/workflow';
 import { existsSync } from 'node:fs';
@@ -54,12 +54,25 @@ export class VerifiableLogLifecycle implements OnModuleInit, BeforeApplicationSh
   constructor(@Inject(VerifiableLog) private readonly log: VerifiableLog) {}
 
   async onModuleInit(): Promise<void> {
+    this.warnOfAnotherKey();
     await this.log.start();
     const head = this.log.tree.latestTreeHead();
     const where = this.log.follower instanceof WorkerTreeFollower ? 'a worker thread' : 'the main thread';
     this.logger.log(
       `Verifiable log at ${this.log.tree.size} events, following $all in ${where}; latest signed head: size ${head?.treeSize ?? 0}`,
     );
+  }
+
+  /** After a restore without the signing key, say so at once rather than at the next online verification. */
+  private warnOfAnotherKey(): void {
+    const newest = this.log.tree.latestTreeHead();
+    const ours = keyIdOf(this.log.keys.publicKey);
+    if (newest && newest.keyId !== ours)
+      this.logger.warn(
+        `The newest tree head was signed with key ${newest.keyId.slice(0, 16)}…, not with this service's key ${ours.slice(0, 16)}…: ` +
+          'online verification will refuse the older heads. Set TREE_HEAD_KEY_FILE to the key that signed them ' +
+          '(after a restore: npm run cli -- ops restore --tree-head-key).',
+      );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

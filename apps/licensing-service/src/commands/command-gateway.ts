@@ -7,8 +7,12 @@ import {
   type Clock,
   type CommandOutcome,
   CommandResponse,
+  CORRELATION_HEADER,
+  CORRELATION_ID,
+  correlationIdOf,
   InvalidRequest,
   newId,
+  noteCommand,
   NotFound,
   type RunOptions,
   uuidFromName,
@@ -21,13 +25,18 @@ import type { CommandRoute } from './command-route';
 const READ_YOUR_WRITES_MS = 2_000;
 // A revision is a 64-bit number: at most 20 digits.
 const IF_MATCH = /^(?:W\/)?"?(\d{1,20})"?$/;
-const CORRELATION_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** What the gateway needs of a route: a route of the resource tables, or a command endpoint of its own (ops decisions on parked events). */
+export type GatewayRoute = Pick<CommandRoute, 'action' | 'body' | 'newId' | 'toCommand'> & {
+  readonly resource: string;
+};
 
 /**
  * Turns an HTTP request into a command on the bus: validates the body with
  * the route's schema, takes the command id from the Idempotency-Key, the
- * expected revision from If-Match, and answers with the stream revision as
- * the ETag.
+ * expected revision from If-Match, the correlation id from the edge
+ * (X-Correlation-Id, else the trace id of traceparent, else a new one), and
+ * answers with the stream revision as the ETag.
  */
 @Injectable()
 export class CommandGateway {
@@ -39,7 +48,7 @@ export class CommandGateway {
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
   ) {}
 
-  async run(route: CommandRoute, request: Request, actor: Actor, pathId?: string): Promise<CommandResponse> {
+  async run(route: GatewayRoute, request: Request, actor: Actor, pathId?: string): Promise<CommandResponse> {
     const body = route.body.parse(request.body ?? {});
     const metadata = this.metadata(request, actor);
     const id = pathId ?? route.newId?.(body, uuidFromName(`${route.resource}:${metadata.commandId}`)) ?? newId();
@@ -54,8 +63,9 @@ export class CommandGateway {
   private metadata(request: Request, actor: Actor): CommandMetadata {
     const key = request.header('idempotency-key');
     const commandId = key === undefined ? newId() : `${actor.id}:${key}`;
-    const correlationId = request.header('x-correlation-id');
-    if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
+    noteCommand(request, commandId);
+    const given = request.header(CORRELATION_HEADER);
+    if (given !== undefined && !CORRELATION_ID.test(given)) {
       throw new InvalidRequest(
         'request.invalid_correlation_id',
         'X-Correlation-Id must be 1 to 128 visible ASCII characters.',
@@ -65,7 +75,7 @@ export class CommandGateway {
       commandId,
       actor,
       occurredAt: this.clock.now(),
-      correlationId: correlationId ?? commandId,
+      correlationId: correlationIdOf(request),
       causationId: commandId,
     };
   }

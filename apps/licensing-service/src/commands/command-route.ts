@@ -1,6 +1,12 @@
 import type { ICommand } from '@nestjs/cqrs';
 import type { CommandMetadata, CommandType } from '@licensing/domain';
-import { type AnyAggregate, ExecuteDomainCommand, type RunOptions } from '@licensing/workflow';
+import {
+  type AnyAggregate,
+  documentedCommandTypes,
+  ExecuteDocumentedCommand,
+  ExecuteDomainCommand,
+  type RunOptions,
+} from '@licensing/workflow';
 import { z } from 'zod';
 
 export type Resource = 'exporters' | 'applications' | 'licenses' | 'control-measures';
@@ -67,12 +73,12 @@ export function domainRoute(spec: DomainRouteSpec): CommandRoute {
             typeof input[idField] === 'string' ? input[idField] : derived,
         }
       : {}),
-    toCommand: ({ id, body: input, metadata, options }) =>
-      new ExecuteDomainCommand(
-        spec.aggregate,
-        id,
-        { type: spec.commandType, data: { ...input, [idField]: id }, metadata },
-        options,
-      ),
+    toCommand: ({ id, body: input, metadata, options }) => {
+      const command = { type: spec.commandType, data: { ...input, [idField]: id }, metadata };
+      // A command that names documents has each hash checked against the document store first.
+      return documentedCommandTypes.includes(spec.commandType)
+        ? new ExecuteDocumentedCommand(spec.aggregate, id, command, options)
+        : new ExecuteDomainCommand(spec.aggregate, id, command, options);
+    },
   };
 }

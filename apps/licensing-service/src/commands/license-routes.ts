@@ -1,5 +1,11 @@
 import {
   AmendLicenseData,
+  AssignAmendmentReviewerData,
+  CancelShipmentData,
+  CompleteAmendmentReviewData,
+  CorrectShipmentData,
+  RejectAmendmentData,
+  RequestAmendmentData,
   ID_MAX_LENGTH,
   IdInput,
   IssueLicenseData,
@@ -8,7 +14,7 @@ import {
   RevokeLicenseData,
   SuspendLicenseData,
 } from '@licensing/domain';
-import { IssueLicenseForApplication, licenses } from '@licensing/workflow';
+import { DecideAmendment, IssueLicenseForApplication, licenses } from '@licensing/workflow';
 import { z } from 'zod';
 import { type CommandRoute, domainRoute } from './command-route';
 
@@ -33,6 +39,60 @@ const IssueBody = z.strictObject({
   validUntil: IssueLicenseData.shape.validUntil,
 });
 
+const requestId = { amendmentRequestId: RequestAmendmentData.shape.amendmentRequestId };
+
+/** An exporter's amendment request: reviewed, then decided by another officer with the rules evaluated on the license as amended. */
+const amendmentRequestRoutes: CommandRoute[] = [
+  domainRoute({
+    ...license,
+    action: 'request-amendment',
+    commandType: 'RequestAmendment',
+    data: RequestAmendmentData,
+    summary:
+      'Ask for an amendment (validity end, end users, quantities) with a reason; reviewed and decided like an application',
+  }),
+  domainRoute({
+    ...license,
+    action: 'assign-amendment-reviewer',
+    commandType: 'AssignAmendmentReviewer',
+    data: AssignAmendmentReviewerData,
+    summary: 'Assign a reviewer to the amendment request',
+  }),
+  domainRoute({
+    ...license,
+    action: 'complete-amendment-review',
+    commandType: 'CompleteAmendmentReview',
+    data: CompleteAmendmentReviewData,
+    summary: 'Complete the review of the amendment request with a recommendation (the assigned reviewer)',
+  }),
+  {
+    resource: 'licenses',
+    action: 'approve-amendment',
+    commandType: 'ApproveAmendment',
+    summary:
+      'Approve a reviewed amendment request (not its reviewer); the rules in force today are evaluated on the license as amended, recorded, and the amendment applied',
+    body: z.strictObject(requestId),
+    toCommand: ({ id, body, metadata, options }) =>
+      new DecideAmendment(id, String(body['amendmentRequestId']), { kind: 'approve' }, metadata, options),
+  },
+  {
+    resource: 'licenses',
+    action: 'reject-amendment',
+    commandType: 'RejectAmendment',
+    summary:
+      'Reject an amendment request with reasons; the rule evaluation of the license as amended is recorded with it',
+    body: z.strictObject({ ...requestId, reasons: RejectAmendmentData.shape.reasons }),
+    toCommand: ({ id, body, metadata, options }) =>
+      new DecideAmendment(
+        id,
+        String(body['amendmentRequestId']),
+        { kind: 'reject', reasons: body['reasons'] as string[] },
+        metadata,
+        options,
+      ),
+  },
+];
+
 export const licenseRoutes: CommandRoute[] = [
   {
     resource: 'licenses',
@@ -54,6 +114,22 @@ export const licenseRoutes: CommandRoute[] = [
     commandType: 'RecordShipment',
     data: RecordShipmentData,
     summary: 'Record a shipment; it draws the licensed quantities down',
+  }),
+  domainRoute({
+    ...license,
+    action: 'correct-shipment',
+    commandType: 'CorrectShipment',
+    data: CorrectShipmentData,
+    summary:
+      "Correct a recorded shipment's lines (they replace the recorded ones); the remaining quantities are re-computed, the customs reference kept",
+  }),
+  domainRoute({
+    ...license,
+    action: 'cancel-shipment',
+    commandType: 'CancelShipment',
+    data: CancelShipmentData,
+    summary:
+      'Cancel a recorded shipment that did not leave; its quantities go back to the license, its customs reference is kept',
   }),
   domainRoute({
     ...license,
@@ -83,4 +159,5 @@ export const licenseRoutes: CommandRoute[] = [
     data: RevokeLicenseData,
     summary: 'Revoke the license for good',
   }),
+  ...amendmentRequestRoutes,
 ];

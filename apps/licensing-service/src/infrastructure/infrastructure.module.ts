@@ -46,7 +46,7 @@ class Lifecycle implements OnModuleInit, OnApplicationShutdown {
     if (this.config.SEED_POLICY) {
       const report = await seedPolicyHistory(this.store);
       this.logger.log(
-        `Policy history seeded: ${report.events} events in ${report.streams} measure streams (idempotent)`,
+        `Policy history seeded: ${report.events} events in ${report.streams} measure and announcement streams (idempotent)`,
       );
     }
     await this.projections.start();
@@ -115,6 +115,7 @@ export class InfrastructureModule {
             now: () => clock.now(),
             log: (message) => new Logger('Projections').warn(message),
             metrics,
+            parkAfterAttempts: config.PROJECTION_PARK_AFTER_ATTEMPTS,
           }),
         inject: [EVENT_STORE, DocumentStore, CLOCK, Metrics],
       },

@@ -18,7 +18,12 @@ import {
   sharedResponses,
 } from './openapi-parts';
 import { adminPaths, publicPaths, readPaths, verifiableLogPaths } from './openapi-paths';
+import { announcementPaths } from './announcement-paths';
 import { backupPaths } from './backup-paths';
+import { documentPaths } from './document-paths';
+import { parkedEventPaths } from './parked-events-paths';
+import { liveTailPaths } from './live-tail-path';
+import { rebuildPaths } from './rebuild-paths';
 import { preCheckPaths } from './pre-check-path';
 import { responseComponents } from './response-schemas';
 
@@ -58,6 +63,10 @@ const TAGS = {
   applications: 'License applications, from draft to decision.',
   licenses: 'Issued licenses: shipments, amendments, suspension, revocation.',
   'control-measures': 'The export-control measures (policy) as recorded, with corrections.',
+  announcements:
+    'Announcements as one act: the acts one announcement orders on measures, each applied to its measure exactly once.',
+  documents:
+    "Documents' bytes, stored under their SHA-256: what a case names, so an auditor can prove which bytes were reviewed.",
   'pre-checks': 'Would an export need a license? The rule evaluation of an approval, without an application.',
   audit:
     'Checks an auditor runs: recorded decisions, the event log as stored, and the verifiable log (signed tree heads, proofs, verification, export).',
@@ -85,9 +94,14 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
   }
   add(readPaths(settings));
   add(preCheckPaths(settings));
+  add(documentPaths(settings));
+  add(announcementPaths(settings));
   add(verifiableLogPaths(settings));
+  add(liveTailPaths(settings));
   add(backupPaths(settings));
+  add(parkedEventPaths(settings));
   add(adminPaths(settings));
+  add(rebuildPaths(settings));
   add(publicPaths(settings));
   const responses = sharedResponses(settings, paths);
   return {

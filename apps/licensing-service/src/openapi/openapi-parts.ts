@@ -17,6 +17,7 @@ export type OpenApiSettings = Pick<
   | 'AUTH_JWKS_URL'
   | 'AUTH_PUBLIC_KEY_FILE'
   | 'BODY_LIMIT'
+  | 'DOCUMENT_MAX_BYTES'
   | 'RATE_LIMIT_PER_MINUTE'
   | 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE'
 >;
@@ -126,7 +127,8 @@ export const COMMAND_HEADERS = {
     name: 'X-Correlation-Id',
     in: 'header',
     required: false,
-    description: 'Carried into the event metadata as the correlation id; default the command id.',
+    description:
+      "Carried into the event metadata and the request's log line as the correlation id, and answered in the `X-Correlation-Id` response header; default the trace id of a W3C `traceparent` header, else one made for the request.",
     schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$', maxLength: 128 },
   },
 };

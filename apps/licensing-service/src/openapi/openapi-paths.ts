@@ -4,7 +4,7 @@ import { DecisionReplayQuery, DecisionsByMeasure, WhatIfQuery } from '../audit/d
 import { ExportQuery } from '../audit/audit-export.controller';
 import { AllEventsQuery, StateAtQuery, StreamEventsQuery } from '../audit/event-log.controller';
 import { ConsistencyQuery, InclusionQuery, TreeHeadsQuery } from '../audit/verifiable-log.controller';
-import { ApplicationList, LicenseList } from '../queries/license-state.controller';
+import { ApplicationListQuery, LicenseListQuery } from '../queries/license-state.controller';
 import { ReadQuery } from '../queries/read-query';
 import { ChangesQuery, MeasureHistoryQuery, MeasuresQuery } from '../rule-history/rule-history.controller';
 import {
@@ -92,6 +92,9 @@ function open(operationId: string, summary: string, tag: string, responses: Json
   };
 }
 
+/** Lists: a cursor that is not this list's `nextCursor` (or came with another sort). */
+const CURSOR = 'The cursor is not a `nextCursor` of this list with this sort (`request.invalid_cursor`).';
+
 export function readPaths(settings: OpenApiSettings): Record<string, Json> {
   const byId = (name: string, query: Parameters<typeof queryParameters>[0] = ReadQuery) => [
     pathId(name),
@@ -103,14 +106,14 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
   const read = (operation: Operation, spec: ReadSpec) => guarded(operation, spec, settings);
   return {
     '/applications': read('ListApplications', {
-      summary: 'Applications on a date, by exporter and status',
+      summary: 'Applications on a date: filtered, sorted, a page at a time',
       tag: 'applications',
-      parameters: queryParameters(ApplicationList),
+      parameters: queryParameters(ApplicationListQuery),
       ok: answer(
-        "Every application in the reader's data scope that matches, as it stands on asOf.",
+        "A page of the applications in the reader's data scope that match, as they stand on asOf, and the next page's cursor.",
         'ApplicationsOnDate',
       ),
-      invalid: [QUERY, POSITION],
+      invalid: [QUERY, POSITION, CURSOR],
     }),
     '/applications/{id}': read('GetApplication', {
       summary: 'One application: status on the date, decision record, history',
@@ -188,11 +191,14 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
         "The stream has no event at that revision, or none recorded by that instant (`audit.no_state`), or it is no aggregate's stream (`audit.not_an_aggregate_stream`).",
     }),
     '/licenses': read('ListLicenses', {
-      summary: 'Licenses on a date, by exporter and status',
+      summary: 'Licenses on a date: filtered, sorted, a page at a time',
       tag: 'licenses',
-      parameters: queryParameters(LicenseList),
-      ok: answer("Every license in the reader's data scope that matches, as it stands on asOf.", 'LicensesOnDate'),
-      invalid: [QUERY, POSITION],
+      parameters: queryParameters(LicenseListQuery),
+      ok: answer(
+        "A page of the licenses in the reader's data scope that match, as they stand on asOf, and the next page's cursor.",
+        'LicensesOnDate',
+      ),
+      invalid: [QUERY, POSITION, CURSOR],
     }),
     '/licenses/{id}': read('GetLicense', {
       summary: 'One license: effective status, remaining quantities, validity, shipments, decision',
@@ -350,11 +356,6 @@ export function verifiableLogPaths(settings: OpenApiSettings): Record<string, Js
 export function adminPaths(settings: OpenApiSettings): Record<string, Json> {
   const admin = (operation: Operation, spec: ReadSpec) => guarded(operation, spec, settings, 'post');
   return {
-    '/admin/read-models/rebuild': admin('RebuildReadModels', {
-      summary: 'Drop every read model and replay the whole log into it',
-      tag: 'admin',
-      ok: answer('Rebuilt: each read model and the position it reached; queries see the result.', 'Rebuilt'),
-    }),
     '/admin/scheduler/run': admin('RunScheduler', {
       summary: 'Append the events that time made due (expiry, missed review deadline) now',
       tag: 'admin',

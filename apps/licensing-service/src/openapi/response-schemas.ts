@@ -8,7 +8,6 @@ import {
   Item,
   LegalDate,
   LicenseType,
-  LineQuantity,
   MeasureStatusOnDate,
   Party,
   PenaltyKind,
@@ -43,6 +42,10 @@ import {
   TreeHeadsPage,
 } from './verifiable-log-schemas';
 import { BackupListing, BackupManifest, CreatedBackup } from './backup-schemas';
+import { AnnouncementLink, Announcements, AnnouncementView } from './announcement-schemas';
+import { AmendmentRequestView, DocumentEntry, ShipmentEntry, StoredDocument } from './case-record-schemas';
+import { ParkedEventList, ParkedEventView } from './parked-event-schemas';
+import { ReadModelRebuild, Rebuild, RebuildList } from './rebuild-schemas';
 
 /**
  * What each operation answers, as zod schemas of the JSON on the wire (the
@@ -139,15 +142,11 @@ export const ApplicationView = z.object({
     .describe('An open request for documents.'),
   decision: DecisionView.nullable(),
   licenseId: z.string().nullable(),
+  documents: z
+    .array(DocumentEntry)
+    .describe('Every document the case names, with the hash of the bytes where uploaded: which bytes the review saw.'),
   history: z.array(HistoryEntry),
   revision: Count.describe('Revision of the last event of the application stream: the ETag.'),
-});
-
-const ShipmentEntry = z.object({
-  shipmentId: z.string(),
-  shippedOn: LegalDate,
-  customsDeclarationRef: z.string(),
-  lines: z.array(LineQuantity),
 });
 
 export const LicenseView = z.object({
@@ -180,6 +179,11 @@ export const LicenseView = z.object({
     .describe('The recorded suspension; `inEffect` says whether it still holds on asOf.'),
   revocation: z.object({ revokedOn: LegalDate, reason: z.string() }).nullable(),
   shipments: z.array(ShipmentEntry),
+  amendmentRequests: z
+    .array(AmendmentRequestView)
+    .describe(
+      "The exporter's amendment requests, oldest first: what was asked, the review, the outcome and its record.",
+    ),
   decision: DecisionView.nullable().describe('The decision on the application the license was issued on.'),
   history: z.array(HistoryEntry),
   revision: Count.describe('Revision of the last event of the license stream: the ETag.'),
@@ -195,8 +199,17 @@ export const PreCheckAnswer = z.object({
   ),
 });
 
-export const ApplicationsOnDate = z.object({ asOf: LegalDate, applications: z.array(ApplicationView) });
-export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView) });
+/** Keyset pagination: pass it back as `cursor` (same filters, same sort); null on the last page. */
+const NextCursor = z
+  .string()
+  .nullable()
+  .describe('The next page: pass it as `cursor` with the same filters and sort; null on the last page.');
+export const ApplicationsOnDate = z.object({
+  asOf: LegalDate,
+  applications: z.array(ApplicationView),
+  nextCursor: NextCursor,
+});
+export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView), nextCursor: NextCursor });
 
 // The decision audit's answers (GET /applications/{id}/decision-replay, …/what-if, /audit/decisions).
 export {
@@ -208,8 +221,16 @@ export {
   DecisionWhatIf,
 } from './decision-audit-schemas';
 
+// The answers of GET /ops/parked-events.
+export { ParkedEventList, ParkedEventView } from './parked-event-schemas';
+// The answers of GET /announcements and /announcements/{id}.
+export { Announcements, AnnouncementView } from './announcement-schemas';
+// What the views record of a case after the fact, and the answer of POST /documents.
+export { AmendmentRequestView, DocumentEntry, ShipmentEntry, StoredDocument } from './case-record-schemas';
 // The answers of /ops/backups.
 export { BackupListing, BackupManifest, CreatedBackup } from './backup-schemas';
+// The answers of POST /admin/read-models/rebuild and /ops/rebuilds.
+export { ReadModelRebuild, Rebuild, RebuildList } from './rebuild-schemas';
 // The verifiable log's answers (/audit/tree-heads, /audit/public-key, /audit/proofs/..., /audit/verify, /audit/export).
 export {
   AuditExportConsistency,
@@ -271,6 +292,9 @@ const RecordedPolicyEvent = z.object({
   revision: Count.describe("0-based place in the measure's stream."),
   recordedAt: Instant.describe('When the event was recorded: when we learned the fact.'),
   event: ControlMeasureEvent,
+  announcement: AnnouncementLink.nullable().describe(
+    'The act of a recorded announcement that made this change; null for a change made by hand (or before its announcement was recorded).',
+  ),
 });
 
 export const MeasuresOnDate = z.object({
@@ -342,9 +366,11 @@ export const Consumers = z.object({
   ]),
 });
 
-export const Rebuilt = z.object({
-  rebuilt: z.array(z.object({ name: z.string(), position: Position.nullable() })),
-  tookMs: Count,
+/** What POST /ops/parked-events/{id}/retry and /skip answer: the command's outcome and the event after the decision. */
+export const ParkedEventDecision = CommandOutcome.extend({
+  parkedEvent: ParkedEventView.nullable().describe(
+    'The parked event after the decision (null only if it vanished meanwhile).',
+  ),
 });
 
 export const SchedulerReport = z.object({
@@ -401,9 +427,32 @@ export const EventLogPage = z.object({
   ),
 });
 
+/**
+ * One message of GET /ops/events/live (`text/event-stream`): its `id`,
+ * `event` and `data` fields, `data` being JSON. Heartbeats are comments, not
+ * messages.
+ */
+export const LiveTailMessage = z
+  .discriminatedUnion('event', [
+    z.object({
+      id: Position.describe("The event's `$all` position: send it back as Last-Event-ID to resume after it."),
+      event: z.literal('recorded').describe('Every event of the log; its type is `data.type`.'),
+      data: RecordedEventEnvelope,
+    }),
+    z.object({
+      event: z
+        .literal('fell-behind')
+        .describe('The last message: the client fell LIVE_TAIL_BUFFER_EVENTS behind, and the server closes.'),
+      data: z.object({
+        resumeFrom: Position.describe('The position of the last event sent: reconnect with it as Last-Event-ID.'),
+      }),
+    }),
+  ])
+  .describe('One Server-Sent Events message of the live tail: `id`, `event` and `data` (JSON).');
+
 export const AggregateStateAt = z.object({
   streamId: z.string(),
-  aggregate: z.enum(['exporter', 'application', 'license', 'control_measure']),
+  aggregate: z.enum(['exporter', 'application', 'license', 'control_measure', 'announcement']),
   revision: Count.describe('The revision of the last event applied.'),
   recordedAt: Instant.describe('When the last event applied was recorded.'),
   state: z
@@ -485,6 +534,7 @@ export const OpenApiDocument = z
 export const RESPONSE_SCHEMAS = {
   ProblemDetails,
   CommandOutcome,
+  StoredDocument,
   Party,
   Item,
   DecisionRecord,
@@ -507,16 +557,25 @@ export const RESPONSE_SCHEMAS = {
   MeasuresOnDate,
   MeasureHistory,
   PolicyChanges,
+  AnnouncementLink,
+  AnnouncementView,
+  Announcements,
   ReadModelStatus,
   Consumers,
   BackupManifest,
   CreatedBackup,
   BackupListing,
-  Rebuilt,
+  ReadModelRebuild,
+  Rebuild,
+  RebuildList,
+  ParkedEventView,
+  ParkedEventList,
+  ParkedEventDecision,
   SchedulerReport,
   RecordedEventEnvelope,
   StreamEventsPage,
   EventLogPage,
+  LiveTailMessage,
   AggregateStateAt,
   SignedTreeHead,
   EventInclusion,

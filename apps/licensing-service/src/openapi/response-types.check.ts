@@ -1,7 +1,9 @@
 import type { LicenseStatusOnDate } from '@licensing/domain';
 import type { z } from 'zod';
 import type { AdminController } from '../admin/admin.controller';
+import type { AnnouncementsController } from '../announcements/announcements.controller';
 import type { DecisionAuditController } from '../audit/decision-audit.controller';
+import type { DocumentsController } from '../documents/documents.controller';
 import type { BackupsController } from '../backup/backups.controller';
 import type { ExportLine } from '@licensing/audit';
 import type { EventLogController } from '../audit/event-log.controller';
@@ -12,7 +14,10 @@ import type { WellKnownController } from '../identity/well-known.controller';
 import type { ExporterViewController } from '../queries/exporter-view.controller';
 import type { LicenseStateController } from '../queries/license-state.controller';
 import type { PreCheckController } from '../queries/pre-check.controller';
+import type { LiveTailMessage } from '../ops/sse-stream';
 import type { ConsumersController } from '../relay/consumers.controller';
+import type { decisionBody, ParkedEventsController } from '../parked-events/parked-events.controller';
+import type { RebuildsController } from '../rebuilds/rebuilds.controller';
 import type { RuleHistoryController } from '../rule-history/rule-history.controller';
 import type * as Schemas from './response-schemas';
 
@@ -68,14 +73,22 @@ export type ResponseTypesAgree = [
     >
   >,
   Assert<Same<Out<'PreCheckAnswer'>, Answer<PreCheckController, 'check'>>>,
+  Assert<Same<Out<'StoredDocument'>, Answer<DocumentsController, 'upload'>>>,
   Assert<Same<Out<'ExporterView'>, IssuedLicenses<Answer<ExporterViewController, 'exporter'>>>>,
   Assert<Same<Out<'MeasuresOnDate'>, Answer<RuleHistoryController, 'measures'>>>,
   Assert<Same<Out<'MeasureHistory'>, Answer<RuleHistoryController, 'history'>>>,
   Assert<Same<Out<'PolicyChanges'>, Answer<RuleHistoryController, 'changes'>>>,
+  Assert<Same<Out<'Announcements'>, Answer<AnnouncementsController, 'list'>>>,
+  Assert<Same<Out<'AnnouncementView'>, Answer<AnnouncementsController, 'get'>>>,
   Assert<Same<Out<'Consumers'>, Answer<ConsumersController, 'consumers'>>>,
+  Assert<Same<Out<'ParkedEventList'>, Answer<ParkedEventsController, 'list'>>>,
+  // Retry and skip answer a CommandResponse whose body is decisionBody's.
+  Assert<Same<Out<'ParkedEventDecision'>, ReturnType<typeof decisionBody>>>,
   Assert<Same<Out<'CreatedBackup'>, Answer<BackupsController, 'create'>>>,
   Assert<Same<Out<'BackupListing'>, Answer<BackupsController, 'list'>>>,
-  Assert<Same<Out<'Rebuilt'>, Answer<AdminController, 'rebuild'>>>,
+  Assert<Same<Out<'Rebuild'>, Answer<AdminController, 'rebuild'>>>,
+  Assert<Same<Out<'Rebuild'>, Answer<RebuildsController, 'one'>>>,
+  Assert<Same<Out<'RebuildList'>, Answer<RebuildsController, 'list'>>>,
   Assert<Same<Out<'SchedulerReport'>, Answer<AdminController, 'runScheduler'>>>,
   Assert<Same<Out<'StreamEventsPage'>, Answer<EventLogController, 'streamEvents'>>>,
   Assert<Same<Out<'EventLogPage'>, Answer<EventLogController, 'events'>>>,
@@ -91,6 +104,8 @@ export type ResponseTypesAgree = [
   // The NDJSON answers, one line each: what the verify handler writes, and the export format's lines.
   Assert<Same<Out<'LogVerificationLine'>, VerifyLine>>,
   Assert<Same<Out<'AuditExportLine'>, ExportLine>>,
+  // The live tail's Server-Sent Events, one message each, as the stream writes them.
+  Assert<Same<Out<'LiveTailMessage'>, LiveTailMessage>>,
   // Literal answers the handlers' types widen to string.
   Assert<Fits<Out<'Liveness'>, Answer<HealthController, 'live'>>>,
   Assert<Fits<Out<'Readiness'>, Answer<HealthController, 'ready'>>>,

@@ -1,9 +1,17 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { IdInput, type ScopePredicate } from '@licensing/domain';
-import { DocumentStore, LicenseStateQuery } from '@licensing/projections';
-import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
+import { IdInput, type RowScope, type ScopePredicate } from '@licensing/domain';
+import {
+  ApplicationList,
+  type ApplicationSort,
+  DocumentStore,
+  LicenseList,
+  type LicenseSort,
+  LicenseStateQuery,
+} from '@licensing/projections';
+import { ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { CaseFilters, dateFilter, pageRequest, Paging, sortParameter } from './list-query';
 import { ReadConsistency, ReadQuery } from './read-query';
 
 /** Every status an application can have on a date (the list filter; the OpenAPI document's enums). */
@@ -19,13 +27,27 @@ export const APPLICATION_STATUSES = [
   'deadline_missed',
 ] as const;
 export const LICENSE_STATUSES = ['not_yet_valid', 'active', 'suspended', 'exhausted', 'revoked', 'expired'] as const;
-export const ApplicationList = ReadQuery.extend({
+export const ApplicationListQuery = ReadQuery.extend({
   exporterId: IdInput.optional().describe("Only this exporter's."),
   status: z.enum(APPLICATION_STATUSES).optional().describe('Only those with this status on asOf.'),
+  ...CaseFilters,
+  submittedFrom: dateFilter('Submitted on or after this date.'),
+  submittedTo: dateFilter('Submitted on or before this date.'),
+  reviewDeadlineFrom: dateFilter('Review deadline on or after this date.'),
+  reviewDeadlineTo: dateFilter('Review deadline on or before this date.'),
+  sort: sortParameter(['id', 'submittedOn', 'reviewDeadline']),
+  ...Paging,
 });
-export const LicenseList = ReadQuery.extend({
+export const LicenseListQuery = ReadQuery.extend({
   exporterId: IdInput.optional().describe("Only this exporter's."),
   status: z.enum(LICENSE_STATUSES).optional().describe('Only those with this status on asOf.'),
+  ...CaseFilters,
+  issuedFrom: dateFilter('Issued on or after this date.'),
+  issuedTo: dateFilter('Issued on or before this date.'),
+  validUntilFrom: dateFilter('Valid until this date or later.'),
+  validUntilTo: dateFilter('Valid until this date or earlier.'),
+  sort: sortParameter(['id', 'issuedOn', 'validUntil']),
+  ...Paging,
 });
 
 /**
@@ -38,25 +60,29 @@ export const LicenseList = ReadQuery.extend({
 @UseGuards(ActorGuard)
 export class LicenseStateController {
   private readonly state: LicenseStateQuery;
+  private readonly applicationList: ApplicationList;
+  private readonly licenseList: LicenseList;
 
   constructor(
     @Inject(DocumentStore) documents: DocumentStore,
     @Inject(ReadConsistency) private readonly consistency: ReadConsistency,
   ) {
     this.state = new LicenseStateQuery(documents);
+    this.applicationList = new ApplicationList(documents);
+    this.licenseList = new LicenseList(documents);
   }
 
   @Get('applications')
   @Authorize('ListApplications')
   async applications(
-    @Query(new ZodBody(ApplicationList)) query: z.infer<typeof ApplicationList>,
-    @ReadScope() scope: ScopePredicate,
+    @Query(new ZodBody(ApplicationListQuery)) query: z.infer<typeof ApplicationListQuery>,
+    @ReadRowScope() scope: RowScope,
   ) {
     const asOf = await this.consistency.asOf(query);
-    return {
-      asOf,
-      applications: this.state.applications({ asOf, scope, exporterId: query.exporterId, status: query.status }),
-    };
+    // The query's other fields (paging, minPosition) are no filters; the list reads only its own.
+    const { q, ...filters } = query;
+    const page = this.applicationList.page({ ...filters, text: q, asOf, scope }, pageRequest<ApplicationSort>(query));
+    return { asOf, applications: page.items, nextCursor: page.nextCursor };
   }
 
   @Get('applications/:id')
@@ -76,14 +102,14 @@ export class LicenseStateController {
   @Get('licenses')
   @Authorize('ListLicenses')
   async licenses(
-    @Query(new ZodBody(LicenseList)) query: z.infer<typeof LicenseList>,
-    @ReadScope() scope: ScopePredicate,
+    @Query(new ZodBody(LicenseListQuery)) query: z.infer<typeof LicenseListQuery>,
+    @ReadRowScope() scope: RowScope,
   ) {
     const asOf = await this.consistency.asOf(query);
-    return {
-      asOf,
-      licenses: this.state.licenses({ asOf, scope, exporterId: query.exporterId, status: query.status }),
-    };
+    // The query's other fields (paging, minPosition) are no filters; the list reads only its own.
+    const { q, ...filters } = query;
+    const page = this.licenseList.page({ ...filters, text: q, asOf, scope }, pageRequest<LicenseSort>(query));
+    return { asOf, licenses: page.items, nextCursor: page.nextCursor };
   }
 
   @Get('licenses/:id')

@@ -10,11 +10,16 @@ import {
   kafkaFromBrokers,
   type LicenseRelay,
   openRelayCheckpointStore,
+  type ParkedRelayEvent,
   type RelayCheckpointStore,
+  type RelayParkedEventStore,
+  type RelayRetryResult,
   type RelayStatus,
   startLicenseRelay,
 } from '@licensing/relay';
-import { Metrics } from '@licensing/platform';
+import { type AppLogger, Metrics } from '@licensing/platform';
+import { APP_LOGGER } from '@licensing/workflow';
+import { logLevel } from 'kafkajs';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
@@ -31,24 +36,29 @@ type Kafka = ReturnType<typeof kafkaFromBrokers>;
 export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Relay');
   private relay: LicenseRelay | null = null;
-  private checkpoints: RelayCheckpointStore | null = null;
+  private checkpoints: (RelayCheckpointStore & RelayParkedEventStore) | null = null;
   private kafka: Kafka | null = null;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(APP_LOGGER) private readonly appLogger: AppLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.KAFKA_BROKERS === undefined) return;
     const brokers = this.config.KAFKA_BROKERS;
     this.checkpoints = openRelayCheckpointStore(join(this.config.DATA_DIR, 'relay.sqlite'));
-    this.kafka = kafkaFromBrokers(brokers, 'licensing-service-relay');
+    // kafkajs writes through the service's logger: JSON lines like the rest.
+    this.kafka = kafkaFromBrokers(brokers, 'licensing-service-relay', logLevel.ERROR, this.appLogger);
     this.relay = startLicenseRelay({
       store: this.store,
       kafka: this.kafka,
       checkpoints: this.checkpoints,
+      // Dead-lettered events are recorded beside the checkpoint, for GET /ops/parked-events.
+      parkedEvents: this.checkpoints,
+      parkAfterAttempts: this.config.RELAY_PARK_AFTER_ATTEMPTS,
       topicPrefix: this.config.KAFKA_TOPIC_PREFIX,
       log: this.logger,
       metrics: this.metrics,
@@ -85,5 +95,23 @@ export class EmbeddedRelay implements OnApplicationBootstrap, BeforeApplicationS
   /** Null when the service runs without Kafka. */
   status(): RelayStatus | null {
     return this.relay?.status() ?? null;
+  }
+
+  /** The events the relay dead-lettered; none when the service runs without Kafka. */
+  async parkedEvents(): Promise<ParkedRelayEvent[]> {
+    return (await this.relay?.parkedEvents()) ?? [];
+  }
+
+  retryParked(position: bigint): Promise<RelayRetryResult> {
+    return this.running().retryParked(position);
+  }
+
+  skipParked(position: bigint): Promise<void> {
+    return this.running().skipParked(position);
+  }
+
+  private running(): LicenseRelay {
+    if (this.relay === null) throw new Error('The relay does not run in this process (KAFKA_BROKERS is not set)');
+    return this.relay;
   }
 }

@@ -1,4 +1,8 @@
 import {
+  announcementDecider,
+  AnnouncementEvent,
+  type AnnouncementState,
+  announcementStreamId,
   applicationDecider,
   ApplicationEvent,
   type ApplicationState,
@@ -23,8 +27,8 @@ import type { RecordedEvent } from '@licensing/event-store';
 import type { z } from 'zod';
 
 /** The aggregates whose streams can be folded into state, by the prefix of their stream ids. */
-export type AggregateName = 'exporter' | 'application' | 'license' | 'control_measure';
-export type AggregateState = ExporterState | ApplicationState | LicenseState | ControlMeasureState;
+export type AggregateName = 'exporter' | 'application' | 'license' | 'control_measure' | 'announcement';
+export type AggregateState = ExporterState | ApplicationState | LicenseState | ControlMeasureState | AnnouncementState;
 
 export interface AggregateKind {
   readonly name: AggregateName;
@@ -70,6 +74,7 @@ export const AGGREGATE_KINDS: readonly AggregateKind[] = [
   kind('application', applicationStreamId, applicationDecider, ApplicationEvent),
   kind('license', licenseStreamId, licenseDecider, LicenseEvent),
   kind('control_measure', controlMeasureStreamId, controlMeasureDecider, ControlMeasureEvent),
+  kind('announcement', announcementStreamId, announcementDecider, AnnouncementEvent),
 ];
 
 /** The stream is none of an aggregate's, so there is no state to fold (HTTP: 404). */

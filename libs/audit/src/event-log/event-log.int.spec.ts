@@ -375,16 +375,20 @@ describe('the event log API over a real SQLite event store', () => {
       await expect(refusal).rejects.toMatchObject({
         code: 'audit.not_an_aggregate_stream',
         kind: 'not_found',
-        details: { prefixes: ['exporter-', 'application-', 'license-', 'control-measure-'] },
+        details: { prefixes: ['exporter-', 'application-', 'license-', 'control-measure-', 'announcement-'] },
       });
       await expect(stateAt(store, 'license-', { revision: 0 })).rejects.toThrow(NotAnAggregateStream);
     });
 
     it('picks the decider by the prefix the domain gives each aggregate', () => {
-      const names = ['exporter-a', 'application-a', 'license-L-a', 'control-measure-no-57-2025'].map(
-        (streamId) => aggregateOfStream(streamId).name,
-      );
-      expect(names).toEqual(['exporter', 'application', 'license', 'control_measure']);
+      const names = [
+        'exporter-a',
+        'application-a',
+        'license-L-a',
+        'control-measure-no-57-2025',
+        'announcement-no-70-2025',
+      ].map((streamId) => aggregateOfStream(streamId).name);
+      expect(names).toEqual(['exporter', 'application', 'license', 'control_measure', 'announcement']);
     });
   });
 });

@@ -1,2 +1,10 @@
 export { TAMPER_KINDS, tamper } from './tamper';
 export type { TamperKind, Tampering } from './tamper';
+export {
+  flipByte,
+  readManifestFile,
+  resealManifest,
+  tamperBackupStore,
+  truncateToHalf,
+  writeManifestFile,
+} from './backup-damage';

@@ -1,4 +1,5 @@
 import type { Consumer, ConsumerConfig, Kafka, Logger } from 'kafkajs';
+import { inConsumerSpan } from './consumer-tracing';
 import { InMemoryDedupeStore, type DedupeStore } from './dedupe-store';
 import { type ContractHandlers, handleContractMessage, type InvalidMessageHandler } from './handle-contract-message';
 
@@ -33,7 +34,8 @@ export interface ContractConsumer {
 /**
  * A kafkajs consumer that hands typed, validated, de-duplicated messages to
  * `handlers`. One message at a time per partition, so per-key order holds;
- * offsets commit only after `handleContractMessage` resolved.
+ * offsets commit only after `handleContractMessage` resolved. A message's
+ * W3C `traceparent` header makes its handling part of the producer's trace.
  */
 export function createContractConsumer(options: ContractConsumerOptions): ContractConsumer {
   const logger = options.logger ?? options.kafka.logger();
@@ -51,11 +53,10 @@ export function createContractConsumer(options: ContractConsumerOptions): Contra
         autoCommit: true,
         eachMessage: async (payload) => {
           try {
-            const outcome = await handleContractMessage(payload, {
-              handlers: options.handlers,
-              dedupe,
-              onInvalid: options.onInvalid,
-            });
+            // With tracing on, the handling is a span continuing the producer's trace (its traceparent header).
+            const outcome = await inConsumerSpan(payload, options.groupId, () =>
+              handleContractMessage(payload, { handlers: options.handlers, dedupe, onInvalid: options.onInvalid }),
+            );
             if (outcome.status === 'unknown-type') {
               logger.warn('Skipped a message of a type this contracts package does not know', {
                 ...outcome,

@@ -131,6 +131,33 @@ export function sampleContractMessages(): { [Type in ContractMessageType]: Contr
         remaining: [{ lineId: '1', quantity: { amount: 70, unit: 'kg' } }],
       },
     },
+    'license.shipment-corrected': {
+      ...envelope(uuid(12), 'license', 'lic-1', 21),
+      type: 'license.shipment-corrected',
+      data: {
+        licenseId: 'lic-1',
+        shipmentId: 'shp-1',
+        correctedOn: '2026-02-10',
+        customsDeclarationRef: 'CD-2026-0001',
+        reason: 'Customs weighed 25 kg',
+        shipped: [{ lineId: '1', quantity: { amount: 25, unit: 'kg' } }],
+        previouslyShipped: [{ lineId: '1', quantity: { amount: 30, unit: 'kg' } }],
+        remaining: [{ lineId: '1', quantity: { amount: 75, unit: 'kg' } }],
+      },
+    },
+    'license.shipment-cancelled': {
+      ...envelope(uuid(13), 'license', 'lic-1', 22),
+      type: 'license.shipment-cancelled',
+      data: {
+        licenseId: 'lic-1',
+        shipmentId: 'shp-1',
+        cancelledOn: '2026-02-11',
+        customsDeclarationRef: 'CD-2026-0001',
+        reason: 'The goods never left',
+        restored: [{ lineId: '1', quantity: { amount: 25, unit: 'kg' } }],
+        remaining: [{ lineId: '1', quantity: { amount: 100, unit: 'kg' } }],
+      },
+    },
     'control-measure.changed': {
       ...envelope(uuid(11), 'control-measure', 'no-61-2025', 20),
       type: 'control-measure.changed',

@@ -6,6 +6,20 @@ import { CountryCode, EndUse, Item, Party } from '../shared/items';
  * general license may name several and must describe the exporter's internal
  * compliance system and its past use of licenses.
  */
+/**
+ * A document named in a case. With `sha256` it names bytes in the service's
+ * content-addressed document store (POST /documents), so the record shows
+ * which bytes a reviewer saw; documents recorded before hashes have none.
+ */
+const SuppliedDocumentShape = z.object({
+  name: z.string().min(1),
+  ref: z.string().min(1),
+  /** The SHA-256 of the bytes, 64 lowercase hex digits. */
+  sha256: z.string().min(1).optional(),
+  /** The bytes' media type as uploaded, e.g. `application/pdf`. */
+  mediaType: z.string().min(1).optional(),
+});
+
 const commonContent = {
   exporterId: z.string().min(1),
   items: z.array(Item).min(1),
@@ -19,6 +33,8 @@ const commonContent = {
   endUseCertificateRef: z.string().min(1),
   /** For foreign-made items (No. 61): Chinese-origin controlled rare-earth share of value, 0–100. */
   chineseRareEarthValueSharePercent: z.number().min(0).max(100).optional(),
+  /** The documents behind the references above (contract, certificates), with the bytes' hash where uploaded. */
+  documents: z.array(SuppliedDocumentShape).optional(),
 };
 
 export const IndividualApplicationContent = z.object({
@@ -59,8 +75,5 @@ export function endUsersOf(application: ApplicationContent): Party[] {
     : [application.endUser];
 }
 
-export const SuppliedDocument = z.object({
-  name: z.string().min(1),
-  ref: z.string().min(1),
-});
+export const SuppliedDocument = SuppliedDocumentShape;
 export type SuppliedDocument = z.infer<typeof SuppliedDocument>;

@@ -1,6 +1,7 @@
 import { deciderSpec } from '../testing/decider-spec';
 import { ApplicationCommand } from './application-commands';
 import { applicationDecider } from './application-decider';
+import { ApplicationEvent } from './application-events';
 import {
   accepted,
   APPLICATION_ID,
@@ -35,6 +36,32 @@ describe('application documents and withdrawal', () => {
   describe('RequestDocuments and SupplyDocuments', () => {
     it('requests documents during review', () => {
       spec.given([drafted(), submitted(), accepted]).when(requestDocuments).then([documentsRequested]);
+    });
+
+    it("records the bytes' hash and media type with a supplied document, and still loads one without them", () => {
+      const sha256 = 'a'.repeat(64);
+      const document = {
+        name: 'end-user certificate (signed original)',
+        ref: 'DOC-78',
+        sha256,
+        mediaType: 'application/pdf',
+      };
+      spec
+        .given([drafted(), submitted(), accepted, documentsRequested])
+        .when({ type: 'SupplyDocuments', data: { ...id, documents: [document] }, metadata: meta({ at: '2026-01-09' }) })
+        .then([
+          {
+            type: 'DocumentsSupplied',
+            schemaVersion: 1,
+            data: { ...id, documents: [document], suppliedOn: '2026-01-09' },
+          },
+        ]);
+      const beforeHashes = {
+        type: 'DocumentsSupplied',
+        schemaVersion: 1,
+        data: { ...id, documents: [{ name: 'x', ref: 'y' }], suppliedOn: '2025-01-09' },
+      };
+      expect(ApplicationEvent.safeParse(beforeHashes).success).toBe(true);
     });
 
     it('refuses a second request while the first is outstanding', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdInput, LIST_LIMITS, NameInput, TextInput } from '../shared/input-fields';
+import { IdInput, LIST_LIMITS, MediaTypeInput, NameInput, Sha256Input, TextInput } from '../shared/input-fields';
 import { EndUseInput, ItemInput, PartyInput } from '../shared/items-input';
 import { GeneralApplicationContent, IndividualApplicationContent, SuppliedDocument } from './application-content';
 
@@ -8,6 +8,13 @@ import { GeneralApplicationContent, IndividualApplicationContent, SuppliedDocume
  * limits (see shared/input-fields.ts). `ApplicationDrafted` events keep the
  * permissive `ApplicationContent`, so drafts stored before the limits load.
  */
+
+export const SuppliedDocumentInput = SuppliedDocument.extend({
+  name: NameInput,
+  ref: NameInput,
+  sha256: Sha256Input.optional(),
+  mediaType: MediaTypeInput.optional(),
+});
 
 const commonInput = {
   exporterId: IdInput,
@@ -18,6 +25,7 @@ const commonInput = {
   contractRef: NameInput,
   endUserCertificateRef: NameInput,
   endUseCertificateRef: NameInput,
+  documents: z.array(SuppliedDocumentInput).max(LIST_LIMITS.documents).optional(),
 };
 
 export const ApplicationContentInput = z.discriminatedUnion('licenseType', [
@@ -36,5 +44,3 @@ export const ApplicationContentInput = z.discriminatedUnion('licenseType', [
     }),
   }),
 ]);
-
-export const SuppliedDocumentInput = SuppliedDocument.extend({ name: NameInput, ref: NameInput });

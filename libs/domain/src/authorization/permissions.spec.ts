@@ -58,12 +58,13 @@ describe('the permissions table', () => {
   });
 
   it('lets case readers see case data, officers and auditors replay decisions, and only ops administer', () => {
-    expect(allowedRoles('GetLicense')).toEqual(['exporter', 'licensing_officer', 'auditor']);
+    expect(allowedRoles('GetLicense')).toEqual(['exporter', 'licensing_officer', 'auditor', 'reviewer']);
     expect(allowedRoles('GetApplication')).toEqual(['exporter', 'licensing_officer', 'reviewer', 'auditor']);
     expect(allowedRoles('ReplayDecision')).toEqual(['licensing_officer', 'auditor']);
     expect(allowedRoles('ListMeasures')).not.toContain('system');
     expect(allowedRoles('RunScheduler')).toEqual(['ops']);
     expect(allowedRoles('ListConsumers')).toEqual(['ops', 'auditor']);
+    expect(allowedRoles('ListRebuilds')).toEqual(['ops', 'auditor']);
   });
 
   it('states a data scope for every role it allows: exporters their own, reviewers their assigned, others all', () => {
@@ -73,9 +74,13 @@ describe('the permissions table', () => {
       'ListMeasures',
       'GetMeasureHistory',
       'ListPolicyChanges',
+      'ListAnnouncements',
+      'GetAnnouncement',
       'ReadOpenApi',
       'ReadTreeHeads',
       'ProveConsistency',
+      // Bytes uploaded belong to no case until a case names them (reading them is scoped: GetDocument).
+      'UploadDocument',
     ];
     const caseScope: Partial<Record<string, string>> = { exporter: 'own-exporter', reviewer: 'assigned-reviewer' };
     for (const operation of operations) {
@@ -86,7 +91,8 @@ describe('the permissions table', () => {
     }
     expect(dataScope('CompleteReview', 'reviewer')).toBe('assigned-reviewer');
     expect(dataScope('ListMeasures', 'reviewer')).toBe('all');
-    expect(dataScope('GetLicense', 'reviewer')).toBeUndefined();
+    expect(dataScope('GetLicense', 'reviewer')).toBe('assigned-reviewer');
+    expect(dataScope('CompleteAmendmentReview', 'reviewer')).toBe('assigned-reviewer');
   });
 
   it('keeps system to what the service itself sends (scheduler, seeder), never an HTTP-only operation', () => {
@@ -95,6 +101,8 @@ describe('the permissions table', () => {
       [
         'ExpireLicense',
         'MarkReviewDeadlineMissed',
+        // The process manager applying an announcement's acts records how each went.
+        'RecordAnnouncementActOutcome',
         ...commandTypes.filter((type) => allowedRoles(type).includes('policy_officer')),
       ].sort(),
     );
@@ -102,7 +110,10 @@ describe('the permissions table', () => {
 
   it('lets auditors read everything and send nothing, and every person read the rule history and the API', () => {
     const queries = operations.filter((operation) => !commandTypes.includes(operation as never));
-    const reads = queries.filter((operation) => !['RebuildReadModels', 'RunScheduler'].includes(operation));
+    // Operations that change what the service runs or holds, not reads: ops alone.
+    const reads = queries.filter(
+      (operation) => !['RebuildReadModels', 'RunScheduler', 'CreateBackup', 'UploadDocument'].includes(operation),
+    );
     expect(reads.filter((operation) => dataScope(operation, 'auditor') !== 'all')).toEqual([]);
     expect(commandTypes.filter((type) => isAllowed(type, 'auditor'))).toEqual([]);
     for (const role of PersonRole.options) expect(dataScope('ReadOpenApi', role)).toBe('all');

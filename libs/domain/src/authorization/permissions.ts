@@ -2,6 +2,7 @@ import type { ApplicationCommand } from '../application/application-commands';
 import type { ExporterCommand } from '../exporter/exporter-commands';
 import type { LicenseCommand } from '../license/license-commands';
 import type { ControlMeasureCommand } from '../policy/measure-commands';
+import type { AnnouncementCommand } from '../policy/announcement/announcement-commands';
 import type { ParkedEventCommand } from '../ops/parked-event-commands';
 import { ForbiddenError } from '../shared/errors';
 import { type Actor, PersonRole, type Role } from '../shared/metadata';
@@ -77,11 +78,22 @@ const licenseCommands = {
   // Exporters only: nothing in the service records shipments itself, and a
   // customs system calling in comes with a token of its own, never as `system`.
   RecordShipment: EXPORTER,
+  // The exporter declared the shipment and corrects its own record; licensing
+  // officers too, so the record can follow customs' findings without waiting
+  // for the exporter. Every correction names its reason and its actor.
+  CorrectShipment: { exporter: 'own-exporter', licensing_officer: 'all' },
+  CancelShipment: { exporter: 'own-exporter', licensing_officer: 'all' },
   AmendLicense: OFFICER,
   SuspendLicense: OFFICER,
   ReinstateLicense: OFFICER,
   RevokeLicense: OFFICER,
   ExpireLicense: SCHEDULER,
+  // An exporter's amendment request, reviewed and decided like an application (four eyes).
+  RequestAmendment: EXPORTER,
+  AssignAmendmentReviewer: OFFICER,
+  CompleteAmendmentReview: { reviewer: 'assigned-reviewer' },
+  ApproveAmendment: OFFICER,
+  RejectAmendment: OFFICER,
 } as const satisfies Record<LicenseCommand['type'], Grants>;
 
 // `system`: the seeder records the real policy history as `seed` (system).
@@ -95,25 +107,49 @@ const measureCommands = {
   RepealMeasure: POLICY,
   RecordCorrection: POLICY,
 } as const satisfies Record<ControlMeasureCommand['type'], Grants>;
+const announcementCommands = {
+  RecordAnnouncement: POLICY,
+  // Only the service's process manager, as it applies each act to its measure: never a person, never a token.
+  RecordAnnouncementActOutcome: { system: 'all' },
+} as const satisfies Record<AnnouncementCommand['type'], Grants>;
 
 const applicationQueries = {
   ListApplications: APPLICATION_READERS,
   GetApplication: APPLICATION_READERS,
   ReplayDecision: { licensing_officer: 'all', auditor: 'all' },
 } as const satisfies Record<string, Grants>;
-const licenseQueries = { ListLicenses: CASE_READERS, GetLicense: CASE_READERS } as const satisfies Record<
+/** Licenses as case data; a reviewer reads the license whose amendment request they are assigned to review. */
+const LICENSE_READERS = { ...CASE_READERS, reviewer: 'assigned-reviewer' } as const satisfies Grants;
+const licenseQueries = { ListLicenses: LICENSE_READERS, GetLicense: LICENSE_READERS } as const satisfies Record<
   string,
   Grants
 >;
+/**
+ * Document bytes. Uploading reaches no case (content-addressed bytes belong
+ * to nobody until a case names them), so an exporter's upload is not scoped;
+ * reading them is reading the applications that name them, scoped alike.
+ */
+const documentOperations = {
+  UploadDocument: { exporter: 'all' },
+  GetDocument: APPLICATION_READERS,
+} as const satisfies Record<string, Grants>;
 const exporterQueries = { GetExporter: CASE_READERS } as const satisfies Record<string, Grants>;
 const ruleHistoryQueries = {
   ListMeasures: PERSONS,
   GetMeasureHistory: PERSONS,
   ListPolicyChanges: PERSONS,
 } as const satisfies Record<string, Grants>;
-/** "Would this export need a license?": an exporter for itself, officers for anyone; nothing is stored. */
+/** Announcements are public law like the rule history, with which acts they ordered and how each went. */
+const announcementQueries = {
+  ListAnnouncements: PERSONS,
+  GetAnnouncement: PERSONS,
+} as const satisfies Record<string, Grants>;
+/**
+ * "Would this export need a license?": an exporter for itself, officers for
+ * anyone, and auditors, who read everything; nothing is stored.
+ */
 const preCheckQueries = {
-  PreCheckExport: { exporter: 'own-exporter', licensing_officer: 'all' },
+  PreCheckExport: { exporter: 'own-exporter', licensing_officer: 'all', auditor: 'all' },
 } as const satisfies Record<string, Grants>;
 const apiQueries = { ReadOpenApi: PERSONS } as const satisfies Record<string, Grants>;
 // Ops watch the consumers; auditors read everything, this too. The live tail
@@ -124,6 +160,8 @@ const opsQueries = {
   // Backups of the embedded store: ops take them; the list (manifests, no event data) is open to auditors too.
   CreateBackup: OPS,
   ListBackups: { ops: 'all', auditor: 'all' },
+  // The progress of read-model rebuilds (POST /admin/read-models/rebuild starts one: RebuildReadModels).
+  ListRebuilds: { ops: 'all', auditor: 'all' },
 } as const satisfies Record<string, Grants>;
 /** Events a consumer could not process: ops and auditors see them; only ops decide on them (audited commands). */
 const parkedEventQueries = {
@@ -161,13 +199,16 @@ export type CommandType =
   | ExporterCommand['type']
   | LicenseCommand['type']
   | ControlMeasureCommand['type']
+  | AnnouncementCommand['type']
   | ParkedEventCommand['type'];
 /** The reads and operations of the HTTP API that are not domain commands. */
 export type QueryOperation = keyof (typeof applicationQueries &
   typeof licenseQueries &
   typeof exporterQueries &
   typeof ruleHistoryQueries &
+  typeof announcementQueries &
   typeof apiQueries &
+  typeof documentOperations &
   typeof preCheckQueries &
   typeof opsQueries &
   typeof parkedEventQueries &
@@ -181,12 +222,15 @@ export const permissions: { readonly [O in Operation]: Grants } = {
   ...applicationCommands,
   ...licenseCommands,
   ...measureCommands,
+  ...announcementCommands,
   ...parkedEventCommands,
   ...applicationQueries,
   ...licenseQueries,
   ...exporterQueries,
   ...ruleHistoryQueries,
+  ...announcementQueries,
   ...apiQueries,
+  ...documentOperations,
   ...preCheckQueries,
   ...opsQueries,
   ...parkedEventQueries,
@@ -200,12 +244,15 @@ const scopes: readonly (readonly [scope: string, group: object, commands: boolea
   ['application', applicationCommands, true],
   ['license', licenseCommands, true],
   ['control_measure', measureCommands, true],
+  ['announcement', announcementCommands, true],
   ['ops', parkedEventCommands, true],
   ['application', applicationQueries, false],
   ['license', licenseQueries, false],
   ['exporter', exporterQueries, false],
   ['rule_history', ruleHistoryQueries, false],
+  ['announcement', announcementQueries, false],
   ['openapi', apiQueries, false],
+  ['document', documentOperations, false],
   ['pre_check', preCheckQueries, false],
   ['ops', opsQueries, false],
   ['ops', parkedEventQueries, false],
@@ -221,6 +268,7 @@ export const commandTypes = Object.keys({
   ...applicationCommands,
   ...licenseCommands,
   ...measureCommands,
+  ...announcementCommands,
   ...parkedEventCommands,
 }) as CommandType[];
 export const operations = Object.keys(permissions) as Operation[];

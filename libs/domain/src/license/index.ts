@@ -3,3 +3,8 @@ export * from './license-commands';
 export * from './license-state';
 export * from './license-status';
 export * from './license-decider';
+export * from './license-amendment-events';
+export * from './license-amendment-commands';
+export * from './license-amendment-state';
+export * from './license-amendment-evaluation';
+export { requireAmendmentRequest } from './license-decide-amendment-request';

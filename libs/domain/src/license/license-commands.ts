@@ -5,6 +5,7 @@ import { Item, Party } from '../shared/items';
 import { PartyInput } from '../shared/items-input';
 import { Command } from '../shared/metadata';
 import { LicenseType } from '../application/application-content';
+import { AmendmentRequestCommand, amendmentRequestCommandData } from './license-amendment-commands';
 
 // Command inputs carry limits; the events keep permissive schemas (shared/input-fields.ts says why).
 const id = { licenseId: IdInput };
@@ -40,6 +41,17 @@ export const RecordShipmentData = z.object({
     .max(LIST_LIMITS.lines),
   customsDeclarationRef: NameInput,
 });
+/** `lines` replace the shipment's lines; a line not named shipped nothing (cancel a shipment that never left). */
+export const CorrectShipmentData = z.object({
+  ...id,
+  shipmentId: IdInput,
+  lines: z
+    .array(z.object({ lineId: IdInput, quantity: z.number().nonnegative() }))
+    .min(1)
+    .max(LIST_LIMITS.lines),
+  reason: TextInput,
+});
+export const CancelShipmentData = z.object({ ...id, shipmentId: IdInput, reason: TextInput });
 export const AmendLicenseData = z.object({
   ...id,
   reason: TextInput,
@@ -58,6 +70,8 @@ export const ExpireLicenseData = z.object(id);
 
 export type IssueLicense = Command<'IssueLicense', z.infer<typeof IssueLicenseData>>;
 export type RecordShipment = Command<'RecordShipment', z.infer<typeof RecordShipmentData>>;
+export type CorrectShipment = Command<'CorrectShipment', z.infer<typeof CorrectShipmentData>>;
+export type CancelShipment = Command<'CancelShipment', z.infer<typeof CancelShipmentData>>;
 export type AmendLicense = Command<'AmendLicense', z.infer<typeof AmendLicenseData>>;
 export type SuspendLicense = Command<'SuspendLicense', z.infer<typeof SuspendLicenseData>>;
 export type ReinstateLicense = Command<'ReinstateLicense', z.infer<typeof ReinstateLicenseData>>;
@@ -65,15 +79,27 @@ export type RevokeLicense = Command<'RevokeLicense', z.infer<typeof RevokeLicens
 export type ExpireLicense = Command<'ExpireLicense', z.infer<typeof ExpireLicenseData>>;
 
 export type LicenseCommand =
-  IssueLicense | RecordShipment | AmendLicense | SuspendLicense | ReinstateLicense | RevokeLicense | ExpireLicense;
+  | IssueLicense
+  | RecordShipment
+  | CorrectShipment
+  | CancelShipment
+  | AmendLicense
+  | SuspendLicense
+  | ReinstateLicense
+  | RevokeLicense
+  | ExpireLicense
+  | AmendmentRequestCommand;
 
 /** Edge validation: the `data` schema for each command type. */
 export const licenseCommandData = {
   IssueLicense: IssueLicenseData,
   RecordShipment: RecordShipmentData,
+  CorrectShipment: CorrectShipmentData,
+  CancelShipment: CancelShipmentData,
   AmendLicense: AmendLicenseData,
   SuspendLicense: SuspendLicenseData,
   ReinstateLicense: ReinstateLicenseData,
   RevokeLicense: RevokeLicenseData,
   ExpireLicense: ExpireLicenseData,
+  ...amendmentRequestCommandData,
 } as const satisfies Record<LicenseCommand['type'], z.ZodType>;

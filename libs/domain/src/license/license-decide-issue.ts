@@ -3,7 +3,8 @@ import { requireRole } from '../authorization/permissions';
 import { DomainError } from '../shared/errors';
 import { LicenseType } from '../application/application-content';
 import { AmendLicense, IssueLicense } from './license-commands';
-import { LicenseEvent } from './license-events';
+import { Party } from '../shared/items';
+import { LicenseEvent, LineQuantity } from './license-events';
 import { refuseIfExpiredByDate, requireLive } from './license-guards';
 import { LicenseLine, LicenseState } from './license-state';
 import { isUsedUp, MAX_VALIDITY_YEARS, maxValidUntil, remainingQuantities, roundQuantity } from './license-status';
@@ -59,9 +60,16 @@ export function issue(command: IssueLicense, state: LicenseState): LicenseEvent[
   ];
 }
 
-function amendedLines(lines: readonly LicenseLine[], command: AmendLicense): LicenseLine[] {
+/** What an amendment may change; `AmendLicense` and an approved amendment request carry the same. */
+export interface LicenseChanges {
+  readonly validUntil?: LegalDate | undefined;
+  readonly endUsers?: readonly Party[] | undefined;
+  readonly quantities?: readonly LineQuantity[] | undefined;
+}
+
+function amendedLines(lines: readonly LicenseLine[], quantities: readonly LineQuantity[]): LicenseLine[] {
   const result = [...lines];
-  for (const { lineId, quantity } of command.data.quantities ?? []) {
+  for (const { lineId, quantity } of quantities) {
     const index = result.findIndex((line) => line.item.lineId === lineId);
     const line = result[index];
     if (line === undefined) {
@@ -82,13 +90,22 @@ function amendedLines(lines: readonly LicenseLine[], command: AmendLicense): Lic
   return result;
 }
 
-export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[] {
-  requireRole(command.type, command.metadata.actor, 'amend a license');
-  const live = requireLive(state, 'amend a license');
+/**
+ * The events that amend a live license with `changes` on `today`, or the
+ * refusal: nothing to change, a validity too long or already past, an
+ * unknown line, a quantity below what has shipped. The same rules for an
+ * officer's amendment and an approved request, checked again at approval.
+ */
+export function amendmentEvents(
+  live: Extract<LicenseState, { status: 'active' | 'suspended' }>,
+  changes: LicenseChanges,
+  reason: string,
+  today: LegalDate,
+  amendmentRequestId?: string,
+): LicenseEvent[] {
   const { license } = live;
-  const today = legalDateAt(command.metadata.occurredAt);
   refuseIfExpiredByDate(live, today, 'amend a license');
-  const { validUntil, endUsers, quantities, reason } = command.data;
+  const { validUntil, endUsers, quantities } = changes;
   if (validUntil === undefined && endUsers === undefined && quantities === undefined) {
     throw new DomainError(
       'license.amendment_empty',
@@ -103,7 +120,7 @@ export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[
       `The license cannot be cut back to end on ${newValidUntil}, which has passed. Revoke it instead.`,
     );
   }
-  const lines = amendedLines(license.lines, command);
+  const lines = amendedLines(license.lines, quantities ?? []);
   const events: LicenseEvent[] = [
     {
       type: 'LicenseAmended',
@@ -113,9 +130,10 @@ export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[
         reason,
         amendedOn: today,
         validUntil: newValidUntil,
-        endUsers: endUsers ?? [...license.endUsers],
+        endUsers: [...(endUsers ?? license.endUsers)],
         licensed: lines.map((line) => ({ lineId: line.item.lineId, quantity: line.item.quantity.amount })),
         remaining: remainingQuantities(lines),
+        ...(amendmentRequestId === undefined ? {} : { amendmentRequestId }),
       },
     },
   ];
@@ -127,4 +145,11 @@ export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[
     });
   }
   return events;
+}
+
+export function amend(command: AmendLicense, state: LicenseState): LicenseEvent[] {
+  requireRole(command.type, command.metadata.actor, 'amend a license');
+  const live = requireLive(state, 'amend a license');
+  const { reason, ...changes } = command.data;
+  return amendmentEvents(live, changes, reason, legalDateAt(command.metadata.occurredAt));
 }

@@ -3,6 +3,14 @@ import { LicenseCommand } from './license-commands';
 import { expire, reinstate, revoke, suspend } from './license-decide-lifecycle';
 import { amend, issue } from './license-decide-issue';
 import { recordShipment } from './license-decide-shipment';
+import { cancelShipment, correctShipment } from './license-decide-shipment-correction';
+import {
+  approveAmendment,
+  assignAmendmentReviewer,
+  completeAmendmentReview,
+  rejectAmendment,
+  requestAmendment,
+} from './license-decide-amendment-request';
 import { LicenseEvent } from './license-events';
 import { evolveLicense, initialLicenseState, LicenseState } from './license-state';
 
@@ -12,8 +20,22 @@ export function decideLicense(command: LicenseCommand, state: LicenseState): Lic
       return issue(command, state);
     case 'RecordShipment':
       return recordShipment(command, state);
+    case 'CorrectShipment':
+      return correctShipment(command, state);
+    case 'CancelShipment':
+      return cancelShipment(command, state);
     case 'AmendLicense':
       return amend(command, state);
+    case 'RequestAmendment':
+      return requestAmendment(command, state);
+    case 'AssignAmendmentReviewer':
+      return assignAmendmentReviewer(command, state);
+    case 'CompleteAmendmentReview':
+      return completeAmendmentReview(command, state);
+    case 'ApproveAmendment':
+      return approveAmendment(command, state);
+    case 'RejectAmendment':
+      return rejectAmendment(command, state);
     case 'SuspendLicense':
       return suspend(command, state);
     case 'ReinstateLicense':

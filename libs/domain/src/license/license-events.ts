@@ -2,25 +2,20 @@ import { z } from 'zod';
 import { LegalDate } from '../shared/dates';
 import { Item, Party } from '../shared/items';
 import { LicenseType } from '../application/application-content';
+import {
+  AmendmentApproved,
+  AmendmentRejected,
+  AmendmentRequested,
+  AmendmentReviewCompleted,
+  AmendmentReviewerAssigned,
+} from './license-amendment-events';
+import { licenseEvent as event, LineQuantity } from './license-event-shape';
+
+export { LineQuantity } from './license-event-shape';
 
 /** Licenses live in `license-<id>`. */
 export function licenseStreamId(licenseId: string): string {
   return `license-${licenseId}`;
-}
-
-/** A quantity against one license line, in that line's unit. */
-export const LineQuantity = z.object({
-  lineId: z.string().min(1),
-  quantity: z.number().nonnegative(),
-});
-export type LineQuantity = z.infer<typeof LineQuantity>;
-
-function event<Type extends string, Data extends z.ZodRawShape>(type: Type, data: Data) {
-  return z.object({
-    type: z.literal(type),
-    schemaVersion: z.literal(1),
-    data: z.object({ licenseId: z.string().min(1), ...data }),
-  });
 }
 
 export const LicenseIssued = event('LicenseIssued', {
@@ -43,6 +38,32 @@ export const ShipmentRecorded = event('ShipmentRecorded', {
   /** Every line's remaining quantity after this shipment. */
   remaining: z.array(LineQuantity),
 });
+/**
+ * A recorded shipment's lines as they really were (customs found another
+ * quantity, a line was declared wrongly). `lines` replace the shipment's
+ * lines (a line not named shipped nothing); the customs reference stays.
+ */
+export const ShipmentCorrected = event('ShipmentCorrected', {
+  shipmentId: z.string().min(1),
+  lines: z.array(LineQuantity).min(1),
+  /** The shipment's lines before this correction. */
+  previousLines: z.array(LineQuantity).min(1),
+  reason: z.string().min(1),
+  correctedOn: LegalDate,
+  customsDeclarationRef: z.string().min(1),
+  /** Every line's remaining quantity after the correction. */
+  remaining: z.array(LineQuantity),
+});
+/** A recorded shipment did not leave: its quantities are restored to the license. */
+export const ShipmentCancelled = event('ShipmentCancelled', {
+  shipmentId: z.string().min(1),
+  /** The lines given back: the shipment's lines as last recorded. */
+  restored: z.array(LineQuantity).min(1),
+  reason: z.string().min(1),
+  cancelledOn: LegalDate,
+  customsDeclarationRef: z.string().min(1),
+  remaining: z.array(LineQuantity),
+});
 /** An individual license is used up once its whole quantity has shipped. */
 export const LicenseExhausted = event('LicenseExhausted', { exhaustedOn: LegalDate });
 /** Carries the full values after the amendment, not a diff. */
@@ -53,6 +74,8 @@ export const LicenseAmended = event('LicenseAmended', {
   endUsers: z.array(Party).min(1),
   licensed: z.array(LineQuantity),
   remaining: z.array(LineQuantity),
+  /** The exporter's amendment request this applies; absent for an officer's own amendment. */
+  amendmentRequestId: z.string().min(1).optional(),
 });
 export const LicenseSuspended = event('LicenseSuspended', {
   reason: z.string().min(1),
@@ -81,6 +104,13 @@ export const LicenseEvent = z.discriminatedUnion('type', [
   LicenseReinstated,
   LicenseRevoked,
   LicenseExpired,
+  ShipmentCorrected,
+  ShipmentCancelled,
+  AmendmentRequested,
+  AmendmentReviewerAssigned,
+  AmendmentReviewCompleted,
+  AmendmentApproved,
+  AmendmentRejected,
 ]);
 export type LicenseEvent = z.infer<typeof LicenseEvent>;
 export type LicenseEventOf<Type extends LicenseEvent['type']> = Extract<LicenseEvent, { type: Type }>;

@@ -92,3 +92,52 @@ export const expired: LicenseEvent = {
   schemaVersion: 1,
   data: { licenseId: LICENSE_ID, validUntil: '2026-12-31', expiredOn: '2027-01-01', recordedOn: '2027-01-01' },
 };
+
+export const AMENDMENT_REQUEST_ID = 'amd-1';
+
+/** An exporter asks for 150 kg on line 1 and validity until 2026-12-31 (unchanged end). */
+export const requestedChanges = { quantities: [{ lineId: '1', quantity: 150 }] };
+
+export const amendmentRequested = (
+  changes: Record<string, unknown> = requestedChanges,
+  requestedOn = '2026-03-01',
+  amendmentRequestId = AMENDMENT_REQUEST_ID,
+): LicenseEvent => ({
+  type: 'AmendmentRequested',
+  schemaVersion: 1,
+  data: {
+    licenseId: LICENSE_ID,
+    amendmentRequestId,
+    requestedBy: 'user-exporter-1',
+    requestedOn,
+    reason: 'Contract volume increased',
+    changes,
+  },
+});
+
+export const amendmentReviewerAssigned = (reviewerId = 'reviewer-1'): LicenseEvent => ({
+  type: 'AmendmentReviewerAssigned',
+  schemaVersion: 1,
+  data: { licenseId: LICENSE_ID, amendmentRequestId: AMENDMENT_REQUEST_ID, reviewerId, assignedOn: '2026-03-02' },
+});
+
+export const amendmentReviewed = (reviewerId = 'reviewer-1'): LicenseEvent => ({
+  type: 'AmendmentReviewCompleted',
+  schemaVersion: 1,
+  data: {
+    licenseId: LICENSE_ID,
+    amendmentRequestId: AMENDMENT_REQUEST_ID,
+    reviewerId,
+    recommendation: 'approve',
+    notes: 'Contract seen',
+    completedOn: '2026-03-03',
+  },
+});
+
+/** Issued, asked for, assigned to reviewer-1 and reviewed: waiting for an officer's decision. */
+export const reviewedAmendmentHistory = (): LicenseEvent[] => [
+  issued(),
+  amendmentRequested(),
+  amendmentReviewerAssigned(),
+  amendmentReviewed(),
+];

@@ -10,3 +10,5 @@ export * from './policy-timeline';
 export * from './seed/seed-event-id';
 export * from './seed/seed-policy-event';
 export * from './seed/rare-earth-policy-history';
+export * from './seed/seed-announcements';
+export * from './announcement';

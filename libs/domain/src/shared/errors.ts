@@ -51,3 +51,12 @@ export class IllegalTransitionError extends DomainError {
     });
   }
 }
+
+/**
+ * The command conflicts with what the aggregate holds now (a shipment
+ * already cancelled, a request already decided), under a code of its own
+ * rather than the generic `*.illegal_transition`.
+ */
+export class ConflictError extends DomainError {
+  override readonly kind = 'conflict';
+}

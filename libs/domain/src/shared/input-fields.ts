@@ -46,6 +46,8 @@ export const LIST_LIMITS = {
   rules: 20,
   /** Destinations (there are about 250 country codes) and control codes listed in one rule or item. */
   codes: 250,
+  /** Acts of one announcement on measures (No. 70 of 2025 has six). */
+  acts: 100,
 } as const;
 
 export const IdInput = z
@@ -64,3 +66,16 @@ export const TextInput = z.string().min(1).max(TEXT_MAX_LENGTH);
 export const NotesInput = z.string().max(TEXT_MAX_LENGTH);
 
 export const CodeInput = z.string().min(1).max(CODE_MAX_LENGTH);
+
+/** A SHA-256 content hash: 64 lowercase hex digits (how documents are named in the document store). */
+export const Sha256Input = z
+  .string()
+  .min(1)
+  .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits: the SHA-256 of the bytes');
+
+/** A media type as in Content-Type, without parameters, e.g. `application/pdf`. */
+export const MediaTypeInput = z
+  .string()
+  .min(1)
+  .max(127)
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'a media type such as application/pdf');

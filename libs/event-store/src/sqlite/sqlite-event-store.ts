@@ -18,11 +18,13 @@ import { Upcasters } from '../upcasters';
 import { validateAppend } from '../validate-append';
 import { EventRow, toRecordedEvent, toStoredEventText } from './event-row';
 import { prepareFindEventById } from './find-event-by-id.sql';
+import { prepareHeadPosition } from './head-position.sql';
 import { AppendOutcome, GroupCommitQueue, PendingAppend } from './group-commit';
 import { prepareInsertEvent } from './insert-event.sql';
 import { prepareReadAll } from './read-all.sql';
 import { prepareReadStreamBackwards } from './read-stream-backwards.sql';
 import { prepareReadStreamForwards } from './read-stream-forwards.sql';
+import { onlineBackup, type OnlineBackupOptions } from './online-backup';
 import { migrate } from './schema.sql';
 import { applyPragmas, SqliteEventStoreOptions } from './sqlite-options';
 import { prepareStreamHead } from './stream-head.sql';
@@ -61,6 +63,7 @@ export class SqliteEventStore implements EventStore {
   private readonly upcasters: Upcasters;
   private readonly commitListeners = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly backups = new Set<Promise<unknown>>();
   private readonly queue: GroupCommitQueue;
   private readonly sql;
 
@@ -76,6 +79,7 @@ export class SqliteEventStore implements EventStore {
       readStreamForwards: prepareReadStreamForwards(db),
       readStreamBackwards: prepareReadStreamBackwards(db),
       readAll: prepareReadAll(db),
+      headPosition: prepareHeadPosition(db),
     };
     // A nested better-sqlite3 transaction is a SAVEPOINT: if one append
     // throws, only its own writes are rolled back and the batch goes on.
@@ -159,6 +163,27 @@ export class SqliteEventStore implements EventStore {
     return this.sql.readAll(options.fromPosition ?? 0n, checkedCount(options.maxCount)).map(toStoredEventText);
   }
 
+  /**
+   * An online, consistent copy of the store in `destination` (a new file),
+   * taken on this connection while appends go on: every append committed
+   * before the call is in it, and each append is in it whole or not at all.
+   */
+  async backup(destination: string, options: OnlineBackupOptions = {}): Promise<{ readonly totalPages: number }> {
+    if (this.closed) throw new StoreClosedError('back up');
+    const running = onlineBackup(this.db, destination, options);
+    this.backups.add(running);
+    try {
+      return await running;
+    } finally {
+      this.backups.delete(running);
+    }
+  }
+
+  async readHeadPosition(): Promise<bigint | null> {
+    if (this.closed) throw new StoreClosedError('read $all');
+    return this.sql.headPosition();
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     if (this.closed) throw new StoreClosedError('subscribe');
     const source = {
@@ -187,6 +212,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     await this.queue.drained();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await Promise.allSettled([...this.backups]);
     this.db.close();
   }
 

@@ -55,6 +55,20 @@ export function readContract(store: () => EventStore): void {
     });
   });
 
+  describe('readHeadPosition (where the adapter offers it)', () => {
+    it("is the last event's position in $all, and moves with each append", async () => {
+      const readHead = store().readHeadPosition?.bind(store());
+      if (!readHead) return; // optional capability
+      const { stream } = uniqueStreams();
+      const first = await store().append(stream('head'), proposedMany(2), { expectedRevision: 'no_stream' });
+      expect(await readHead()).toBe(first.position);
+      const all = await readEverything(store(), 1000);
+      expect(await readHead()).toBe(all.at(-1)?.position);
+      const next = await store().append(stream('head'), [proposed()], { expectedRevision: 1n });
+      expect(await readHead()).toBe(next.position);
+    });
+  });
+
   describe('readAll', () => {
     it('returns events of all streams in strictly increasing position, in append order', async () => {
       const { stream, mine } = uniqueStreams();

@@ -22,7 +22,7 @@ import { LicenseStateQuery } from './license-state/license-state-query';
 import { RuleHistoryQuery } from './rule-history/rule-history-query';
 import { at, type DecidedEvent, meta, toProposed } from './testing/decided-events';
 import { EXPORTER, licensingStory } from './testing/licensing-story';
-import { seededPolicy } from './testing/policy-seed';
+import { seededAnnouncements, seededPolicy } from './testing/policy-seed';
 
 const KNOWN_NOW = '2026-11-23T00:00:00.000Z';
 /** A reader whose data scope is everything (an officer, an auditor). */
@@ -58,7 +58,7 @@ describe('read models over a real SQLite event store', () => {
       now: () => '2026-11-23T00:00:00.000Z',
       retryBackoff: { initialDelayMs: 10 },
     });
-    await appendInOrder(store, [...seededPolicy(), ...licensingStory().events]);
+    await appendInOrder(store, [...seededPolicy(), ...seededAnnouncements(), ...licensingStory().events]);
     await runner.start();
   });
 
@@ -201,6 +201,11 @@ describe('read models over a real SQLite event store', () => {
         ['MeasurePublished', '2025-10-08T16:00:00.000Z'],
         ['MeasureSuspended', '2025-11-06T16:00:00.000Z'],
       ]);
+      // The suspension was one of No. 70's acts, as the seeded announcement records.
+      expect(now?.events.map((e) => e.announcement)).toEqual([
+        null,
+        { announcementId: 'no-70-2025', actId: 'suspend-no-57-2025' },
+      ]);
       const before = query().history('no-57-2025', '2025-10-20T00:00:00.000Z');
       expect(before?.events.map((e) => e.event.type)).toEqual(['MeasurePublished']);
       expect(before?.intervals.some((i) => i.status === 'suspended')).toBe(false);
@@ -271,7 +276,7 @@ describe('read models over a real SQLite event store', () => {
     const live = names.map((name) => documents.all(name));
     await runner.rebuild();
     expect(names.map((name) => documents.all(name))).toEqual(live);
-    expect(live.map((docs) => docs.length)).toEqual([4, 12, 5, 12]);
+    expect(live.map((docs) => docs.length)).toEqual([4, 12, 5, 12, 2]);
   });
 });
 

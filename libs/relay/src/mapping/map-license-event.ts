@@ -20,14 +20,17 @@ function withUnits(
 }
 
 /**
- * Every license event has public meaning, so each maps to exactly one
- * message. `after` is the license state with this event folded in.
+ * A license event with public meaning maps to exactly one message; the
+ * steps of an amendment request (requested, reviewer assigned, reviewed,
+ * approved, rejected) are internal workflow, like an application's review,
+ * and map to none (null): downstream sees the amendment an approval applies,
+ * as `license.amended`. `after` is the license state with this event folded in.
  */
 export function mapLicenseEvent(
   event: RecordedEvent,
   domainEvent: LicenseEvent,
   after: RelayLicenseState,
-): ContractMessage {
+): ContractMessage | null {
   const licenseId = domainEvent.data.licenseId;
   const envelope = envelopeOf(event, 'license', licenseId);
   switch (domainEvent.type) {
@@ -65,6 +68,46 @@ export function mapLicenseEvent(
         },
       };
     }
+    case 'ShipmentCorrected': {
+      const { shipmentId, correctedOn, customsDeclarationRef, reason, lines, previousLines, remaining } =
+        domainEvent.data;
+      return {
+        ...envelope,
+        type: 'license.shipment-corrected',
+        data: {
+          licenseId,
+          shipmentId,
+          correctedOn,
+          customsDeclarationRef,
+          reason,
+          shipped: withUnits(event, after, lines),
+          previouslyShipped: withUnits(event, after, previousLines),
+          remaining: withUnits(event, after, remaining),
+        },
+      };
+    }
+    case 'ShipmentCancelled': {
+      const { shipmentId, cancelledOn, customsDeclarationRef, reason, restored, remaining } = domainEvent.data;
+      return {
+        ...envelope,
+        type: 'license.shipment-cancelled',
+        data: {
+          licenseId,
+          shipmentId,
+          cancelledOn,
+          customsDeclarationRef,
+          reason,
+          restored: withUnits(event, after, restored),
+          remaining: withUnits(event, after, remaining),
+        },
+      };
+    }
+    case 'AmendmentRequested':
+    case 'AmendmentReviewerAssigned':
+    case 'AmendmentReviewCompleted':
+    case 'AmendmentApproved':
+    case 'AmendmentRejected':
+      return null;
     case 'LicenseExhausted':
       return { ...envelope, type: 'license.exhausted', data: { licenseId, exhaustedOn: domainEvent.data.exhaustedOn } };
     case 'LicenseAmended': {

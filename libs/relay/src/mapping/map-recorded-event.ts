@@ -15,7 +15,9 @@ import { categoryOf, parseApplicationEvent, parseControlMeasureEvent, parseLicen
  *
  * | stream category      | domain events                    | messages                                                   |
  * |----------------------|----------------------------------|------------------------------------------------------------|
- * | `license-`           | all eight                        | one `license.*` event + the `license.state` snapshot       |
+ * | `license-`           | all but the amendment requests'  | one `license.*` event + the `license.state` snapshot       |
+ * | `license-`           | the five amendment-request steps | none: internal workflow (the approval's LicenseAmended is  |
+ * |                      |                                  | published as `license.amended`)                            |
  * | `application-`       | Submitted, Approved, Rejected    | `application.submitted` / `application.decided`            |
  * | `application-`       | the other nine                   | none (see map-application-event.ts for each reason)        |
  * | `control-measure-`   | all seven                        | one `control-measure.changed`                              |
@@ -78,13 +80,16 @@ export function mapRecordedEvent(event: RecordedEvent, memory: StreamMemory): Ma
     case 'license': {
       const domainEvent = parseLicenseEvent(event);
       const state = evolveWith(licenseMemory(event, memory), event, domainEvent);
+      const message = mapLicenseEvent(event, domainEvent, state);
+      // An internal step changes nothing public: no event, and no snapshot that would say the same again.
+      if (message === null) return { records: [], memory: { kind: 'license', state } };
       const snapshot = {
         ...envelopeOf(event, 'license', state.license.license.licenseId),
         type: 'license.state' as const,
         data: toLicenseStateSnapshot(state),
       };
       return {
-        records: [validated(event, mapLicenseEvent(event, domainEvent, state)), validated(event, snapshot)],
+        records: [validated(event, message), validated(event, snapshot)],
         memory: { kind: 'license', state },
       };
     }

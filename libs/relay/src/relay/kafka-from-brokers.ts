@@ -1,3 +1,4 @@
+import { type AppLogger, kafkaLogCreator, kafkaLogLevelFor } from '@licensing/platform';
 import { Kafka, logLevel as KafkaLogLevel } from 'kafkajs';
 
 /** Parses `KAFKA_BROKERS`: a comma-separated `host:port` list. */
@@ -16,12 +17,22 @@ export function parseBrokerList(value: string): string[] {
 /**
  * A kafkajs client for the relay. kafkajs logs connection trouble itself;
  * the relay reports the failures that matter, so only errors get through by
- * default. Retries are short: the relay has its own backoff and resubscribes.
+ * default (all of kafkajs' info with the app at debug). Given the app's
+ * logger, kafkajs writes through it (JSON lines like the rest) instead of in
+ * its own format. Retries are short: the relay has its own backoff and resubscribes.
  */
 export function kafkaFromBrokers(
   brokers: readonly string[],
   clientId = 'license-relay',
   logLevel: KafkaLogLevel = KafkaLogLevel.ERROR,
+  logger?: AppLogger,
 ): Kafka {
-  return new Kafka({ clientId, brokers: [...brokers], logLevel, retry: { initialRetryTime: 300, retries: 5 } });
+  return new Kafka({
+    clientId,
+    brokers: [...brokers],
+    retry: { initialRetryTime: 300, retries: 5 },
+    ...(logger === undefined
+      ? { logLevel }
+      : { logLevel: kafkaLogLevelFor(logger, logLevel), logCreator: kafkaLogCreator(logger) }),
+  });
 }

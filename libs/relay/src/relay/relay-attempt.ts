@@ -1,12 +1,15 @@
 import type { ContractRecord } from '@licensing/contracts';
 import type { EventStore, Subscription, SubscriptionFilter } from '@licensing/event-store';
 import { type Kafka, Partitioners, type Producer } from 'kafkajs';
-import { mapRecordedEvent } from '../mapping';
+import type { MappedEvent } from '../mapping';
 import type { RelayCheckpointStore } from './checkpoint-store';
 import { PublishPipeline } from './publish-pipeline';
 import { ensureContractTopics, toTopicMessages } from './relay-topics';
+import { sendTraced, withStoredTrace } from './relay-tracing';
 import type { RelayLogger } from './relay-types';
+import type { DeadLetters } from './dead-letters';
 import { StreamMemoryCache } from './stream-memory-cache';
+import { mapForRelay, UnmappableEvent } from './unmappable-event';
 
 export interface AttemptDeps {
   readonly store: EventStore;
@@ -18,6 +21,8 @@ export interface AttemptDeps {
   readonly filter: SubscriptionFilter;
   readonly maxBatchEvents: number;
   readonly memoryCacheSize: number;
+  /** What becomes of an event that cannot be mapped (it outlives the run: it counts the runs it failed). */
+  readonly deadLetters: DeadLetters;
   /** Progress reports to the relay's status. */
   onCheckpointLoaded(position: bigint | null): void;
   onCatchingUp(): void;
@@ -30,7 +35,7 @@ export interface AttemptDeps {
 /** How one attempt ended: asked to stop, or failed (the relay backs off and starts another). */
 export type AttemptEnd = { readonly kind: 'stopped' } | { readonly kind: 'failed'; readonly error: unknown };
 
-function producerFor(kafka: Kafka): Producer {
+export function producerFor(kafka: Kafka): Producer {
   // Idempotent with one request in flight: a retried request can neither
   // duplicate nor reorder messages inside a partition. The Java-compatible
   // partitioner puts a key on the same partition as Java/librdkafka producers do.
@@ -44,7 +49,8 @@ function producerFor(kafka: Kafka): Producer {
 
 /**
  * One run of the relay: topics, producer, checkpoint, subscription. It
- * ends at the first failure (producer, store, checkpoint or mapping) or
+ * ends at the first failure (producer, store, checkpoint, or an event that
+ * cannot be mapped until it is dead-lettered: see DeadLetters) or
  * when `stopSignal` resolves; a fresh attempt starts again from the saved
  * checkpoint with a fresh producer and an empty memory cache, so nothing
  * an unacknowledged run did survives it.
@@ -97,7 +103,9 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
       maxBatchEvents: deps.maxBatchEvents,
       send: async (records: readonly ContractRecord[]) => {
         const started = performance.now();
-        await connected.sendBatch({ topicMessages: toTopicMessages(deps.topicPrefix, records), acks: -1 });
+        await sendTraced(records, deps.topicPrefix, async (traced) => {
+          await connected.sendBatch({ topicMessages: toTopicMessages(deps.topicPrefix, traced), acks: -1 });
+        });
         deps.onProduced?.((performance.now() - started) / 1000);
       },
       commit: async (position, events, messages) => {
@@ -119,9 +127,19 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
         onError: failed,
       },
       async (event) => {
-        const mapped = mapRecordedEvent(event, await cache.before(event));
+        let mapped: MappedEvent;
+        try {
+          mapped = await mapForRelay(event, cache);
+        } catch (error) {
+          if (!(error instanceof UnmappableEvent)) throw error;
+          // What came before it is published and checkpointed first, so a restart resumes right at it.
+          await running.flush();
+          await deps.deadLetters.deadLetterOrThrow(error, connected);
+          await running.add(event.position, []);
+          return;
+        }
         cache.remember(event, mapped.memory);
-        await running.add(event.position, mapped.records);
+        await running.add(event.position, withStoredTrace(mapped.records, event));
       },
     );
 

@@ -12,7 +12,12 @@ export interface RelayRecorder {
  * relay process, low cardinality). Lag and positions are read from
  * `status()` at every scrape.
  */
-export function relayMetrics(metrics: Metrics, relayName: string, status: () => RelayStatus): RelayRecorder {
+export function relayMetrics(
+  metrics: Metrics,
+  relayName: string,
+  status: () => RelayStatus,
+  parkedEvents: () => Promise<number> = async () => 0,
+): RelayRecorder {
   const relay = relayName;
   const fromStatus = (name: string, help: string, read: (status: RelayStatus) => number) =>
     metrics.gauge<'relay'>({
@@ -39,6 +44,12 @@ export function relayMetrics(metrics: Metrics, relayName: string, status: () => 
   fromStatus('licensing_relay_live', 'Whether the relay has caught up and follows $all live (1) or not (0).', (s) =>
     s.state === 'live' ? 1 : 0,
   );
+  metrics.gauge<'relay'>({
+    name: 'licensing_relay_parked_events',
+    help: 'Events the relay could not map and dead-lettered, waiting for ops to retry or skip them.',
+    labelNames: ['relay'],
+    collect: async (gauge) => gauge.set({ relay }, await parkedEvents()),
+  });
   const produce = metrics.histogram<'relay'>({
     name: 'licensing_relay_produce_duration_seconds',
     help: 'Time of one produce request to Kafka until every broker acknowledged it (acks = all).',

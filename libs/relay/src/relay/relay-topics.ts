@@ -1,5 +1,6 @@
 import { type ContractRecord, serializeContractMessage, topicSpecs } from '@licensing/contracts';
 import type { Admin, ITopicConfig, Message, TopicMessages } from 'kafkajs';
+import { DEAD_LETTER_TOPIC_SPEC } from './dead-letter';
 
 /** The contract topic name as produced to, with the deployment's prefix. */
 export function relayTopic(prefix: string, topic: string): string {
@@ -7,13 +8,13 @@ export function relayTopic(prefix: string, topic: string): string {
 }
 
 /**
- * Creates the contract topics that are missing, with the contract's
+ * Creates the contract topics (and the dead-letter topic) that are missing, with the contract's
  * partitions and cleanup settings. Existing topics are left as they are:
  * changing partitions would move keys and break per-key order.
  */
 export async function ensureContractTopics(admin: Admin, prefix: string): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
-  const missing: ITopicConfig[] = topicSpecs
+  const missing: ITopicConfig[] = [...topicSpecs, DEAD_LETTER_TOPIC_SPEC]
     .filter((spec) => !existing.has(relayTopic(prefix, spec.topic)))
     .map((spec) => ({
       topic: relayTopic(prefix, spec.topic),

@@ -2,6 +2,8 @@ import type { EventStore } from '@licensing/event-store';
 import type { BackoffSettings, Metrics } from '@licensing/platform';
 import type { Kafka } from 'kafkajs';
 import type { RelayCheckpointStore } from './checkpoint-store';
+import type { ParkedRelayEvent, RelayParkedEventStore } from './parked-relay-events';
+import type { RelayRetryResult } from './parked-relay-retry';
 
 /** Shaped like Nest's `Logger`, so the Nest app passes one as is; the default writes to the console. */
 export interface RelayLogger {
@@ -60,12 +62,28 @@ export interface LicenseRelayOptions {
   readonly retryBackoff?: Partial<BackoffSettings>;
   /** Where to record lag, produce latency and throughput (see relay-metrics.ts); nothing is recorded without it. */
   readonly metrics?: Metrics;
+  /**
+   * Runs in a row an event that cannot be mapped may fail before it goes to
+   * the dead-letter topic and the relay goes on (see dead-letters.ts). Default 5.
+   */
+  readonly parkAfterAttempts?: number;
+  /**
+   * Where dead-lettered events are recorded for ops to list, retry or skip
+   * (`openRelayCheckpointStore` gives one). Without it they are on the dead-letter topic only.
+   */
+  readonly parkedEvents?: RelayParkedEventStore;
 }
 
 export interface LicenseRelay {
   /** Stops reading, publishes nothing more, and disconnects from Kafka. The store and checkpoints stay open (the caller owns them). */
   stop(): Promise<void>;
   status(): RelayStatus;
+  /** The events this relay dead-lettered, oldest first (none without `parkedEvents`). */
+  parkedEvents(): Promise<ParkedRelayEvent[]>;
+  /** Maps and publishes a dead-lettered event again (see parked-relay-retry.ts). */
+  retryParked(position: bigint): Promise<RelayRetryResult>;
+  /** Gives a dead-lettered event up for good: it stays on the dead-letter topic and is never published. */
+  skipParked(position: bigint): Promise<void>;
 }
 
 /** The stream categories that have public messages (see the mapping table in mapping/map-recorded-event.ts). */

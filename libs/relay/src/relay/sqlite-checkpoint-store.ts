@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RelayCheckpointStore } from './checkpoint-store';
+import type { RelayParkedEventStore } from './parked-relay-events';
+import { PARKED_SCHEMA, sqliteParkedRelayEvents } from './sqlite-parked-relay-events';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS relay_checkpoint (
@@ -15,9 +17,10 @@ const SCHEMA = `
  * must work the same on EventStoreDB). `synchronous = FULL`: a checkpoint
  * that claims more than was published would skip events after a power loss,
  * and that is the one mistake the relay must never make. Positions are
- * decimal strings because they can exceed 2^53.
+ * decimal strings because they can exceed 2^53. The events the relay
+ * dead-lettered are recorded in the same file, for ops.
  */
-export function openRelayCheckpointStore(filename: string): RelayCheckpointStore {
+export function openRelayCheckpointStore(filename: string): RelayCheckpointStore & RelayParkedEventStore {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const db = new BetterSqlite3(filename);
   try {
@@ -25,6 +28,7 @@ export function openRelayCheckpointStore(filename: string): RelayCheckpointStore
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    db.exec(PARKED_SCHEMA);
   } catch (error) {
     db.close();
     throw error;
@@ -42,6 +46,7 @@ export function openRelayCheckpointStore(filename: string): RelayCheckpointStore
   };
 
   return {
+    ...sqliteParkedRelayEvents(db, open),
     async load(relayName) {
       open('load a checkpoint');
       const row = select.get(relayName);

@@ -1,5 +1,7 @@
 import { backoffSettings, RESTART_BACKOFF, RestartBackoff, sleepUnlessAborted } from '@licensing/platform';
+import { DeadLetters, DEFAULT_RELAY_PARK_AFTER_ATTEMPTS } from './dead-letters';
 import { LagProbe } from './lag-probe';
+import { requireParked, retryParkedRelayEvent } from './parked-relay-retry';
 import { messageOf, runAttempt } from './relay-attempt';
 import { relayMetrics } from './relay-metrics';
 import {
@@ -21,10 +23,12 @@ const consoleLogger: RelayLogger = {
  * Publishes the public messages of every relayed event to Kafka, in `$all`
  * order, from the saved checkpoint on. At least once: the checkpoint is
  * saved only after the broker acknowledged, so a crash between the two
- * re-sends those messages (same event ids) on restart; nothing is ever
- * skipped. Any failure (broker, store, checkpoint file, an event that does
- * not map) stops the run, and after a backoff a new run resubscribes from
- * the saved checkpoint. Returns at once; `status()` tells how it goes.
+ * re-sends those messages (same event ids) on restart; nothing is
+ * skipped silently. Any failure (broker, store, checkpoint file, an event
+ * that does not map) stops the run, and after a backoff a new run
+ * resubscribes from the saved checkpoint; an event that still does not map
+ * after a few runs goes to the dead-letter topic instead (dead-letters.ts),
+ * and only it. Returns at once; `status()` tells how it goes.
  * The backoff is the platform's restart backoff (jittered, 200 ms growing
  * to 10 s, forever); a publish starts it over.
  */
@@ -34,6 +38,16 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
   const filter = { streamPrefixes: [...RELAYED_STREAM_PREFIXES] };
   const backoff = new RestartBackoff(backoffSettings(RESTART_BACKOFF, options.retryBackoff, 'relay retry backoff'));
   const probe = new LagProbe(options.store, filter);
+  const topicPrefix = options.topicPrefix ?? '';
+  const parked = options.parkedEvents;
+  const deadLetters = new DeadLetters({
+    store: options.store,
+    relayName,
+    topicPrefix,
+    parkAfterAttempts: options.parkAfterAttempts ?? DEFAULT_RELAY_PARK_AFTER_ATTEMPTS,
+    log,
+    ...(parked ? { parked } : {}),
+  });
 
   let state: RelayState = 'starting';
   let published: bigint | null = null;
@@ -56,7 +70,8 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
     lastError,
     ...probe.lag(published),
   });
-  const recorder = options.metrics ? relayMetrics(options.metrics, relayName, status) : null;
+  const parkedCount = async () => (parked ? parked.countParked(relayName) : 0);
+  const recorder = options.metrics ? relayMetrics(options.metrics, relayName, status, parkedCount) : null;
 
   const loop = (async () => {
     while (!stopping) {
@@ -65,7 +80,8 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
           ...options,
           log,
           relayName,
-          topicPrefix: options.topicPrefix ?? '',
+          topicPrefix,
+          deadLetters,
           filter,
           maxBatchEvents: options.maxBatchEvents ?? 200,
           memoryCacheSize: options.memoryCacheSize ?? 10_000,
@@ -127,8 +143,18 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
   }, options.probeIntervalMs ?? 1_000);
   probeTimer.unref();
 
+  const retryDeps = () => {
+    if (parked === undefined) throw new Error('This relay records no parked events (no parkedEvents store)');
+    return { store: options.store, kafka: options.kafka, parked, relayName, topicPrefix };
+  };
   return {
     status,
+    parkedEvents: async () => (parked ? parked.listParked(relayName) : []),
+    retryParked: (position) => retryParkedRelayEvent(retryDeps(), position),
+    async skipParked(position) {
+      await requireParked(retryDeps(), position);
+      await parked?.decide(relayName, position, 'skipped', new Date().toISOString());
+    },
     async stop() {
       stopping = true;
       clearInterval(probeTimer);

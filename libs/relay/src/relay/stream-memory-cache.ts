@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@licensing/event-store';
 import { LRUCache } from 'lru-cache';
-import { type StreamMemory, streamMemoryOf } from '../mapping';
+import { categoryOf, type StreamMemory, streamMemoryOf } from '../mapping';
+import { UnmappableEvent } from './unmappable-event';
 
 /**
  * The memory of the most recently used streams (lru-cache evicts the least
@@ -21,9 +22,14 @@ export class StreamMemoryCache {
     this.entries = new LRUCache({ max: capacity });
   }
 
-  /** The stream's memory just before `event`. */
+  /**
+   * The stream's memory just before `event`. Throws UnmappableEvent when an
+   * earlier event of the stream cannot be mapped, and the store's errors as they are.
+   */
   async before(event: RecordedEvent): Promise<StreamMemory> {
-    if (event.revision === 0n) return null;
+    // Only license and control-measure streams remember anything: an application's events map on their own.
+    const category = categoryOf(event.streamId);
+    if (event.revision === 0n || (category !== 'license' && category !== 'control-measure')) return null;
     const cached = this.entries.get(event.streamId);
     // Only the memory right after the previous revision fits; anything else is rebuilt.
     if (cached !== undefined && cached.revision === event.revision - 1n) return cached.memory;
@@ -34,7 +40,11 @@ export class StreamMemoryCache {
         `Stream ${event.streamId} has ${history.length} events before revision ${event.revision}; expected ${event.revision}`,
       );
     }
-    return streamMemoryOf(history);
+    try {
+      return streamMemoryOf(history);
+    } catch (error) {
+      throw new UnmappableEvent(event, error, true);
+    }
   }
 
   /** The stream's memory after `event`, the event just mapped. */

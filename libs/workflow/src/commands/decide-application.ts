@@ -5,16 +5,12 @@ import {
   type ApplicationState,
   applicationsForEvaluation,
   type CommandMetadata,
-  decisiveDecision,
   type DecisionRecord,
-  evaluate,
-  exporterProfile,
   IllegalTransitionError,
-  legalDateAt,
-  policySnapshot,
 } from '@licensing/domain';
 import { applications, exporters } from '../shared/aggregates';
 import { CommandRunner, type CommandOutcome, type RunOptions } from '../shared/command-runner';
+import { evaluateNow } from './evaluate-now';
 import { POLICY_HISTORY, type PolicyHistory } from './policy-history';
 
 export type DecisionOutcome = { kind: 'approve' } | { kind: 'reject'; reasons: string[] };
@@ -73,16 +69,7 @@ export class DecideApplicationHandler implements ICommandHandler<DecideApplicati
     );
   }
 
-  private async evaluate(state: ApplicationState, metadata: CommandMetadata): Promise<DecisionRecord> {
-    const knownAt = metadata.occurredAt;
-    const validOn = legalDateAt(knownAt);
-    const inputs = applicationsForEvaluation(state);
-    const exporterId = inputs[0]?.exporterId ?? '';
-    // The exporter's profile is an input of the evaluation, read by the
-    // service for the application already in scope, not a read by the actor.
-    const { state: exporterState } = await this.runner.load(exporters, exporterId);
-    const exporter = exporterProfile(exporterState, validOn);
-    const snapshot = policySnapshot(await this.policy.policyEventsKnownAt(knownAt), { validOn, knownAt });
-    return decisiveDecision(inputs.map((application) => evaluate(application, exporter, snapshot)));
+  private evaluate(state: ApplicationState, metadata: CommandMetadata): Promise<DecisionRecord> {
+    return evaluateNow(this.runner, exporters, this.policy, applicationsForEvaluation(state), metadata);
   }
 }

@@ -1,6 +1,7 @@
 import { assertNever } from '@licensing/domain';
 import type { NextFunction, Request, Response } from 'express';
 import { EdgeRefusal } from './edge-refusal';
+import { bodyAlreadyRead } from './raw-body';
 
 /** The media types the API reads a body in; every other type with a body is a 415. */
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
@@ -102,7 +103,7 @@ function hasBody(request: Request): boolean {
  * fields would run the command.
  */
 export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  if (!hasBody(request) || request.is(JSON_MEDIA_TYPES)) return next();
+  if (!hasBody(request) || request.is(JSON_MEDIA_TYPES) || bodyAlreadyRead(request)) return next();
   const type = request.headers['content-type']?.split(';')[0]?.trim().slice(0, 100) || 'none';
   next(
     new EdgeRefusal(

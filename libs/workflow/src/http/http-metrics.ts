@@ -33,7 +33,8 @@ export function httpMetrics(metrics: Metrics): (request: Request, response: Resp
   };
 }
 
-function routeTemplate(request: Request): string {
+/** The route that answered, as its template (`/applications/:id/:action`); `unmatched` when none did. */
+export function routeTemplate(request: Request): string {
   const path = (request.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? `${request.baseUrl}${path}` : UNMATCHED_ROUTE;
 }

@@ -1,13 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+import { requestFacts } from './request-facts';
 import { toProblem } from './to-problem';
 
 /**
  * Every error leaves the API as RFC 9457 problem details, including those
  * Nest or Express raise before a handler (unknown route, body parser, rate
  * limit), so Nest's default `{ statusCode, message }` answer never appears.
- * The stack of a 500 goes to the log, never to the client.
+ * The stack of a 500 goes to the log, never to the client; the problem's
+ * code goes on the request's log line.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -19,7 +21,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     // The path only: a query string may carry what must not be echoed (a token sent there by mistake).
     const body = { ...toProblem(error), instance: request.path };
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    requestFacts(request).problem = body.code;
+    if (body.status >= 500) {
+      this.logger.error(
+        error instanceof Error
+          ? { msg: `Answered 500: ${error.message}`, err: error }
+          : `Answered 500: ${String(error)}`,
+      );
+    }
     if (response.headersSent) {
       // Part of an answer is out already: all that is left is to end it.
       response.end();

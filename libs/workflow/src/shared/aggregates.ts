@@ -1,4 +1,10 @@
 import {
+  amendmentReviewerOf,
+  type AnnouncementCommand,
+  announcementDecider,
+  AnnouncementEvent,
+  type AnnouncementState,
+  announcementStreamId,
   type ApplicationCommand,
   applicationDecider,
   ApplicationEvent,
@@ -19,6 +25,11 @@ import {
   LicenseEvent,
   type LicenseState,
   licenseStreamId,
+  type ParkedEventCommand,
+  ParkedEventDecision,
+  parkedEventDecider,
+  type ParkedEventState,
+  parkedEventStreamId,
 } from '@licensing/domain';
 import type { Aggregate } from './aggregate';
 
@@ -55,7 +66,14 @@ export const licenses = {
   decider: licenseDecider,
   streamId: licenseStreamId,
   eventSchema: LicenseEvent,
-  ownerOf: (state) => (state.status === 'none' ? null : { exporterId: state.license.exporterId }),
+  // The reviewer of its latest amendment request reviews (and reads) it; nobody else by assignment.
+  ownerOf: (state) =>
+    state.status === 'none'
+      ? null
+      : {
+          exporterId: state.license.exporterId,
+          reviewerId: amendmentReviewerOf(state.license.amendmentRequests),
+        },
   ownerNamedBy: (command) =>
     command.type === 'IssueLicense' ? { exporterId: command.data.application.exporterId } : null,
   startedBy: 'IssueLicense',
@@ -72,3 +90,26 @@ export const controlMeasures = {
   ownerNamedBy: () => null,
   startedBy: 'PublishMeasure',
 } satisfies Aggregate<ControlMeasureCommand, ControlMeasureEvent, ControlMeasureState>;
+
+export const announcements = {
+  name: 'announcement',
+  decider: announcementDecider,
+  streamId: announcementStreamId,
+  eventSchema: AnnouncementEvent,
+  // Public law, like the measures it acts on: no owner, so only roles whose scope is `all` reach it.
+  ownerOf: (state) => (state.status === 'unrecorded' ? null : {}),
+  ownerNamedBy: () => null,
+  startedBy: 'RecordAnnouncement',
+} satisfies Aggregate<AnnouncementCommand, AnnouncementEvent, AnnouncementState>;
+
+export const parkedEvents = {
+  name: 'parked event',
+  decider: parkedEventDecider,
+  streamId: parkedEventStreamId,
+  eventSchema: ParkedEventDecision,
+  // Ops bookkeeping is nobody's case data: no owner, so only roles whose scope is `all` reach it (ops).
+  ownerOf: (state) => (state.status === 'undecided' ? null : {}),
+  ownerNamedBy: () => null,
+  // Either decision may come first; the other one on an empty stream is held to the same `all` scope.
+  startedBy: 'RetryParkedEvent',
+} satisfies Aggregate<ParkedEventCommand, ParkedEventDecision, ParkedEventState>;

@@ -5,7 +5,14 @@ import {
   type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@licensing/event-store';
-import { type Metrics, retryPolicy, secondsSince, WRITE_CONFLICT_RETRY } from '@licensing/platform';
+import {
+  activeTraceparent,
+  inSpan,
+  type Metrics,
+  retryPolicy,
+  secondsSince,
+  WRITE_CONFLICT_RETRY,
+} from '@licensing/platform';
 import { ApplicationError, RevisionConflict } from './application-errors';
 import type { Aggregate, DomainEvent } from './aggregate';
 import type { Clock } from './clock';
@@ -83,6 +90,20 @@ export class CommandRunner {
     command: C | CommandBuilder<C, S>,
     options: RunOptions = {},
   ): Promise<CommandOutcome> {
+    // The command's span (with tracing on): a child of the request's, parent of the append's.
+    return inSpan(
+      `command ${command.type}`,
+      { attributes: { 'licensing.command.type': command.type, 'licensing.command.id': command.metadata.commandId } },
+      () => this.executeMeasured(aggregate, id, command, options),
+    );
+  }
+
+  private async executeMeasured<C extends { type: string; metadata: CommandMetadata }, E extends DomainEvent, S>(
+    aggregate: Aggregate<C, E, S>,
+    id: string,
+    command: C | CommandBuilder<C, S>,
+    options: RunOptions,
+  ): Promise<CommandOutcome> {
     const attempt = () => this.attempt(aggregate, id, command, options);
     const started = performance.now();
     try {
@@ -132,10 +153,17 @@ export class CommandRunner {
     const events = aggregate.decider.decide(decided, state);
     if (events.length === 0) return { streamId, revision, position: null, events: [], replayed: false };
 
-    const proposed = events.map((event, index) => this.propose(event, index, command.metadata));
-    const result = await this.store.append(streamId, proposed, {
-      expectedRevision: revision === null ? 'no_stream' : revision,
-    });
+    // The events carry the append span's trace context: projections and the relay continue the trace from it.
+    const { proposed, result } = await inSpan(
+      'eventStore.append',
+      { attributes: { 'licensing.stream.id': streamId, 'licensing.events': events.length } },
+      async () => {
+        const traceparent = activeTraceparent();
+        const proposed = events.map((event, index) => this.propose(event, index, command.metadata, traceparent));
+        const expectedRevision = revision === null ? ('no_stream' as const) : revision;
+        return { proposed, result: await this.store.append(streamId, proposed, { expectedRevision }) };
+      },
+    );
     const first = result.nextExpectedRevision - BigInt(proposed.length - 1);
     return {
       streamId,
@@ -146,13 +174,18 @@ export class CommandRunner {
     };
   }
 
-  private propose(event: DomainEvent, index: number, metadata: CommandMetadata): ProposedEvent {
+  private propose(
+    event: DomainEvent,
+    index: number,
+    metadata: CommandMetadata,
+    traceparent: string | undefined,
+  ): ProposedEvent {
     return {
       id: metadata.commandId ? uuidFromName(`${metadata.commandId}#${index}`) : newId(),
       type: event.type,
       version: event.schemaVersion,
       data: event.data,
-      metadata: envelopeMetadata(metadata, this.clock.now()),
+      metadata: envelopeMetadata({ ...metadata, traceparent }, this.clock.now()),
     };
   }
 }

@@ -29,4 +29,13 @@ describe('envelopeMetadata', () => {
     expect(Object.keys(metadata)).not.toContain('issuer');
     expect(Object.keys(metadata)).not.toContain('exporterIds');
   });
+
+  it('records the trace context of the append when tracing is on, and leaves the key out when it is off', () => {
+    const actor = { id: 'scheduler', role: 'system' as const };
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    expect(envelopeMetadata({ ...facts, actor, traceparent }, recordedAt)).toMatchObject({ traceparent });
+    expect(Object.keys(envelopeMetadata({ ...facts, actor, traceparent: undefined }, recordedAt))).not.toContain(
+      'traceparent',
+    );
+  });
 });

@@ -8,13 +8,16 @@ export interface CommandFacts {
   correlationId?: string | undefined;
   causationId?: string | undefined;
   occurredAt: string;
+  /** The trace context of the append, when tracing is on (see EventMetadata.traceparent). */
+  traceparent?: string | undefined;
 }
 
 /**
  * Envelope metadata for an event caused by a command; a command with no
  * cause correlates to itself. The verified subject and its issuer go with
  * every event a person caused; keys that are absent stay absent (not
- * `undefined`), so the events of the system hash as they always did.
+ * `undefined`), so the events of the system, and any event stored without
+ * tracing, hash as they always did.
  */
 export function envelopeMetadata(command: CommandFacts, recordedAt: string): EventMetadata {
   const { issuer, exporterIds } = command.actor;
@@ -28,5 +31,6 @@ export function envelopeMetadata(command: CommandFacts, recordedAt: string): Eve
     causationId: command.causationId ?? command.commandId,
     occurredAt: command.occurredAt,
     recordedAt,
+    ...(command.traceparent === undefined ? {} : { traceparent: command.traceparent }),
   };
 }

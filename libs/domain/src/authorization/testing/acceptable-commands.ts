@@ -20,7 +20,16 @@ import { certified, EXPORTER_ID, qualified, registered } from '../../exporter/ex
 import { LicenseCommand } from '../../license/license-commands';
 import { licenseDecider } from '../../license/license-decider';
 import { LicenseEvent } from '../../license/license-events';
-import { approvedApplicationFacts, issued, LICENSE_ID, suspended } from '../../license/license.fixtures';
+import {
+  amendmentRequested,
+  amendmentReviewerAssigned,
+  approvedApplicationFacts,
+  issued,
+  LICENSE_ID,
+  reviewedAmendmentHistory,
+  shipped,
+  suspended,
+} from '../../license/license.fixtures';
 import { ControlMeasureCommand } from '../../policy/measure-commands';
 import { controlMeasureDecider } from '../../policy/measure-decider';
 import { ControlMeasureEvent } from '../../policy/measure-events';
@@ -31,6 +40,16 @@ import {
   repealed,
   suspended as measureSuspended,
 } from '../../policy/testing/measure-fixtures';
+import { announcementDecider } from '../../policy/announcement/announcement-decider';
+import {
+  announcementRecorded,
+  appliedOutcome,
+  extendNo57,
+  recordAnnouncement,
+  recordOutcome,
+} from '../../policy/testing/announcement-fixtures';
+import { ParkedEventCommand } from '../../ops/parked-event-commands';
+import { parkedEventDecider } from '../../ops/parked-event-decider';
 import { Decider, fold } from '../../shared/decider';
 import { Role } from '../../shared/metadata';
 import { CommandType } from '../permissions';
@@ -52,6 +71,8 @@ const application = runner(applicationDecider);
 const license = runner(licenseDecider);
 const exporter = runner(exporterDecider);
 const measure = runner(controlMeasureDecider);
+const parkedEvent = runner(parkedEventDecider);
+const announcement = runner(announcementDecider);
 
 const app =
   (type: ApplicationCommand['type'], data: object, at = '2026-01-05') =>
@@ -76,6 +97,21 @@ const live: LicenseEvent[] = [issued()];
 const registeredExporter: ExporterEvent[] = [registered()];
 const publishedMeasure: ControlMeasureEvent[] = [published];
 const suspension = { suspensionId: 'no-70-2025', orderedBy: 'no-70-2025' };
+const parked = {
+  where: 'license-state',
+  position: '42',
+  eventId: 'e-42',
+  streamId: 'application-a-1',
+  eventType: 'ApplicationDrafted',
+  error: 'does not match the domain schema',
+  attempts: 5,
+};
+const ops = (type: ParkedEventCommand['type'], data: object) => (role: Role) =>
+  ({
+    type,
+    data: { parkedEventId: 'license-state:42', parked, ...data },
+    metadata: meta({ actor: role }),
+  }) as ParkedEventCommand;
 
 export const acceptableCommands: Record<CommandType, Run> = {
   DraftApplication: application([], app('DraftApplication', { application: anIndividualApplication() })),
@@ -126,6 +162,38 @@ export const acceptableCommands: Record<CommandType, Run> = {
   RecordShipment: license(
     live,
     lic('RecordShipment', { shipmentId: 's1', lines: [{ lineId: '1', quantity: 10 }], customsDeclarationRef: 'CD-1' }),
+  ),
+  CorrectShipment: license(
+    [...live, shipped('s1', [{ lineId: '1', quantity: 10 }], [])],
+    lic('CorrectShipment', { shipmentId: 's1', lines: [{ lineId: '1', quantity: 8 }], reason: 'Customs weighed 8 kg' }),
+  ),
+  CancelShipment: license(
+    [...live, shipped('s1', [{ lineId: '1', quantity: 10 }], [])],
+    lic('CancelShipment', { shipmentId: 's1', reason: 'The goods never left' }),
+  ),
+  RequestAmendment: license(
+    live,
+    lic('RequestAmendment', {
+      amendmentRequestId: 'amd-1',
+      changes: { quantities: [{ lineId: '1', quantity: 150 }] },
+      reason: 'Contract volume increased',
+    }),
+  ),
+  AssignAmendmentReviewer: license(
+    [...live, amendmentRequested()],
+    lic('AssignAmendmentReviewer', { amendmentRequestId: 'amd-1', reviewerId: 'reviewer-1' }),
+  ),
+  CompleteAmendmentReview: license(
+    [...live, amendmentRequested(), amendmentReviewerAssigned()],
+    lic('CompleteAmendmentReview', { amendmentRequestId: 'amd-1', recommendation: 'approve', notes: 'Seen' }),
+  ),
+  ApproveAmendment: license(
+    reviewedAmendmentHistory(),
+    lic('ApproveAmendment', { amendmentRequestId: 'amd-1', decision: aDecisionRecord() }),
+  ),
+  RejectAmendment: license(
+    reviewedAmendmentHistory(),
+    lic('RejectAmendment', { amendmentRequestId: 'amd-1', reasons: ['Volume not justified'] }),
   ),
   AmendLicense: license(live, lic('AmendLicense', { reason: 'Contract extended', validUntil: '2026-11-30' })),
   SuspendLicense: license(live, lic('SuspendLicense', { reason: 'End user under investigation' })),
@@ -184,4 +252,12 @@ export const acceptableCommands: Record<CommandType, Run> = {
     publishedMeasure,
     pol('RecordCorrection', { correction: { field: 'title', value: 'Corrected title' }, reason: 'Typo' }),
   ),
+
+  RecordAnnouncement: announcement([], (role) => recordAnnouncement(undefined, role)),
+  RecordAnnouncementActOutcome: announcement([announcementRecorded], (role) =>
+    recordOutcome(extendNo57.actId, appliedOutcome, role),
+  ),
+
+  RetryParkedEvent: parkedEvent([], ops('RetryParkedEvent', { outcome: 'applied', error: null })),
+  SkipParkedEvent: parkedEvent([], ops('SkipParkedEvent', { reason: 'Test data appended by hand' })),
 };

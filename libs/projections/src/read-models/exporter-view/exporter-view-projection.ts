@@ -15,6 +15,7 @@ import {
   type RegisteredExporterState,
 } from '@licensing/domain';
 import type { Projection } from '../../projection';
+import { exporterViewIndex } from './exporter-view-index';
 import type { KnownApplicationState } from '../application-status';
 import { historyEntry, type HistoryEntry, idInStream, parseDomainEvent } from '../parse-event';
 
@@ -114,7 +115,10 @@ function evolveLicenseDocument(doc: ExporterLicenseDocument | null, event: Recor
 /** Keys are `exporter:<id>`, `application:<id>` and `license:<id>`, each from its own stream id. */
 export const exporterViewProjection: Projection<ExporterViewDocument> = {
   name: EXPORTER_VIEW,
-  version: 1,
+  // 2: the license fold holds its shipments and amendment requests (corrections, cancellations, requests).
+  // 3: the cases' index by exporter (exporterViewIndex).
+  version: 3,
+  index: exporterViewIndex,
   filter: { streamPrefixes: Object.values(CATEGORIES) },
   keysOf(event) {
     const category = categoryOf(event);

@@ -18,6 +18,7 @@ import {
   type ExporterViewDocument,
   type GeneralLicenseStanding,
 } from './exporter-view-projection';
+import { EXPORTER_CASES, exporterViewIndex } from './exporter-view-index';
 
 export interface ExporterView {
   readonly exporterId: string;
@@ -46,7 +47,15 @@ export interface ExporterView {
 
 /** One exporter at a glance: its profile and where each of its cases stands on `asOf`. */
 export class ExporterViewQuery {
-  constructor(private readonly documents: DocumentStore) {}
+  private readonly cases;
+
+  constructor(private readonly documents: DocumentStore) {
+    documents.indexes.declare(exporterViewIndex);
+    this.cases = documents.db.prepare<[string, string], { doc: string }>(
+      `SELECT d.doc FROM ${EXPORTER_CASES} r JOIN read_model_documents d ON d.projection = r.storage AND d.id = r.doc_id
+       WHERE r.storage = ? AND r.exporter_id = ? ORDER BY r.doc_id`,
+    );
+  }
 
   /**
    * Null when nothing at all is known about the exporter, or when it is out
@@ -58,8 +67,7 @@ export class ExporterViewQuery {
     const on = LegalDate.parse(asOf);
     const exporter = this.documents.get<ExporterViewDocument>(EXPORTER_VIEW, `exporter:${exporterId}`);
     const own = exporter?.kind === 'exporter' ? exporter : null;
-    // A scan, joined on the exporter id each fold carries; an index is the next step if replicas grow large.
-    const docs = this.documents.all<ExporterViewDocument>(EXPORTER_VIEW);
+    const docs = this.casesOf(exporterId);
     const applications = docs.filter(
       (d): d is ExporterApplicationDocument =>
         d.kind === 'application' && d.state.application.exporterId === exporterId,
@@ -89,5 +97,10 @@ export class ExporterViewQuery {
       history: own?.history ?? [],
       revision: own?.revision ?? null,
     };
+  }
+
+  /** Only this exporter's application and license documents, through the index. */
+  private casesOf(exporterId: string): ExporterViewDocument[] {
+    return this.cases.all(EXPORTER_VIEW, exporterId).map((row) => this.documents.parse<ExporterViewDocument>(row.doc));
   }
 }

@@ -84,6 +84,9 @@ describe('license-state projection', () => {
         shippedOn: '2026-02-01',
         customsDeclarationRef: 'CD-2026-0001',
         lines: [{ lineId: '1', quantity: 30 }],
+        status: 'recorded',
+        recordedLines: [{ lineId: '1', quantity: 30 }],
+        changes: [],
       },
     ]);
     expect(view.decision?.outcome).toBe('approved');

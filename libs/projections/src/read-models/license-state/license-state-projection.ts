@@ -8,10 +8,14 @@ import {
   LicenseEvent,
 } from '@licensing/domain';
 import type { Projection } from '../../projection';
+import { licenseStateIndex } from './license-state-index';
 import { historyEntry, idInStream, parseDomainEvent } from '../parse-event';
+import { documentsAfter, hashesNamedBy, shipmentsAfter, withReference } from './license-state-entries';
 import {
   type ApplicationDocument,
   applicationKey,
+  documentKey,
+  type DocumentReferenceDocument,
   LICENSE_STATE,
   type LicenseDocument,
   licenseKey,
@@ -40,9 +44,18 @@ function evolveApplicationDocument(doc: ApplicationDocument | null, event: Recor
     reviewDeadline: parsed.type === 'ApplicationAccepted' ? parsed.data.reviewDeadline : (doc?.reviewDeadline ?? null),
     reviewerId: parsed.type === 'ReviewerAssigned' ? parsed.data.reviewerId : (doc?.reviewerId ?? null),
     licenseId: doc?.licenseId ?? null,
+    documents: documentsAfter(doc?.documents ?? [], parsed),
     history: [...(doc?.history ?? []), historyEntry(event)],
     revision: Number(event.revision),
   };
+}
+
+function referenced(
+  doc: DocumentReferenceDocument | null,
+  key: string,
+  event: RecordedEvent,
+): DocumentReferenceDocument {
+  return withReference(doc, key.slice('document:'.length), idInStream(event.streamId, 'application-'));
 }
 
 /** LicenseIssued names its application: link the application to its license. */
@@ -61,45 +74,45 @@ function evolveLicenseDocument(doc: LicenseDocument | null, event: RecordedEvent
   const issuedOn = parsed.type === 'LicenseIssued' ? parsed.data.issuedOn : doc?.issuedOn;
   if (issuedOn === undefined)
     throw new Error(`${LICENSE_STATE}: ${event.type} arrived before LicenseIssued in ${event.streamId}`);
-  const shipments = doc?.shipments ?? [];
   return {
     kind: 'license',
     id: parsed.data.licenseId,
     state,
     issuedOn,
-    shipments:
-      parsed.type === 'ShipmentRecorded'
-        ? [
-            ...shipments,
-            {
-              shipmentId: parsed.data.shipmentId,
-              shippedOn: parsed.data.shippedOn,
-              customsDeclarationRef: parsed.data.customsDeclarationRef,
-              lines: parsed.data.lines,
-            },
-          ]
-        : shipments,
+    shipments: shipmentsAfter(doc?.shipments ?? [], parsed),
     history: [...(doc?.history ?? []), historyEntry(event)],
     revision: Number(event.revision),
   };
 }
 
 /**
- * Every application and license as it stands now. Keys come from the stream
- * id, except that LicenseIssued also touches its application's document.
+ * Every application and license as it stands now, and which applications
+ * name each document's bytes. Keys come from the stream id, except that
+ * LicenseIssued also touches its application's document, and an
+ * application event naming documents by hash touches each `document:<sha256>`.
  */
 export const licenseStateProjection: Projection<LicenseStateDocument> = {
   name: LICENSE_STATE,
-  version: 1,
+  // 2: shipment corrections and cancellations, amendment requests, documents with their hashes.
+  // 3: the lists' SQL index (licenseStateIndex), filled by the rebuild.
+  version: 3,
+  index: licenseStateIndex,
   filter: { streamPrefixes: ['application-', 'license-'] },
   keysOf(event) {
-    if (event.streamId.startsWith('application-')) return [applicationKey(idInStream(event.streamId, 'application-'))];
+    if (event.streamId.startsWith('application-')) {
+      const key = applicationKey(idInStream(event.streamId, 'application-'));
+      return [key, ...hashesNamedBy(parseApplicationEvent(event)).map(documentKey)];
+    }
     const key = licenseKey(idInStream(event.streamId, 'license-'));
     if (event.type !== 'LicenseIssued') return [key];
     const parsed = parseLicenseEvent(event);
     return parsed.type === 'LicenseIssued' ? [key, applicationKey(parsed.data.applicationId)] : [key];
   },
   evolve(doc, event, key) {
+    if (key.startsWith('document:')) {
+      const current = doc?.kind === 'document' ? doc : null;
+      return referenced(current, key, event);
+    }
     if (key.startsWith('application:')) {
       const current = doc?.kind === 'application' ? doc : null;
       return event.streamId.startsWith('application-')

@@ -1,4 +1,5 @@
 import {
+  amendmentReviewerOf,
   LegalDate,
   reviewDeadlinePassed,
   type LicenseStatusOnDate,
@@ -10,6 +11,7 @@ import type { ApplicationStatusOnDate } from '../application-status';
 import {
   type ApplicationDocument,
   applicationKey,
+  documentKey,
   LICENSE_STATE,
   type LicenseDocument,
   licenseKey,
@@ -39,10 +41,10 @@ const applicationOwner = (doc: ApplicationDocument): ResourceOwner => ({
   exporterId: doc.state.application.exporterId,
   reviewerId: doc.reviewerId,
 });
-/** Whose a license is: its exporter, and the reviewer of the application it was issued on. */
-const licenseOwner = (doc: LicenseDocument, application: ApplicationDocument | null): ResourceOwner => ({
+/** Whose a license is: its exporter, and the reviewer of its latest amendment request (as the command runner sees it). */
+const licenseOwner = (doc: LicenseDocument): ResourceOwner => ({
   exporterId: doc.state.license.exporterId,
-  reviewerId: application?.reviewerId ?? null,
+  reviewerId: amendmentReviewerOf(doc.state.license.amendmentRequests),
 });
 
 /**
@@ -64,7 +66,7 @@ export class LicenseStateQuery {
     const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, licenseKey(licenseId));
     if (doc?.kind !== 'license') return null;
     const application = this.applicationDoc(doc.state.license.applicationId);
-    return scope(licenseOwner(doc, application)) ? licenseView(doc, application, LegalDate.parse(asOf)) : null;
+    return scope(licenseOwner(doc)) ? licenseView(doc, application, LegalDate.parse(asOf)) : null;
   }
 
   /** Scans the read model: fine for one replica's licenses; an index is the next step if it is not. */
@@ -78,7 +80,7 @@ export class LicenseStateQuery {
       .filter((d): d is LicenseDocument => d.kind === 'license')
       .filter((d) => filter.exporterId === undefined || d.state.license.exporterId === filter.exporterId)
       .map((d) => ({ d, application: applications.get(d.state.license.applicationId) ?? null }))
-      .filter(({ d, application }) => filter.scope(licenseOwner(d, application)))
+      .filter(({ d }) => filter.scope(licenseOwner(d)))
       .map(({ d, application }) => licenseView(d, application, asOf))
       .filter((view) => filter.status === undefined || view.status === filter.status);
   }
@@ -120,6 +122,20 @@ export class LicenseStateQuery {
           reviewDeadlinePassed(state.reviewDeadline, today),
       )
       .map((d) => d.id);
+  }
+
+  /**
+   * May the reader have the bytes of this document? Yes when an application
+   * that names them is one the reader may read; bytes nobody names (or an
+   * unknown hash) are for nobody, exactly like bytes that are not there.
+   */
+  documentReadable(sha256: string, scope: ScopePredicate): boolean {
+    const doc = this.documents.get<LicenseStateDocument>(LICENSE_STATE, documentKey(sha256));
+    if (doc?.kind !== 'document') return false;
+    return doc.applicationIds.some((id) => {
+      const application = this.applicationDoc(id);
+      return application !== null && scope(applicationOwner(application));
+    });
   }
 
   private applicationDoc(applicationId: string): ApplicationDocument | null {

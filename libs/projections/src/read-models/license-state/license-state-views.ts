@@ -1,4 +1,5 @@
 import {
+  type AmendmentRequest,
   type DecisionRecord,
   type Item,
   type IssuedLicenseState,
@@ -17,7 +18,7 @@ import {
   type RecordedApplicationStatus,
 } from '../application-status';
 import type { HistoryEntry } from '../parse-event';
-import type { ApplicationDocument, LicenseDocument, ShipmentEntry } from './license-state-documents';
+import type { ApplicationDocument, DocumentEntry, LicenseDocument, ShipmentEntry } from './license-state-documents';
 
 export interface DecisionView {
   readonly outcome: 'approved' | 'rejected';
@@ -47,6 +48,8 @@ export interface ApplicationView {
   readonly pendingDocuments: { documents: readonly string[]; reason: string; requestedOn: LegalDate } | null;
   readonly decision: DecisionView | null;
   readonly licenseId: string | null;
+  /** The documents the case names, with the hash of the bytes where uploaded: which bytes the review saw. */
+  readonly documents: readonly DocumentEntry[];
   readonly history: readonly HistoryEntry[];
   readonly revision: number;
 }
@@ -79,7 +82,10 @@ export interface LicenseView {
   /** The recorded suspension, if the license is suspended; `inEffect` says whether it still holds on `asOf`. */
   readonly suspension: { reason: string; suspendedOn: LegalDate; until: LegalDate | null; inEffect: boolean } | null;
   readonly revocation: { revokedOn: LegalDate; reason: string } | null;
+  /** Every shipment with its history: corrected and cancelled ones keep their customs reference. */
   readonly shipments: readonly ShipmentEntry[];
+  /** The exporter's amendment requests, oldest first: the changes asked for, the review, the outcome and its record. */
+  readonly amendmentRequests: readonly AmendmentRequest[];
   /** The decision of the application the license was issued on. */
   readonly decision: DecisionView | null;
   readonly history: readonly HistoryEntry[];
@@ -124,6 +130,7 @@ export function applicationView(doc: ApplicationDocument, asOf: LegalDate): Appl
         : null,
     decision: decisionOf(doc),
     licenseId: doc.licenseId,
+    documents: doc.documents,
     history: doc.history,
     revision: doc.revision,
   };
@@ -164,6 +171,7 @@ export function licenseView(
         : null,
     revocation: state.status === 'revoked' ? { revokedOn: state.revokedOn, reason: state.reason } : null,
     shipments: doc.shipments,
+    amendmentRequests: license.amendmentRequests,
     decision: application === null ? null : decisionOf(application),
     history: doc.history,
     revision: doc.revision,

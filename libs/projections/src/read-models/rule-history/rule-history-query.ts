@@ -12,6 +12,7 @@ import {
   type RecordedPolicyEvent,
 } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
+import { AnnouncementsQuery, type LinkedPolicyEvent } from '../announcements/announcements-query';
 import { type MeasureHistoryDocument, RULE_HISTORY } from './rule-history-projection';
 
 export interface MeasureHistory {
@@ -19,8 +20,8 @@ export interface MeasureHistory {
   readonly knownAt: Instant;
   /** The measure's life over valid time, as known at `knownAt`. */
   readonly intervals: readonly MeasureInterval[];
-  /** The events known at `knownAt`, in stream order, each with when it was recorded. */
-  readonly events: readonly RecordedPolicyEvent[];
+  /** The events known at `knownAt`, in stream order, each with when it was recorded and the announcement act that made it. */
+  readonly events: readonly LinkedPolicyEvent[];
 }
 
 /**
@@ -29,7 +30,11 @@ export interface MeasureHistory {
  * function over the stored policy log, so it matches what a decision saw.
  */
 export class RuleHistoryQuery {
-  constructor(private readonly documents: DocumentStore) {}
+  private readonly announcements: AnnouncementsQuery;
+
+  constructor(private readonly documents: DocumentStore) {
+    this.announcements = new AnnouncementsQuery(documents);
+  }
 
   /** The whole policy log, e.g. for `evaluate()` to take a snapshot from. */
   policyEvents(): RecordedPolicyEvent[] {
@@ -55,11 +60,12 @@ export class RuleHistoryQuery {
     const doc = this.documents.get<MeasureHistoryDocument>(RULE_HISTORY, measureId);
     const events = (doc?.events ?? []).filter((e) => recordedBy(e, at));
     if (events.length === 0) return null;
-    return { measureId, knownAt: at, intervals: measureTimeline(events, measureId, at), events };
+    const intervals = measureTimeline(events, measureId, at);
+    return { measureId, knownAt: at, intervals, events: this.announcements.linked(events) };
   }
 
-  /** What we learned in (t1, t2], in recorded order. */
-  changesBetween(t1: Instant, t2: Instant): RecordedPolicyEvent[] {
-    return policyChangesBetween(this.policyEvents(), Instant.parse(t1), Instant.parse(t2));
+  /** What we learned in (t1, t2], in recorded order, each change with the announcement act that made it. */
+  changesBetween(t1: Instant, t2: Instant): LinkedPolicyEvent[] {
+    return this.announcements.linked(policyChangesBetween(this.policyEvents(), Instant.parse(t1), Instant.parse(t2)));
   }
 }

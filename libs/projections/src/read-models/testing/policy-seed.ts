@@ -1,9 +1,23 @@
-import { rareEarthPolicyHistory } from '@licensing/domain';
+import {
+  rareEarthAnnouncements,
+  rareEarthPolicyHistory,
+  type SeedAnnouncementEvent,
+  type SeedPolicyEvent,
+} from '@licensing/domain';
 import type { DecidedEvent } from './decided-events';
 
 /** The seeded rare-earth policy history as the seeder appends it: ids, streams and recorded times from the seed. */
 export function seededPolicy(): DecidedEvent[] {
-  return rareEarthPolicyHistory().map(({ eventId, streamId, event, metadata }) => ({
+  return rareEarthPolicyHistory().map(asAppended);
+}
+
+/** The seeded announcements (No. 70, No. 72) as the seeder appends them after the measure streams. */
+export function seededAnnouncements(): DecidedEvent[] {
+  return rareEarthAnnouncements().map(asAppended);
+}
+
+function asAppended({ eventId, streamId, event, metadata }: SeedPolicyEvent | SeedAnnouncementEvent): DecidedEvent {
+  return {
     streamId,
     id: eventId,
     type: event.type,
@@ -21,5 +35,5 @@ export function seededPolicy(): DecidedEvent[] {
       occurredAt: metadata.occurredAt,
       recordedAt: metadata.recordedAt,
     },
-  }));
+  };
 }

@@ -1,0 +1,3 @@
+export * from './parked-event-commands';
+export * from './parked-event-events';
+export * from './parked-event-decider';

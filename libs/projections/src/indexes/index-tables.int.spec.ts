@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { DocumentStore } from '../document-store';
+import { shadowName } from '../rebuild/shadow-rebuild';
+import { licenseStateProjection } from '../read-models/license-state/license-state-projection';
+import { APPLICATION_ROWS, CASE_TERMS, LICENSE_ROWS } from '../read-models/license-state/license-state-index';
+import { buildReadModel, generatedCases, toRecorded } from '../read-models/testing/generated-cases';
+
+const TABLES = [APPLICATION_ROWS, LICENSE_ROWS, CASE_TERMS];
+const LIVE = licenseStateProjection.name;
+
+function dump(documents: DocumentStore, storage: string): Record<string, unknown[]> {
+  return Object.fromEntries(
+    TABLES.map((table) => [
+      table,
+      documents.db
+        .prepare(`SELECT * FROM ${table} WHERE storage = ? ORDER BY doc_id, rowid`)
+        .all(storage)
+        .map((row) => {
+          const { storage: _, ...rest } = row as Record<string, unknown>;
+          return JSON.stringify(rest);
+        })
+        .sort(),
+    ]),
+  );
+}
+
+describe('read-model index tables', () => {
+  const events = toRecorded(generatedCases(160, { exporters: 5, reviewers: 2 }));
+
+  it('a shadow rebuild promoted over a stale live model leaves the index equal to a clean build', () => {
+    const clean = new DocumentStore(new Database(':memory:'));
+    buildReadModel(clean, licenseStateProjection, events);
+
+    const rebuilt = new DocumentStore(new Database(':memory:'));
+    // The live model is stale: it saw only some events (as after a changed evolve).
+    buildReadModel(rebuilt, licenseStateProjection, events.slice(0, 300));
+    buildReadModel(rebuilt, licenseStateProjection, events, shadowName(LIVE));
+    expect(dump(rebuilt, LIVE)).not.toEqual(dump(clean, LIVE));
+    rebuilt.promote(shadowName(LIVE), LIVE);
+
+    expect(dump(rebuilt, LIVE)).toEqual(dump(clean, LIVE));
+    expect(dump(rebuilt, LIVE)[APPLICATION_ROWS]).toHaveLength(160);
+    expect(Object.values(dump(rebuilt, shadowName(LIVE))).flat()).toEqual([]);
+  });
+
+  it("a reset drops the read model's index rows with its documents, and only its own", () => {
+    const documents = new DocumentStore(new Database(':memory:'));
+    buildReadModel(documents, licenseStateProjection, events);
+    buildReadModel(documents, licenseStateProjection, events, shadowName(LIVE));
+    documents.reset(shadowName(LIVE));
+    expect(Object.values(dump(documents, shadowName(LIVE))).flat()).toEqual([]);
+    expect(dump(documents, LIVE)[APPLICATION_ROWS]).toHaveLength(160);
+  });
+
+  it("replaces a document's rows when it changes and removes them when it is deleted", () => {
+    const documents = new DocumentStore(new Database(':memory:'));
+    buildReadModel(documents, licenseStateProjection, events);
+    const rowsOf = (docId: string) =>
+      documents.db
+        .prepare(`SELECT recorded_status FROM ${APPLICATION_ROWS} WHERE storage = ? AND doc_id = ?`)
+        .all(LIVE, docId);
+    // gen-0000004 stops at `reviewed`; gen-0000005 is approved.
+    expect(rowsOf('application:gen-0000004')).toEqual([{ recorded_status: 'reviewed' }]);
+    expect(rowsOf('application:gen-0000005')).toEqual([{ recorded_status: 'approved' }]);
+    documents.delete(LIVE, 'application:gen-0000005', licenseStateProjection.index);
+    expect(rowsOf('application:gen-0000005')).toEqual([]);
+  });
+});

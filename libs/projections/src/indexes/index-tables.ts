@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import type { IndexTable, IndexValue, ProjectionIndex } from './read-model-index';
+
+const REGISTRY = 'CREATE TABLE IF NOT EXISTS read_model_index_tables (name TEXT PRIMARY KEY)';
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface PreparedTable {
+  readonly columns: readonly string[];
+  readonly insert: Database.Statement;
+  readonly clear: Database.Statement;
+}
+
+/**
+ * The index tables of every read model in this database. The registry table
+ * names them all, so a reset or a promotion reaches tables this process has
+ * not written to yet (a rebuild started before any event of the kind).
+ */
+export class IndexTables {
+  private readonly prepared = new Map<string, PreparedTable>();
+  private readonly declared = new WeakSet<ProjectionIndex<never>>();
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(REGISTRY);
+  }
+
+  declare(index: ProjectionIndex<never>): void {
+    if (this.declared.has(index)) return;
+    for (const table of index.tables) this.create(table);
+    this.declared.add(index);
+  }
+
+  /** Replaces the rows of one document (null: it is gone). */
+  write<Doc>(storage: string, docId: string, index: ProjectionIndex<Doc>, doc: Doc | null): void {
+    this.declare(index);
+    for (const table of index.tables) this.prepared.get(table.name)?.clear.run(storage, docId);
+    if (doc === null) return;
+    for (const row of index.rows(doc, docId)) {
+      const table = this.prepared.get(row.table);
+      if (!table) throw new Error(`Index row for undeclared table ${row.table}`);
+      const values = table.columns.map((column): IndexValue => row.values[column] ?? null);
+      table.insert.run(storage, docId, ...values);
+    }
+  }
+
+  dropStorage(storage: string): void {
+    for (const name of this.names()) this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage = ?`).run(storage);
+  }
+
+  /** Run inside the documents' own promotion transaction. */
+  rename(from: string, to: string): void {
+    for (const name of this.names()) {
+      this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage = ?`).run(to);
+      this.db.prepare(`UPDATE ${quoted(name)} SET storage = ? WHERE storage = ?`).run(to, from);
+    }
+  }
+
+  private names(): string[] {
+    return this.db
+      .prepare<[], { name: string }>('SELECT name FROM read_model_index_tables')
+      .all()
+      .map((row) => row.name);
+  }
+
+  private create(table: IndexTable): void {
+    const columns = Object.keys(table.columns);
+    const name = quoted(table.name);
+    const definitions = columns.map((column) => `${quoted(column)} ${table.columns[column]}`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${name} (storage TEXT NOT NULL, doc_id TEXT NOT NULL, ${definitions.join(', ')})`,
+    );
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(`${table.name}_doc`)} ON ${name} (storage, doc_id)`);
+    for (const indexed of table.indexes) {
+      const indexName = quoted(`${table.name}_${indexed.join('_')}`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${name} (storage, ${indexed.map(quoted).join(', ')})`);
+    }
+    this.db.prepare('INSERT OR IGNORE INTO read_model_index_tables (name) VALUES (?)').run(table.name);
+    const placeholders = columns.map(() => '?').join(', ');
+    this.prepared.set(table.name, {
+      columns,
+      insert: this.db.prepare(
+        `INSERT INTO ${name} (storage, doc_id, ${columns.map(quoted).join(', ')}) VALUES (?, ?, ${placeholders})`,
+      ),
+      clear: this.db.prepare(`DELETE FROM ${name} WHERE storage = ? AND doc_id = ?`),
+    });
+  }
+}

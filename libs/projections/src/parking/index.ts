@@ -1,0 +1,3 @@
+export * from './parked-event-store';
+export * from './event-parking';
+export * from './parked-projection-events';

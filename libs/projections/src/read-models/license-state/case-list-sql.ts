@@ -1,0 +1,76 @@
+import type { LegalDate, RowScope } from '@licensing/domain';
+import { SqlConditions } from '../../indexes/list-page';
+import { searchWords } from '../../indexes/read-model-index';
+import { CASE_TERMS } from './license-state-index';
+import { LICENSE_STATE } from './license-state-documents';
+
+/** Free text: at most this many words, each matched as a word prefix. */
+export const MAX_SEARCH_WORDS = 5;
+
+/** Filters both lists share. */
+export interface CaseFilter {
+  readonly asOf: LegalDate;
+  readonly scope: RowScope;
+  readonly exporterId?: string;
+  readonly licenseType?: 'individual' | 'general';
+  readonly controlCode?: string;
+  readonly element?: string;
+  /** Names and references, by word prefix: `acme 2025` finds "ACME Magnets", contract "CT-2025-7". */
+  readonly text?: string;
+}
+
+/** The live read model's rows only (a rebuild's shadow rows sit beside them). */
+export function liveRows(): SqlConditions {
+  return new SqlConditions().add('r.storage = ?', LICENSE_STATE);
+}
+
+export function withTerm(where: SqlConditions, field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  where.add(
+    `r.doc_id IN (SELECT doc_id FROM ${CASE_TERMS} WHERE storage = ? AND field = ? AND value = ?)`,
+    LICENSE_STATE,
+    field,
+    value,
+  );
+}
+
+export function withText(where: SqlConditions, text: string | undefined): void {
+  for (const word of searchWords(text).slice(0, MAX_SEARCH_WORDS)) {
+    where.add(
+      `r.doc_id IN (SELECT doc_id FROM ${CASE_TERMS} WHERE storage = ? AND field = 'word' AND value >= ? AND value < ?)`,
+      LICENSE_STATE,
+      word,
+      `${word}\uffff`,
+    );
+  }
+}
+
+export function withCommonFilters(where: SqlConditions, filter: CaseFilter): void {
+  if (filter.exporterId !== undefined) where.add('r.exporter_id = ?', filter.exporterId);
+  if (filter.licenseType !== undefined) where.add('r.license_type = ?', filter.licenseType);
+  withTerm(where, 'controlCode', filter.controlCode);
+  withTerm(where, 'element', filter.element?.toLowerCase());
+  withText(where, filter.text);
+}
+
+/** Scope in the SQL: a reviewer's rows are those naming them in `reviewerColumn`. */
+export function withScope(where: SqlConditions, scope: RowScope, reviewerColumn: string): void {
+  switch (scope.kind) {
+    case 'all':
+      return;
+    case 'exporters':
+      where.oneOf('r.exporter_id', scope.exporterIds);
+      return;
+    case 'reviewer':
+      where.add(`${reviewerColumn} = ?`, scope.reviewerId);
+      return;
+    default:
+      where.add('0');
+  }
+}
+
+/** A date range on a column whose "none" is ''. */
+export function withDateRange(where: SqlConditions, column: string, from?: LegalDate, to?: LegalDate): void {
+  if (from !== undefined) where.add(`${column} >= ?`, from);
+  if (to !== undefined) where.add(`${column} <> '' AND ${column} <= ?`, to);
+}

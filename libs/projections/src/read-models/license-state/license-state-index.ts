@@ -1,0 +1,165 @@
+import { amendmentReviewerOf, endUsersOf, remainingOf } from '@licensing/domain';
+import { type IndexRow, type ProjectionIndex, searchWords } from '../../indexes/read-model-index';
+import { openReviewDeadline, recordedApplicationStatus } from '../application-status';
+import type { HistoryEntry } from '../parse-event';
+import type { ApplicationDocument, LicenseDocument, LicenseStateDocument } from './license-state-documents';
+
+export const APPLICATION_ROWS = 'license_state_applications_v1';
+export const LICENSE_ROWS = 'license_state_licenses_v1';
+/** Multi-valued facts (control codes, elements, words), one row each: `field`, `value`. */
+export const CASE_TERMS = 'license_state_terms_v1';
+
+/** Who recorded the first event of this type: the officer who accepted, issued, … */
+const actorOf = (history: readonly HistoryEntry[], type: string) =>
+  history.find((entry) => entry.type === type)?.actor ?? null;
+
+const terms = (fields: Record<string, readonly (string | undefined)[]>): IndexRow[] =>
+  Object.entries(fields).flatMap(([field, values]) =>
+    [...new Set(values.filter((v): v is string => v !== undefined))].map((value) => ({
+      table: CASE_TERMS,
+      values: { field, value },
+    })),
+  );
+
+function applicationRows(doc: ApplicationDocument): IndexRow[] {
+  const { state } = doc;
+  const { application } = state;
+  const decided = state.status === 'approved' || state.status === 'rejected';
+  const parties = [application.consignee, ...endUsersOf(application)];
+  const row: IndexRow = {
+    table: APPLICATION_ROWS,
+    values: {
+      id: doc.id,
+      exporter_id: application.exporterId,
+      license_type: application.licenseType,
+      recorded_status: recordedApplicationStatus(state),
+      // Sort keys are never null ('' sorts first), so keyset pagination compares plain values.
+      submitted_on: doc.submittedOn ?? '',
+      review_deadline: doc.reviewDeadline ?? '',
+      open_deadline: openReviewDeadline(state),
+      reviewer_id: doc.reviewerId,
+      accepted_by: actorOf(doc.history, 'ApplicationAccepted'),
+      decided_by: decided ? state.approverId : null,
+      destination: application.destination,
+    },
+  };
+  return [
+    row,
+    ...terms({
+      controlCode: application.items.map((item) => item.controlCode),
+      element: application.items.map((item) => item.element?.toLowerCase()),
+      word: searchWords(
+        doc.id,
+        application.contractRef,
+        application.endUserCertificateRef,
+        application.endUseCertificateRef,
+        ...parties.map((party) => party.name),
+        ...doc.documents.flatMap((d) => [d.name, d.ref]),
+      ),
+    }),
+  ];
+}
+
+function licenseRows(doc: LicenseDocument): IndexRow[] {
+  const { state } = doc;
+  const { license } = state;
+  const percentsLeft = license.lines.map((line) =>
+    line.item.quantity.amount > 0 ? (remainingOf(line) / line.item.quantity.amount) * 100 : 0,
+  );
+  const row: IndexRow = {
+    table: LICENSE_ROWS,
+    values: {
+      id: doc.id,
+      application_id: license.applicationId,
+      exporter_id: license.exporterId,
+      license_type: license.licenseType,
+      recorded_status: state.status,
+      valid_from: license.validFrom,
+      valid_until: license.validUntil,
+      // Only a recorded suspension; '' means "until further notice" (licenseStatusOn's null until).
+      suspended_until: state.status === 'suspended' ? (state.suspension.until ?? '') : null,
+      issued_on: doc.issuedOn,
+      amendment_reviewer_id: amendmentReviewerOf(license.amendmentRequests),
+      issued_by: actorOf(doc.history, 'LicenseIssued'),
+      least_percent_left: Math.min(...percentsLeft),
+    },
+  };
+  return [
+    row,
+    ...terms({
+      controlCode: license.lines.map((line) => line.item.controlCode),
+      element: license.lines.map((line) => line.item.element?.toLowerCase()),
+      destination: license.endUsers.map((party) => party.country),
+      word: searchWords(doc.id, license.applicationId, ...license.endUsers.map((party) => party.name)),
+    }),
+  ];
+}
+
+const TERMS_TABLE = {
+  name: CASE_TERMS,
+  columns: { field: 'TEXT', value: 'TEXT' },
+  indexes: [['field', 'value', 'doc_id']],
+} as const;
+
+/** The license-state lists' index: one row per application and license, and their terms. */
+export const licenseStateIndex: ProjectionIndex<LicenseStateDocument> = {
+  tables: [
+    {
+      name: APPLICATION_ROWS,
+      columns: {
+        id: 'TEXT',
+        exporter_id: 'TEXT',
+        license_type: 'TEXT',
+        recorded_status: 'TEXT',
+        submitted_on: 'TEXT',
+        review_deadline: 'TEXT',
+        open_deadline: 'TEXT',
+        reviewer_id: 'TEXT',
+        accepted_by: 'TEXT',
+        decided_by: 'TEXT',
+        destination: 'TEXT',
+      },
+      indexes: [
+        ['id'],
+        ['exporter_id', 'id'],
+        ['submitted_on', 'id'],
+        ['exporter_id', 'submitted_on', 'id'],
+        ['review_deadline', 'id'],
+        ['recorded_status', 'review_deadline', 'id'],
+        ['reviewer_id', 'id'],
+      ],
+    },
+    {
+      name: LICENSE_ROWS,
+      columns: {
+        id: 'TEXT',
+        application_id: 'TEXT',
+        exporter_id: 'TEXT',
+        license_type: 'TEXT',
+        recorded_status: 'TEXT',
+        valid_from: 'TEXT',
+        valid_until: 'TEXT',
+        suspended_until: 'TEXT',
+        issued_on: 'TEXT',
+        amendment_reviewer_id: 'TEXT',
+        issued_by: 'TEXT',
+        least_percent_left: 'REAL',
+      },
+      indexes: [
+        ['id'],
+        ['exporter_id', 'id'],
+        ['issued_on', 'id'],
+        ['exporter_id', 'issued_on', 'id'],
+        ['valid_until', 'id'],
+        ['exporter_id', 'valid_until', 'id'],
+        ['amendment_reviewer_id', 'id'],
+      ],
+    },
+    TERMS_TABLE,
+  ],
+  rows(doc) {
+    if (doc.kind === 'application') return applicationRows(doc);
+    if (doc.kind === 'license') return licenseRows(doc);
+    return [];
+  },
+};

@@ -1,0 +1,43 @@
+import type { EventStore } from '@licensing/event-store';
+
+const BATCH = 5_000;
+
+/**
+ * Counts the events of `$all`, each once: a refresh reads only what was
+ * appended since the last one (the store's JSON text where it offers it,
+ * so nothing is parsed), yielding to the event loop between batches.
+ */
+export class EventCounter {
+  private counted = 0;
+  private upTo: bigint | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly store: EventStore) {}
+
+  get count(): number {
+    return this.counted;
+  }
+
+  /** Counts what is new; a refresh already under way is joined rather than doubled. */
+  refresh(): Promise<void> {
+    this.running ??= this.countNew().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async countNew(): Promise<void> {
+    for (;;) {
+      const fromPosition = this.upTo === null ? undefined : this.upTo + 1n;
+      const positions = this.store.readAllText
+        ? (await this.store.readAllText({ fromPosition, maxCount: BATCH })).map((event) => event.position)
+        : (await this.store.readAll({ fromPosition, maxCount: BATCH, raw: true })).map((event) => event.position);
+      const last = positions.at(-1);
+      if (last === undefined) return;
+      this.counted += positions.length;
+      this.upTo = last;
+      if (positions.length < BATCH) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+}
