@@ -9,6 +9,7 @@ import {
   type Reply,
 } from '@licensing/service-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
@@ -45,6 +46,21 @@ async function storedEvents(app: INestApplication): Promise<number> {
 }
 
 /** A raw POST: the body, the type and the size are the point, and the edge refuses them before asking who is acting. */
+/** Bytes straight onto a socket, for requests no HTTP client would send; the answer split at the blank line. */
+function rawHttp(port: string, request: string): Promise<{ head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const at = text.indexOf('\r\n\r\n');
+      resolve({ head: text.slice(0, at), body: text.slice(at + 4) });
+    });
+  });
+}
+
 async function rawPost(url: string, body: string, contentType?: string) {
   const response = await fetch(url, {
     method: 'POST',
@@ -121,6 +137,20 @@ describe('the HTTP edge: bodies, ids and text refused before anything is stored'
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers headers past what Node reads, and a request that is not HTTP, as problem details too', async () => {
+    const { port } = new URL(service.url);
+    const headers = await rawHttp(
+      port,
+      `GET /health/live HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${'9'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(headers.head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(headers.head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(headers.body)).toMatchObject({ status: 431, code: 'request.headers_too_large' });
+    const garbage = await rawHttp(port, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(garbage.body)).toMatchObject({ status: 400, code: 'request.malformed_http' });
   });
 
   it("never answers in Nest's own error format, nor with a stack", async () => {

@@ -1,8 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { type AppLogger, type Metrics, tracingActive } from '@licensing/platform';
 import helmet from 'helmet';
+import { answerUnreadableRequests } from './client-errors';
 import { JSON_MEDIA_TYPES, requireJsonBody, translateBodyErrors } from './body-errors';
 import { CORRELATION_HEADER, correlateRequests } from './correlation';
 import { httpMetrics } from './http-metrics';
@@ -71,6 +73,7 @@ export async function createHttpApp(
  */
 export function configureHttpEdge(app: NestExpressApplication, options: HttpEdgeOptions): void {
   app.disable('x-powered-by');
+  answerUnreadableRequests(app.getHttpServer() as Server);
   if (tracingActive()) app.use(traceRequests);
   app.use(correlateRequests);
   if (options.logger) app.use(requestLog(options.logger));

@@ -22,7 +22,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The path only: a query string may carry what must not be echoed (a token sent there by mistake).
     const body = { ...toProblem(error), instance: request.path };
     requestFacts(request).problem = body.code;
-    if (body.status >= 500) {
+    // A 500 is a bug or a broken dependency: its stack goes to the log. A 503
+    // the code chose (too many live tails, keys unavailable) is a refusal.
+    if (body.status === 500) {
       this.logger.error(
         error instanceof Error
           ? { msg: `Answered 500: ${error.message}`, err: error }
