@@ -374,6 +374,12 @@ export const operationQueries: Readonly<Record<string, string>> = {
   // The live tail from the start of the log, so an allowed cell's stream has events at once; the
   // service client takes a live stream's status and headers and hangs up (it never ends by itself).
   '/ops/events/live': 'from=0',
+  // Work queues take no exporter and no path id: the matrix checks their roles (each queue its own row). Windows
+  // wide enough that an allowed cell reads rows (the fixtures' open reviews fall due in 45 working days), not
+  // only an empty page; which rows each reader gets is work-queues.int.spec.ts's.
+  '/work-queues/deadlines-due': 'withinWorkingDays=45',
+  '/work-queues/expiring-licenses': 'withinDays=366',
+  '/work-queues/nearly-exhausted': 'thresholdPercent=100',
 };
 
 /** Values for the query parameters an operation requires, by name (see `resolveQueryValues` for those of one path). */

@@ -39,6 +39,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { ExporterViewController } from './queries/exporter-view.controller';
 import { LicenseStateController } from './queries/license-state.controller';
 import { PreCheckController } from './queries/pre-check.controller';
+import { WorkQueuesController } from './work-queues/work-queues.controller';
 import { ReadConsistency } from './queries/read-query';
 import { ReadModelPolicyHistory } from './queries/read-model-policy-history';
 import { LiveTailController } from './ops/live-tail.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         LicenseStateController,
         ExporterViewController,
         PreCheckController,
+        WorkQueuesController,
         DocumentsController,
         AdminController,
         ConsumersController,

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { commandRoutes } from './commands/command-routes';
 import { loadConfig } from './config';
 import { openApiDocument } from './openapi/openapi-document';
+import { WORK_QUEUES } from './work-queues/work-queue-query';
 
 // Public by design, outside the permissions table (see libs/domain/src/authorization/permissions.ts):
 // health for probes, and the local issuer's public keys for whoever verifies its tokens.
@@ -50,6 +51,18 @@ function handlers(): Handler[] {
 }
 
 const request = (action?: string) => ({ params: action === undefined ? {} : { action } }) as unknown as Request;
+const queueRequest = (queue: string) => ({ params: { queue } }) as unknown as Request;
+
+/**
+ * The query operations the handlers serve: those they declare, and one per
+ * queue of GET /work-queues/{queue}, whose handler picks its row from the path.
+ */
+function servedQueries(all: readonly Handler[]): string[] {
+  const queue = all.find((h) => h.name === 'WorkQueuesController.queue')?.operation;
+  if (typeof queue !== 'function') throw new Error('WorkQueuesController.queue resolves no operation per queue.');
+  const queues = Object.keys(WORK_QUEUES).map((name) => String(queue(queueRequest(name))));
+  return [...all.map((h) => h.operation).filter((op): op is Operation => typeof op === 'string'), ...queues];
+}
 
 describe('authorization over HTTP reads the one permissions table', () => {
   const all = handlers();
@@ -71,7 +84,7 @@ describe('authorization over HTTP reads the one permissions table', () => {
   });
 
   it('serves every query and admin operation of the table from some handler', () => {
-    const served = all.map((h) => h.operation).filter((op): op is Operation => typeof op === 'string');
+    const served = servedQueries(all);
     // An operation may have several endpoints (ReadEventLog: one stream, `$all`). Commands come through the
     // route tables, but for those with an endpoint of their own (ops decisions on parked events, announcements).
     const ownEndpoint: readonly Operation[] = ['RetryParkedEvent', 'SkipParkedEvent', 'RecordAnnouncement'];
@@ -94,6 +107,17 @@ describe('authorization over HTTP reads the one permissions table', () => {
     }
   });
 
+  it('finds the row of each work queue in the table, and none for a queue that does not exist', () => {
+    const resolve = all.find((h) => h.name === 'WorkQueuesController.queue')?.operation;
+    if (typeof resolve !== 'function') throw new Error('WorkQueuesController.queue resolves no operation per queue.');
+    for (const [queue, { operation }] of Object.entries(WORK_QUEUES)) {
+      expect({ queue, operation: resolve(queueRequest(queue)) }).toEqual({ queue, operation });
+      expect(isOperation(operation)).toBe(true);
+    }
+    for (const unknown of ['my-inbox', '__proto__', 'constructor'])
+      expect(resolve(queueRequest(unknown))).toBeUndefined();
+  });
+
   it("shows each operation's roles from the table in the OpenAPI document, with 401 and 403", () => {
     const document = openApiDocument() as { paths: Record<string, Record<string, Record<string, unknown>>> };
     const documented = Object.values(document.paths)
@@ -107,7 +131,6 @@ describe('authorization over HTTP reads the one permissions table', () => {
       expect(Object.keys(op['responses'] as object)).toEqual(expect.arrayContaining(['401', '403']));
     }
     const routed = Object.values(commandRoutes).flatMap((routes) => routes.map((r) => r.commandType));
-    const servedQueries = all.map((h) => h.operation).filter((op) => typeof op === 'string');
-    expect(documented.map((op) => op['x-operation']).sort()).toEqual([...routed, ...servedQueries].sort());
+    expect(documented.map((op) => op['x-operation']).sort()).toEqual([...routed, ...servedQueries(all)].sort());
   });
 });

@@ -204,6 +204,46 @@ describe('the answers of the service are the ones its OpenAPI document describes
     expect(license.headers.get('etag')).toBe(`"${license.body.revision as number}"`);
   });
 
+  it('answers each work queue with its documented page, and its refusals as problems', async () => {
+    await send('/applications', null, exporterUser, magnetApplication('app-oa-5'));
+    await actions('applications', 'app-oa-5', [['submit', exporterUser]]);
+    await send('/applications', null, exporterUser, magnetApplication('app-oa-6'));
+    await actions('applications', 'app-oa-6', [
+      ['submit', exporterUser],
+      ['accept', officer],
+      ['assign-reviewer', officer, { reviewerId: reviewer.id }],
+    ]);
+    // L-app-oa is suspended until 2027-01-15: active again on 2027-02-01, with 70 of 100 kg left.
+    const queues: [string, string, As, string | null][] = [
+      ['awaiting-acceptance', '', officer, 'app-oa-5'],
+      ['unassigned', '', auditor, null],
+      ['assigned-to-me', '?limit=1', reviewer, 'app-oa-6'],
+      ['awaiting-decision', '', director, null],
+      ['deadlines-due', '?withinWorkingDays=45', reviewer, 'app-oa-6'],
+      ['expiring-licenses', '?asOf=2027-02-01&withinDays=366', auditor, 'L-app-oa'],
+      ['nearly-exhausted', '?asOf=2027-02-01&thresholdPercent=70', officer, 'L-app-oa'],
+    ];
+    for (const [queue, query, as, first] of queues) {
+      const path = `/work-queues/${queue}`;
+      const reply = await expectDocumented('get', path, `${path}${query}`, as);
+      expect({ queue, status: reply.status, first: reply.body.items[0]?.id ?? null }).toEqual({
+        queue,
+        status: 200,
+        first,
+      });
+    }
+    const refusals: [number, string, string, As][] = [
+      [403, 'work_queue.forbidden', '/work-queues/awaiting-acceptance', exporterUser],
+      [403, 'work_queue.forbidden', '/work-queues/assigned-to-me', officer],
+      [400, 'request.invalid', '/work-queues/deadlines-due?withinDays=3', officer],
+      [400, 'request.invalid_cursor', '/work-queues/expiring-licenses?cursor=nope', auditor],
+    ];
+    for (const [status, code, url, as] of refusals) {
+      const reply = await expectDocumented('get', url.split('?')[0] as string, url, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
+  });
+
   it('answers the admin operations and the public endpoints as documented', async () => {
     const scheduler = await expectDocumented('post', '/admin/scheduler/run', '/admin/scheduler/run', opsUser);
     expect(scheduler.status).toBe(200);

@@ -33,6 +33,10 @@ export class RunningService {
       }),
     );
     this.app = started.app;
+    // The client (fetch) shares this event loop: after a long synchronous stretch (a rebuild's
+    // swap) Node's 5 s keep-alive timer can close a socket the client is reusing (ECONNRESET).
+    // Idle sockets then outlive the client's own keep-alive (4 s): the client always closes first.
+    (started.app.getHttpServer() as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
     // Tokens from the local issuer of this data directory, which the service trusts by default.
     this.client = new ServiceClient(started.url, { dataDir: this.dataDir });
     return this.client;

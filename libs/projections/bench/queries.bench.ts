@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DocumentStore } from '../src/document-store';
+import { decodeCursor, type PagePosition } from '../src/indexes/list-page';
 import {
   ApplicationList,
   type ApplicationListFilter,
@@ -20,22 +21,27 @@ import { LicenseList, type LicenseListFilter, type LicenseSort } from '../src/re
 import { licenseStateProjection } from '../src/read-models/license-state/license-state-projection';
 import { exporterViewProjection } from '../src/read-models/exporter-view/exporter-view-projection';
 import { ExporterViewQuery } from '../src/read-models/exporter-view/exporter-view-query';
+import {
+  BENCHMARK_AS_OF,
+  BENCHMARK_SHAPE,
+  BENCHMARKED_APPLICATION_LISTS,
+  BENCHMARKED_LICENSE_LISTS,
+} from '../src/read-models/testing/benchmarked-lists';
 import { buildReadModel, generatedCases, toRecorded } from '../src/read-models/testing/generated-cases';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = 400;
-// Coprime with the 8 stages, so every exporter and reviewer has cases at every stage.
-const SHAPE = { exporters: 1_003, reviewers: 21 };
-const ASOF = '2026-06-01';
+const DEEP_PAGE = 10;
+const SHAPE = BENCHMARK_SHAPE;
+const ASOF = BENCHMARK_AS_OF;
 const officer: RowScope = { kind: 'all' };
-const exporter: RowScope = { kind: 'exporters', exporterIds: ['exp-g7'] };
-const reviewer: RowScope = { kind: 'reviewer', reviewerId: 'reviewer-g3' };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function time(label: string, read: () => number): void {
+/** p50 / p99 of `read` in ms, after one warm-up; `read` answers how many rows it got. */
+function timed(read: () => number): { rows: number; p50: number; p99: number } {
   read();
   const ms: number[] = [];
   let rows = 0;
@@ -45,9 +51,28 @@ function time(label: string, read: () => number): void {
     ms.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   ms.sort((a, b) => a - b);
-  console.log(
-    `${label.padEnd(64)} rows ${String(rows).padStart(3)}  p50 ${percentile(ms, 50).toFixed(2)} ms  p99 ${percentile(ms, 99).toFixed(2)} ms`,
-  );
+  return { rows, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+}
+
+const figures = ({ rows, p50, p99 }: ReturnType<typeof timed>) =>
+  `rows ${String(rows).padStart(3)}  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms`;
+
+function time(label: string, read: () => number): void {
+  console.log(`${label.padEnd(64)} ${figures(timed(read))}`);
+}
+
+type Paged = (after: PagePosition | null) => { items: unknown[]; nextCursor: string | null };
+
+/** The first page, and the page after `DEEP_PAGE` pages of 50 (keyset: as cheap as the first). */
+function timePages(label: string, read: Paged): void {
+  let after: PagePosition | null = null;
+  for (let i = 0; i < DEEP_PAGE && (i === 0 || after !== null); i++) {
+    const { nextCursor } = read(after);
+    after = nextCursor === null ? null : decodeCursor(nextCursor);
+  }
+  const first = figures(timed(() => read(null).items.length));
+  const deep = after === null ? 'no such page' : figures(timed(() => read(after).items.length));
+  console.log(`${label.padEnd(64)} ${first}   page ${DEEP_PAGE + 1}: ${deep}`);
 }
 
 function main(): void {
@@ -66,50 +91,28 @@ function main(): void {
     }
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     console.log(
-      `built ${count('license_state_applications_v1')} applications and ${count('license_state_licenses_v1')} licenses in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `built ${count('license_state_applications_v2')} applications and ${count('license_state_licenses_v2')} licenses in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const applications = new ApplicationList(documents);
     const licenses = new LicenseList(documents);
-    const page = <S extends string>(sort: S, descending = false) => ({ sort, descending, limit: 50, after: null });
-    const apps = (
-      label: string,
-      filter: Partial<ApplicationListFilter>,
-      sort: ApplicationSort = 'id',
-      descending = false,
-    ) =>
-      time(
-        `applications ${label}`,
-        () => applications.page({ asOf: ASOF, scope: officer, ...filter }, page(sort, descending)).items.length,
+    const page = <S extends string>(sort: S, descending: boolean, after: PagePosition | null) => ({
+      sort,
+      descending,
+      limit: 50,
+      after,
+    });
+    const apps = (label: string, filter: Partial<ApplicationListFilter>, sort: ApplicationSort, descending: boolean) =>
+      timePages(`applications ${label}`, (after) =>
+        applications.page({ asOf: ASOF, scope: officer, ...filter }, page(sort, descending, after)),
       );
-    const lics = (label: string, filter: Partial<LicenseListFilter>, sort: LicenseSort = 'id', descending = false) =>
-      time(
-        `licenses ${label}`,
-        () => licenses.page({ asOf: ASOF, scope: officer, ...filter }, page(sort, descending)).items.length,
+    const lics = (label: string, filter: Partial<LicenseListFilter>, sort: LicenseSort, descending: boolean) =>
+      timePages(`licenses ${label}`, (after) =>
+        licenses.page({ asOf: ASOF, scope: officer, ...filter }, page(sort, descending, after)),
       );
 
-    apps('officer, no filter', {});
-    apps('officer, status=under_review, by deadline', { status: 'under_review' }, 'reviewDeadline');
-    apps('officer, status=deadline_missed', { status: 'deadline_missed' });
-    apps(
-      'officer, controlCode+destination, newest first',
-      { controlCode: '1C903', destination: 'JP' },
-      'submittedOn',
-      true,
-    );
-    apps('officer, element+submitted in March', {
-      element: 'terbium',
-      submittedFrom: '2026-03-01',
-      submittedTo: '2026-03-31',
-    });
-    apps('officer, free text "customer 42"', { text: 'customer 42' });
-    apps('officer, reviewer+status', { reviewerId: 'reviewer-g3', status: 'reviewed' });
-    apps('exporter scope, status=approved', { scope: exporter, status: 'approved' });
-    apps('exporter scope, newest first', { scope: exporter }, 'submittedOn', true);
-    apps('reviewer scope (assigned to me)', { scope: reviewer });
-    lics('officer, status=active', { status: 'active' });
-    lics('officer, status=expired, by validUntil', { status: 'expired' }, 'validUntil');
-    lics('officer, element+destination', { element: 'dysprosium', destination: 'US' });
-    lics('exporter scope, status=active', { scope: exporter, status: 'active' });
+    for (const { label, filter, sort, descending } of BENCHMARKED_APPLICATION_LISTS)
+      apps(label, filter, sort, descending);
+    for (const { label, filter, sort, descending } of BENCHMARKED_LICENSE_LISTS) lics(label, filter, sort, descending);
     const exporters = new ExporterViewQuery(documents);
     time(
       'GET /exporters/{id} (exporter view of exp-g7)',

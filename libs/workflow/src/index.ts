@@ -44,3 +44,5 @@ export * from './documents/resolve-document-refs';
 export * from './commands/issue-license';
 export * from './commands/command-handlers';
 export * from './queries/pre-check-export';
+export * from './parked-events/parked-event-source';
+export * from './parked-events/decide-parked-event';

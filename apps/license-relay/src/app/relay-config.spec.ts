@@ -23,7 +23,20 @@ describe('the relay configuration', () => {
       LOG_LEVEL: 'log',
       LOG_FORMAT: 'auto',
       OTEL_TRACES_EXPORTER: 'none',
+      // The service's identity defaults: the local issuer's key in DATA_DIR.
+      AUTH_ALGORITHMS: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      AUTH_AUDIENCE: 'export-licensing',
+      AUTH_CLOCK_SKEW_SECONDS: 30,
+      AUTH_EXPORTERS_CLAIM: 'exporter_ids',
+      AUTH_ROLES_CLAIM: 'roles',
+      AUTH_SUBJECT_CLAIM: 'sub',
     });
+  });
+
+  it('takes the AUTH_* settings as the service does: a JWKS URL needs its issuer', () => {
+    expect(() => loadRelayConfig({ KAFKA_BROKERS: 'k:9092', AUTH_JWKS_URL: 'https://idp.example/jwks' })).toThrow(
+      /AUTH_ISSUER/,
+    );
   });
 
   it('needs a connection string for EventStoreDB', () => {

@@ -1,4 +1,5 @@
 import { EventStoreSettings, requireConnectionString } from '@licensing/eventstoredb';
+import { checkIdentitySettings, IdentitySettings } from '@licensing/identity';
 import { loadSettings, LogSettings, TracingSettings } from '@licensing/platform';
 import { z } from 'zod';
 import { KafkaBrokersSetting } from '@licensing/relay';
@@ -30,8 +31,14 @@ export const RelayConfig = z
     ...LogSettings.shape,
     /** OTEL_TRACES_EXPORTER (`none` by default), OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME, as the service's. */
     ...TracingSettings.shape,
+    /**
+     * AUTH_*: who may list, retry and skip parked events, as the service's. By default the service's
+     * local issuer: its key file in DATA_DIR, so the relay accepts the tokens the service accepts.
+     */
+    ...IdentitySettings.shape,
   })
-  .superRefine(requireConnectionString);
+  .superRefine(requireConnectionString)
+  .superRefine(checkIdentitySettings);
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
 export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {

@@ -21,17 +21,6 @@ export class RelayStatusController {
     return statusBody(this.relay.status());
   }
 
-  /**
-   * The events this relay could not map and put on the dead-letter topic,
-   * oldest first, with their error and state. Retrying or skipping one is an
-   * audited command of the licensing service (its embedded relay); here they are only listed.
-   */
-  @Get('relay/parked-events')
-  async parkedEvents() {
-    const parked = await this.relay.parkedEvents();
-    return { parkedEvents: parked.map((event) => ({ ...event, position: event.position.toString() })) };
-  }
-
   /** The process is up (it may be retrying: see /relay/status). */
   @Get('health/live')
   @HttpCode(200)

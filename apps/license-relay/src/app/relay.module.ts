@@ -1,6 +1,7 @@
 import { openConfiguredEventStore } from '@licensing/eventstoredb';
 import { type AppLogger, Metrics } from '@licensing/platform';
-import { APP_LOGGER } from '@licensing/workflow';
+import { APP_LOGGER, CLOCK, type Clock, CommandRunner, ProblemDetailsFilter, systemClock } from '@licensing/workflow';
+import { APP_FILTER } from '@nestjs/core';
 import { logLevel } from 'kafkajs';
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@licensing/event-store';
@@ -14,7 +15,10 @@ import {
   startLicenseRelay,
 } from '@licensing/relay';
 import type { RelayConfig } from './relay-config';
+import { relayIdentityProviders } from './relay-identity.providers';
 import { RelayMetricsController } from './relay-metrics.controller';
+import { RelayParkedEvents } from './relay-parked-events';
+import { RelayParkedEventsController } from './relay-parked-events.controller';
 import { RelayStatusController } from './relay-status.controller';
 import { LICENSE_RELAY, RELAY_CHECKPOINTS, RELAY_CONFIG, RELAY_EVENT_STORE } from './tokens';
 
@@ -39,8 +43,23 @@ export class RelayModule {
   static forRoot(config: RelayConfig, metrics: Metrics = new Metrics()): DynamicModule {
     return {
       module: RelayModule,
-      controllers: [RelayStatusController, RelayMetricsController],
+      controllers: [RelayStatusController, RelayMetricsController, RelayParkedEventsController],
       providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Who is acting on parked events: bearer tokens, as the service verifies them (AUTH_*).
+        ...relayIdentityProviders(config),
+        { provide: CLOCK, useValue: systemClock },
+        // Ops' decisions on parked events are commands in the store this relay reads, as the service records them.
+        {
+          provide: CommandRunner,
+          useFactory: (store: EventStore, clock: Clock) => new CommandRunner(store, clock, metrics),
+          inject: [RELAY_EVENT_STORE, CLOCK],
+        },
+        {
+          provide: RelayParkedEvents,
+          useFactory: (relay: LicenseRelay) => new RelayParkedEvents(relay),
+          inject: [LICENSE_RELAY],
+        },
         { provide: RELAY_CONFIG, useValue: config },
         { provide: Metrics, useValue: metrics },
         { provide: RELAY_EVENT_STORE, useFactory: () => openConfiguredEventStore(config) },

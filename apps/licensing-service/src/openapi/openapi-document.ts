@@ -25,6 +25,7 @@ import { parkedEventPaths } from './parked-events-paths';
 import { liveTailPaths } from './live-tail-path';
 import { rebuildPaths } from './rebuild-paths';
 import { preCheckPaths } from './pre-check-path';
+import { workQueuePaths } from './work-queue-paths';
 import { responseComponents } from './response-schemas';
 
 function commandOperation(route: CommandRoute, settings: OpenApiSettings): Json {
@@ -68,6 +69,8 @@ const TAGS = {
   documents:
     "Documents' bytes, stored under their SHA-256: what a case names, so an auditor can prove which bytes were reviewed.",
   'pre-checks': 'Would an export need a license? The rule evaluation of an approval, without an application.',
+  'work-queues':
+    "Officers' and reviewers' work queues: what waits to be accepted, assigned, reviewed, decided; deadlines and licenses running out.",
   audit:
     'Checks an auditor runs: recorded decisions, the event log as stored, and the verifiable log (signed tree heads, proofs, verification, export).',
   'rule-history': 'The bitemporal rule history: what applied on a date, as known at an instant.',
@@ -94,6 +97,7 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
   }
   add(readPaths(settings));
   add(preCheckPaths(settings));
+  add(workQueuePaths(settings));
   add(documentPaths(settings));
   add(announcementPaths(settings));
   add(verifiableLogPaths(settings));

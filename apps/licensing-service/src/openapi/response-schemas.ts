@@ -14,6 +14,7 @@ import {
   Provision,
   UnifiedSocialCreditCode,
 } from '@licensing/domain';
+import { APPLICATION_QUEUES, LICENSE_QUEUES } from '@licensing/projections';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, LICENSE_STATUSES } from '../queries/license-state.controller';
 import {
@@ -210,6 +211,19 @@ export const ApplicationsOnDate = z.object({
   nextCursor: NextCursor,
 });
 export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView), nextCursor: NextCursor });
+/** GET /work-queues/{queue}: a queue is a case list with a fixed filter and order, so its items are the list's. */
+export const ApplicationQueuePage = z.object({
+  queue: z.enum(APPLICATION_QUEUES),
+  asOf: LegalDate,
+  items: z.array(ApplicationView),
+  nextCursor: NextCursor,
+});
+export const LicenseQueuePage = z.object({
+  queue: z.enum(LICENSE_QUEUES),
+  asOf: LegalDate,
+  items: z.array(LicenseView),
+  nextCursor: NextCursor,
+});
 
 // The decision audit's answers (GET /applications/{id}/decision-replay, …/what-if, /audit/decisions).
 export {
@@ -545,6 +559,8 @@ export const RESPONSE_SCHEMAS = {
   ApplicationsOnDate,
   LicenseView,
   LicensesOnDate,
+  ApplicationQueuePage,
+  LicenseQueuePage,
   DecisionComparison,
   DecisionIntegrity,
   DecisionProofs,

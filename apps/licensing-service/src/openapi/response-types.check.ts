@@ -14,6 +14,7 @@ import type { WellKnownController } from '../identity/well-known.controller';
 import type { ExporterViewController } from '../queries/exporter-view.controller';
 import type { LicenseStateController } from '../queries/license-state.controller';
 import type { PreCheckController } from '../queries/pre-check.controller';
+import type { WorkQueuesController } from '../work-queues/work-queues.controller';
 import type { LiveTailMessage } from '../ops/sse-stream';
 import type { ConsumersController } from '../relay/consumers.controller';
 import type { decisionBody, ParkedEventsController } from '../parked-events/parked-events.controller';
@@ -73,6 +74,15 @@ export type ResponseTypesAgree = [
     >
   >,
   Assert<Same<Out<'PreCheckAnswer'>, Answer<PreCheckController, 'check'>>>,
+  Assert<Same<Out<'ApplicationQueuePage'>, Answer<WorkQueuesController, 'applications'>>>,
+  Assert<
+    Same<
+      Out<'LicenseQueuePage'>,
+      Omit<Answer<WorkQueuesController, 'licenses'>, 'items'> & {
+        items: Issued<Answer<WorkQueuesController, 'licenses'>['items'][number]>[];
+      }
+    >
+  >,
   Assert<Same<Out<'StoredDocument'>, Answer<DocumentsController, 'upload'>>>,
   Assert<Same<Out<'ExporterView'>, IssuedLicenses<Answer<ExporterViewController, 'exporter'>>>>,
   Assert<Same<Out<'MeasuresOnDate'>, Answer<RuleHistoryController, 'measures'>>>,

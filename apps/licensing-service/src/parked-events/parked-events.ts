@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProjectionRunner } from '@licensing/projections';
+import type { ParkedEventRetryResult, ParkedEventSource } from '@licensing/workflow';
 import { EmbeddedRelay } from '../relay/embedded-relay';
 import {
   type ParkedEventState,
@@ -10,7 +11,7 @@ import {
   relayView,
 } from './parked-event-view';
 
-export type RetryResult = { readonly outcome: 'applied' } | { readonly outcome: 'failed'; readonly error: string };
+export type RetryResult = ParkedEventRetryResult;
 
 const byPosition = (a: ParkedEventView, b: ParkedEventView) => {
   const [x, y] = [BigInt(a.position), BigInt(b.position)];
@@ -20,11 +21,13 @@ const byPosition = (a: ParkedEventView, b: ParkedEventView) => {
 /**
  * Every event a consumer in this process parked: the read models' (in the
  * read-model database) and the embedded relay's (in relay.sqlite, and on its
- * dead-letter topic). A relay running as its own process lists its own at
- * GET /relay/parked-events.
+ * dead-letter topic). A relay running as its own process lists and decides
+ * its own at /relay/parked-events, through the same `decideParkedEvent`.
  */
 @Injectable()
-export class ParkedEvents {
+export class ParkedEvents implements ParkedEventSource {
+  readonly listedAt = 'GET /ops/parked-events';
+
   constructor(
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(EmbeddedRelay) private readonly relay: EmbeddedRelay,

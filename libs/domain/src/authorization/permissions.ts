@@ -151,6 +151,25 @@ const announcementQueries = {
 const preCheckQueries = {
   PreCheckExport: { exporter: 'own-exporter', licensing_officer: 'all', auditor: 'all' },
 } as const satisfies Record<string, Grants>;
+/**
+ * Work queues, one row each, so the table says who works which queue. Each
+ * queue is its case list (ListApplications, ListLicenses) with a fixed
+ * filter, in the reader's data scope. Officers work the intake and the
+ * decisions, never a review (CompleteReview is the reviewer's), so "assigned
+ * to me" is the reviewer's queue alone; a reviewer also watches the
+ * deadlines of the cases assigned to them. Auditors read every queue, an
+ * "assigned to me" too: for them, every reviewer's. Exporters have none.
+ */
+const QUEUE_WORKERS = { licensing_officer: 'all', auditor: 'all' } as const satisfies Grants;
+const workQueueQueries = {
+  ListAwaitingAcceptance: QUEUE_WORKERS,
+  ListUnassigned: QUEUE_WORKERS,
+  ListAssignedToMe: { reviewer: 'assigned-reviewer', auditor: 'all' },
+  ListAwaitingDecision: QUEUE_WORKERS,
+  ListDeadlinesDue: { ...QUEUE_WORKERS, reviewer: 'assigned-reviewer' },
+  ListExpiringLicenses: QUEUE_WORKERS,
+  ListNearlyExhausted: QUEUE_WORKERS,
+} as const satisfies Record<string, Grants>;
 const apiQueries = { ReadOpenApi: PERSONS } as const satisfies Record<string, Grants>;
 // Ops watch the consumers; auditors read everything, this too. The live tail
 // streams raw events, every exporter's data: only roles that see all of it.
@@ -210,6 +229,7 @@ export type QueryOperation = keyof (typeof applicationQueries &
   typeof apiQueries &
   typeof documentOperations &
   typeof preCheckQueries &
+  typeof workQueueQueries &
   typeof opsQueries &
   typeof parkedEventQueries &
   typeof adminOperations &
@@ -232,6 +252,7 @@ export const permissions: { readonly [O in Operation]: Grants } = {
   ...apiQueries,
   ...documentOperations,
   ...preCheckQueries,
+  ...workQueueQueries,
   ...opsQueries,
   ...parkedEventQueries,
   ...adminOperations,
@@ -254,6 +275,7 @@ const scopes: readonly (readonly [scope: string, group: object, commands: boolea
   ['openapi', apiQueries, false],
   ['document', documentOperations, false],
   ['pre_check', preCheckQueries, false],
+  ['work_queue', workQueueQueries, false],
   ['ops', opsQueries, false],
   ['ops', parkedEventQueries, false],
   ['admin', adminOperations, false],

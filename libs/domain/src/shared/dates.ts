@@ -23,8 +23,16 @@ export function startOfLegalDate(date: LegalDate): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_STANDARD_TIME_OFFSET_MS).toISOString();
 }
 
+/** The last legal date a four-digit year can write. */
+const LAST_LEGAL_DATE = '9999-12-31';
+
 export function addDays(date: LegalDate, days: number): LegalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const result = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString();
+  // Past year 9999 the ISO form grows a sign and six digits ("+010000-…"), which is
+  // no legal date: every loop over days (addWorkingDays) would never end on it.
+  if (result.length !== 24 || result.slice(0, 10) > LAST_LEGAL_DATE)
+    throw new RangeError(`${date} plus ${days} days is past ${LAST_LEGAL_DATE}, the last legal date.`);
+  return result.slice(0, 10);
 }
 
 export function addYears(date: LegalDate, years: number): LegalDate {

@@ -2,10 +2,15 @@ import Database from 'better-sqlite3';
 import { DocumentStore } from '../document-store';
 import { shadowName } from '../rebuild/shadow-rebuild';
 import { licenseStateProjection } from '../read-models/license-state/license-state-projection';
-import { APPLICATION_ROWS, CASE_TERMS, LICENSE_ROWS } from '../read-models/license-state/license-state-index';
+import {
+  APPLICATION_ROWS,
+  APPLICATION_TERMS,
+  LICENSE_ROWS,
+  LICENSE_TERMS,
+} from '../read-models/license-state/license-state-index';
 import { buildReadModel, generatedCases, toRecorded } from '../read-models/testing/generated-cases';
 
-const TABLES = [APPLICATION_ROWS, LICENSE_ROWS, CASE_TERMS];
+const TABLES = [APPLICATION_ROWS, LICENSE_ROWS, APPLICATION_TERMS, LICENSE_TERMS];
 const LIVE = licenseStateProjection.name;
 
 function dump(documents: DocumentStore, storage: string): Record<string, unknown[]> {

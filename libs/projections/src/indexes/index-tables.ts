@@ -4,6 +4,11 @@ import type { IndexTable, IndexValue, ProjectionIndex } from './read-model-index
 const REGISTRY = 'CREATE TABLE IF NOT EXISTS read_model_index_tables (name TEXT PRIMARY KEY)';
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The SQLite index over `storage` and these columns, by name: what a query's `INDEXED BY` names. */
+export const indexName = (table: string, columns: readonly string[]) => `${table}_${columns.join('_')}`;
+/** The index every table has over (`storage`, `doc_id`): a document's rows. */
+export const documentIndexName = (table: string) => `${table}_doc`;
+
 interface PreparedTable {
   readonly columns: readonly string[];
   readonly insert: Database.Statement;
@@ -68,10 +73,10 @@ export class IndexTables {
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${name} (storage TEXT NOT NULL, doc_id TEXT NOT NULL, ${definitions.join(', ')})`,
     );
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(`${table.name}_doc`)} ON ${name} (storage, doc_id)`);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(documentIndexName(table.name))} ON ${name} (storage, doc_id)`);
     for (const indexed of table.indexes) {
-      const indexName = quoted(`${table.name}_${indexed.join('_')}`);
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${name} (storage, ${indexed.map(quoted).join(', ')})`);
+      const named = quoted(indexName(table.name, indexed));
+      this.db.exec(`CREATE INDEX IF NOT EXISTS ${named} ON ${name} (storage, ${indexed.map(quoted).join(', ')})`);
     }
     this.db.prepare('INSERT OR IGNORE INTO read_model_index_tables (name) VALUES (?)').run(table.name);
     const placeholders = columns.map(() => '?').join(', ');

@@ -67,7 +67,8 @@ export class SqlConditions {
 /**
  * Keyset pagination on (sort column, id): the next page starts strictly
  * after the last row seen, so rows inserted meanwhile never shift a page
- * (no duplicates, no gaps among the rows that were there).
+ * (no duplicates, no gaps among the rows that were there). A row-value
+ * comparison, so SQLite starts the index walk there instead of filtering.
  */
 export function keyset(
   conditions: SqlConditions,
@@ -80,13 +81,7 @@ export function keyset(
   const byId = sortColumn === idColumn;
   if (page.after !== null) {
     if (byId) conditions.add(`${idColumn} ${after} ?`, page.after.id);
-    else
-      conditions.add(
-        `${sortColumn} ${after} ? OR (${sortColumn} = ? AND ${idColumn} ${after} ?)`,
-        page.after.value,
-        page.after.value,
-        page.after.id,
-      );
+    else conditions.add(`(${sortColumn}, ${idColumn}) ${after} (?, ?)`, page.after.value, page.after.id);
   }
   return { orderBy: byId ? `${idColumn} ${direction}` : `${sortColumn} ${direction}, ${idColumn} ${direction}` };
 }

@@ -1,7 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Server } from 'node:http';
 import { type AppLogger, type Metrics, tracingActive } from '@licensing/platform';
 import helmet from 'helmet';
 import { answerUnreadableRequests } from './client-errors';
@@ -73,7 +72,7 @@ export async function createHttpApp(
  */
 export function configureHttpEdge(app: NestExpressApplication, options: HttpEdgeOptions): void {
   app.disable('x-powered-by');
-  answerUnreadableRequests(app.getHttpServer() as Server);
+  answerUnreadableRequests(app.getHttpServer());
   if (tracingActive()) app.use(traceRequests);
   app.use(correlateRequests);
   if (options.logger) app.use(requestLog(options.logger));

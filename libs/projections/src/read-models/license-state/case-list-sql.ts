@@ -1,7 +1,6 @@
 import type { LegalDate, RowScope } from '@licensing/domain';
 import { SqlConditions } from '../../indexes/list-page';
 import { searchWords } from '../../indexes/read-model-index';
-import { CASE_TERMS } from './license-state-index';
 import { LICENSE_STATE } from './license-state-documents';
 
 /** Free text: at most this many words, each matched as a word prefix. */
@@ -24,33 +23,30 @@ export function liveRows(): SqlConditions {
   return new SqlConditions().add('r.storage = ?', LICENSE_STATE);
 }
 
-export function withTerm(where: SqlConditions, field: string, value: string | undefined): void {
-  if (value === undefined) return;
-  where.add(
-    `r.doc_id IN (SELECT doc_id FROM ${CASE_TERMS} WHERE storage = ? AND field = ? AND value = ?)`,
-    LICENSE_STATE,
-    field,
-    value,
-  );
+/** A term the case must have: an exact value, or (free text) a word prefix. */
+export interface TermFilter {
+  readonly field: string;
+  readonly value: string;
+  readonly prefix: boolean;
 }
 
-export function withText(where: SqlConditions, text: string | undefined): void {
-  for (const word of searchWords(text).slice(0, MAX_SEARCH_WORDS)) {
-    where.add(
-      `r.doc_id IN (SELECT doc_id FROM ${CASE_TERMS} WHERE storage = ? AND field = 'word' AND value >= ? AND value < ?)`,
-      LICENSE_STATE,
-      word,
-      `${word}\uffff`,
-    );
-  }
+/** The filter's terms: exact fields (control code, element, …) and each word of the free text. */
+export function termFilters(filter: CaseFilter, exact: Record<string, string | undefined> = {}): TermFilter[] {
+  const fields = { controlCode: filter.controlCode, element: filter.element?.toLowerCase(), ...exact };
+  return [
+    ...Object.entries(fields).flatMap(([field, value]) =>
+      value === undefined ? [] : [{ field, value, prefix: false }],
+    ),
+    ...searchWords(filter.text)
+      .slice(0, MAX_SEARCH_WORDS)
+      .map((value) => ({ field: 'word', value, prefix: true })),
+  ];
 }
 
-export function withCommonFilters(where: SqlConditions, filter: CaseFilter): void {
+/** Filters on the case's own row (terms aside). */
+export function withCaseColumns(where: SqlConditions, filter: CaseFilter): void {
   if (filter.exporterId !== undefined) where.add('r.exporter_id = ?', filter.exporterId);
   if (filter.licenseType !== undefined) where.add('r.license_type = ?', filter.licenseType);
-  withTerm(where, 'controlCode', filter.controlCode);
-  withTerm(where, 'element', filter.element?.toLowerCase());
-  withText(where, filter.text);
 }
 
 /** Scope in the SQL: a reviewer's rows are those naming them in `reviewerColumn`. */

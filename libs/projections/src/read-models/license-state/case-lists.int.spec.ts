@@ -175,6 +175,62 @@ describe('indexed case lists', () => {
     }
   });
 
+  it('pages a term filter in every sort and direction, as the full scan orders it', () => {
+    const views = scan.applications({ asOf: '2026-06-01', scope: everything });
+    const sorted = (key: 'id' | 'submittedOn' | 'reviewDeadline') =>
+      views
+        .filter((v) => v.items.some((i) => i.controlCode === '1C903'))
+        .sort(byIdAsc)
+        .sort((a, b) => (a[key] ?? '').localeCompare(b[key] ?? ''));
+    for (const sort of ['id', 'submittedOn', 'reviewDeadline'] as const) {
+      const want = ids(sorted(sort));
+      expect(want.length).toBeGreaterThan(50);
+      expect(ids(apps({ controlCode: '1C903' }, sort, false, 7))).toEqual(want);
+      expect(ids(apps({ controlCode: '1C903' }, sort, true, 7))).toEqual([...want].reverse());
+    }
+    const licenseViews = scan.licenses({ asOf: '2026-06-01', scope: everything });
+    const wanted = licenseViews
+      .filter((v) => v.items.some((i) => i.element === 'dysprosium') && v.endUsers.some((p) => p.country === 'US'))
+      .sort(byIdAsc)
+      .sort((a, b) => a.validUntil.localeCompare(b.validUntil));
+    expect(wanted.length).toBeGreaterThan(3);
+    expect(ids(lics({ element: 'dysprosium', destination: 'US' }, 'validUntil', true, 3))).toEqual(
+      ids(wanted).reverse(),
+    );
+  });
+
+  it('combines terms: two exact ones, a word shared by few, a prefix several words share, a scope', () => {
+    const views = scan.applications({ asOf: '2026-06-01', scope: everything });
+    const n = (id: string) => Number(id.slice(4));
+    // The generated names: end user `Customer <n % 97> GmbH`, consignee `Importer <n % 89>`.
+    const named = (v: { id: string }, test: (word: string) => boolean) =>
+      test(String(n(v.id) % 97)) || test(String(n(v.id) % 89));
+    const cases: [Partial<ApplicationListFilter>, (v: (typeof views)[number]) => boolean][] = [
+      [
+        { controlCode: '1C903', element: 'terbium' },
+        (v) => v.items.some((i) => i.controlCode === '1C903') && v.items.some((i) => i.element === 'terbium'),
+      ],
+      [{ text: 'gmbh 42' }, (v) => named(v, (word) => word === '42')],
+      [{ text: 'cust 4' }, (v) => named(v, (word) => word.startsWith('4'))],
+      [
+        { scope: { kind: 'exporters', exporterIds: ['exp-g1', 'exp-g5'] }, element: 'samarium' },
+        (v) => ['exp-g1', 'exp-g5'].includes(v.exporterId) && v.items.some((i) => i.element === 'samarium'),
+      ],
+      [{ text: 'nosuchword' }, () => false],
+    ];
+    for (const [filter, expected] of cases) {
+      const want = views.filter(expected);
+      if (filter.text !== 'nosuchword') expect(want.length).toBeGreaterThan(0);
+      expect({ filter, got: ids(apps(filter, 'submittedOn', true, 11)) }).toEqual({
+        filter,
+        // Newest first: (submittedOn, id) descending.
+        got: ids(
+          [...want].sort(byIdAsc).sort((a, b) => (a.submittedOn ?? '').localeCompare(b.submittedOn ?? '')),
+        ).reverse(),
+      });
+    }
+  });
+
   it("keeps the reader's scope in the SQL: full pages of only their rows", () => {
     const mine: RowScope = { kind: 'exporters', exporterIds: ['exp-g1', 'exp-g5'] };
     const first = applications.page(
@@ -201,25 +257,32 @@ describe('indexed case lists', () => {
   it('pages stay exact while cases are appended between pages', () => {
     const growing = openStore(200);
     const list = new ApplicationList(growing);
-    const before = ids(new LicenseStateQuery(growing).applications({ asOf: '2026-06-01', scope: everything }));
+    const existing = new LicenseStateQuery(growing).applications({ asOf: '2026-06-01', scope: everything });
     let batch = 0;
     const appended = () => {
       batch += 1;
       const events = toRecorded(generatedCases(5, { ...SHAPE, offset: 1000 * batch }));
       buildReadModel(growing, licenseStateProjection, events);
     };
-    for (const sort of ['id', 'submittedOn'] as const) {
-      const walked = ids(
-        walk(
-          (p) => list.page({ asOf: '2026-06-01', scope: ALL }, p as PageRequest<ApplicationSort>),
-          sort,
-          false,
-          17,
-          appended,
-        ),
-      );
-      expect(new Set(walked).size).toBe(walked.length);
-      expect(walked.filter((id) => before.includes(id)).sort()).toEqual([...before].sort());
+    // Unfiltered (the rows drive) and by a term (the terms drive).
+    for (const [filter, had] of [
+      [{}, () => true],
+      [{ controlCode: '1C903' }, (v: (typeof existing)[number]) => v.items[0]?.controlCode === '1C903'],
+    ] as const) {
+      const before = ids(existing.filter(had));
+      for (const sort of ['id', 'submittedOn'] as const) {
+        const walked = ids(
+          walk(
+            (p) => list.page({ asOf: '2026-06-01', scope: ALL, ...filter }, p as PageRequest<ApplicationSort>),
+            sort,
+            false,
+            17,
+            appended,
+          ),
+        );
+        expect(new Set(walked).size).toBe(walked.length);
+        expect(walked.filter((id) => before.includes(id)).sort()).toEqual([...before].sort());
+      }
     }
   });
 

@@ -1,7 +1,8 @@
 import { LegalDate, type LicenseStatusOnDate } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
-import { keyset, type Page, type PageRequest, type SqlConditions, toPage } from '../../indexes/list-page';
-import { type CaseFilter, liveRows, withCommonFilters, withDateRange, withScope, withTerm } from './case-list-sql';
+import { type Page, type PageRequest, type SqlConditions, toPage } from '../../indexes/list-page';
+import { type CaseSql, casePageSql } from './case-list-query';
+import { type CaseFilter, liveRows, termFilters, withCaseColumns, withDateRange, withScope } from './case-list-sql';
 import {
   type ApplicationDocument,
   applicationKey,
@@ -9,10 +10,11 @@ import {
   type LicenseDocument,
   type LicenseStateDocument,
 } from './license-state-documents';
-import { LICENSE_ROWS, licenseStateIndex } from './license-state-index';
+import { LICENSE_ROWS, LICENSE_TERMS, licenseStateIndex } from './license-state-index';
 import { type LicenseView, licenseView } from './license-state-views';
 
-export const LICENSE_SORTS = { id: 'r.id', issuedOn: 'r.issued_on', validUntil: 'r.valid_until' } as const;
+/** Each sort's column, in the rows and in the terms. */
+export const LICENSE_SORTS = { id: 'id', issuedOn: 'issued_on', validUntil: 'valid_until' } as const;
 export type LicenseSort = keyof typeof LICENSE_SORTS;
 
 export interface LicenseListFilter extends CaseFilter {
@@ -68,32 +70,54 @@ export function withLicenseStatus(where: SqlConditions, status: Exclude<LicenseS
   }
 }
 
+/**
+ * The rows index a page walks: an exporter's or a reviewer's licenses
+ * (few), else every license in page order (live statuses are most
+ * licenses, so a page is found soon).
+ */
+function walkedIndex(filter: LicenseListFilter, sortKey: string): { walk: string[]; narrowed: boolean } {
+  const inOrder = sortKey === 'id' ? ['id'] : [sortKey, 'id'];
+  if (filter.scope.kind === 'exporters' || filter.exporterId !== undefined)
+    return { walk: ['exporter_id', ...inOrder], narrowed: true };
+  if (filter.scope.kind === 'reviewer' || filter.reviewerId !== undefined)
+    return { walk: ['amendment_reviewer_id', 'id'], narrowed: true };
+  return { walk: inOrder, narrowed: false };
+}
+
 /** Pages of licenses from the index; each license's application is read for its decision. */
 export class LicenseList {
   constructor(private readonly documents: DocumentStore) {
     documents.indexes.declare(licenseStateIndex);
   }
 
-  page(filter: LicenseListFilter, page: PageRequest<LicenseSort>, extra?: (where: SqlConditions) => void) {
+  /** The page's SQL, as `page` runs it (specs read its query plan). */
+  sql(filter: LicenseListFilter, page: PageRequest<LicenseSort>, extra?: (where: SqlConditions) => void): CaseSql {
     const where = liveRows();
     withScope(where, filter.scope, 'r.amendment_reviewer_id');
-    withCommonFilters(where, filter);
+    withCaseColumns(where, filter);
     if (filter.status !== undefined) withLicenseStatus(where, filter.status, filter.asOf);
-    withTerm(where, 'destination', filter.destination);
     if (filter.reviewerId !== undefined) where.add('r.amendment_reviewer_id = ?', filter.reviewerId);
     if (filter.officerId !== undefined) where.add('r.issued_by = ?', filter.officerId);
     withDateRange(where, 'r.issued_on', filter.issuedFrom, filter.issuedTo);
     withDateRange(where, 'r.valid_until', filter.validUntilFrom, filter.validUntilTo);
     extra?.(where);
-    const sortColumn = LICENSE_SORTS[page.sort];
-    const { orderBy } = keyset(where, sortColumn, 'r.id', page);
-    const rows = this.documents.db
-      .prepare<unknown[], Row>(
-        `SELECT r.id AS id, ${sortColumn} AS sort_value, d.doc AS doc FROM ${LICENSE_ROWS} r
-         JOIN read_model_documents d ON d.projection = r.storage AND d.id = r.doc_id
-         WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ?`,
-      )
-      .all(...where.params, page.limit + 1);
+    const sortKey = LICENSE_SORTS[page.sort];
+    return casePageSql(
+      this.documents.db,
+      {
+        tables: { rows: LICENSE_ROWS, terms: LICENSE_TERMS },
+        where,
+        terms: termFilters(filter, { destination: filter.destination }),
+        sortKey,
+        ...walkedIndex(filter, sortKey),
+      },
+      page,
+    );
+  }
+
+  page(filter: LicenseListFilter, page: PageRequest<LicenseSort>, extra?: (where: SqlConditions) => void) {
+    const { sql, params } = this.sql(filter, page, extra);
+    const rows = this.documents.db.prepare<unknown[], Row>(sql).all(...params);
     const asOf = LegalDate.parse(filter.asOf);
     return toPage(
       rows,

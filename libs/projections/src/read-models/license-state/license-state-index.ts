@@ -1,25 +1,46 @@
 import { amendmentReviewerOf, endUsersOf, remainingOf } from '@licensing/domain';
-import { type IndexRow, type ProjectionIndex, searchWords } from '../../indexes/read-model-index';
+import {
+  type IndexRow,
+  type IndexTable,
+  type IndexValue,
+  type ProjectionIndex,
+  searchWords,
+} from '../../indexes/read-model-index';
 import { openReviewDeadline, recordedApplicationStatus } from '../application-status';
 import type { HistoryEntry } from '../parse-event';
 import type { ApplicationDocument, LicenseDocument, LicenseStateDocument } from './license-state-documents';
 
-export const APPLICATION_ROWS = 'license_state_applications_v1';
-export const LICENSE_ROWS = 'license_state_licenses_v1';
-/** Multi-valued facts (control codes, elements, words), one row each: `field`, `value`. */
-export const CASE_TERMS = 'license_state_terms_v1';
+export const APPLICATION_ROWS = 'license_state_applications_v2';
+export const LICENSE_ROWS = 'license_state_licenses_v2';
+/**
+ * Multi-valued facts (control codes, elements, words), one row each:
+ * `field`, `value`, and the case's sort keys, so a term filter walks one
+ * index in page order instead of sorting every case that has the term.
+ */
+export const APPLICATION_TERMS = 'license_state_application_terms_v2';
+export const LICENSE_TERMS = 'license_state_license_terms_v2';
+/** The sort keys of each kind, carried by its term rows. */
+export const APPLICATION_SORT_KEYS = ['id', 'submitted_on', 'review_deadline'] as const;
+export const LICENSE_SORT_KEYS = ['id', 'issued_on', 'valid_until'] as const;
 
 /** Who recorded the first event of this type: the officer who accepted, issued, … */
 const actorOf = (history: readonly HistoryEntry[], type: string) =>
   history.find((entry) => entry.type === type)?.actor ?? null;
 
-const terms = (fields: Record<string, readonly (string | undefined)[]>): IndexRow[] =>
+const terms = (
+  table: string,
+  sortKeys: Readonly<Record<string, IndexValue>>,
+  fields: Record<string, readonly (string | undefined)[]>,
+): IndexRow[] =>
   Object.entries(fields).flatMap(([field, values]) =>
     [...new Set(values.filter((v): v is string => v !== undefined))].map((value) => ({
-      table: CASE_TERMS,
-      values: { field, value },
+      table,
+      values: { field, value, ...sortKeys },
     })),
   );
+
+const pick = (values: Readonly<Record<string, IndexValue>>, keys: readonly string[]) =>
+  Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
 
 function applicationRows(doc: ApplicationDocument): IndexRow[] {
   const { state } = doc;
@@ -45,7 +66,7 @@ function applicationRows(doc: ApplicationDocument): IndexRow[] {
   };
   return [
     row,
-    ...terms({
+    ...terms(APPLICATION_TERMS, pick(row.values, APPLICATION_SORT_KEYS), {
       controlCode: application.items.map((item) => item.controlCode),
       element: application.items.map((item) => item.element?.toLowerCase()),
       word: searchWords(
@@ -86,7 +107,7 @@ function licenseRows(doc: LicenseDocument): IndexRow[] {
   };
   return [
     row,
-    ...terms({
+    ...terms(LICENSE_TERMS, pick(row.values, LICENSE_SORT_KEYS), {
       controlCode: license.lines.map((line) => line.item.controlCode),
       element: license.lines.map((line) => line.item.element?.toLowerCase()),
       destination: license.endUsers.map((party) => party.country),
@@ -95,11 +116,16 @@ function licenseRows(doc: LicenseDocument): IndexRow[] {
   ];
 }
 
-const TERMS_TABLE = {
-  name: CASE_TERMS,
-  columns: { field: 'TEXT', value: 'TEXT' },
-  indexes: [['field', 'value', 'doc_id']],
-} as const;
+/**
+ * A terms table, by term in each sort order. A second term is checked on
+ * the document's own rows (the index every table has by document): one
+ * index fewer to write on every change and to rename on every promotion.
+ */
+const termsTable = (name: string, sortKeys: readonly string[]): IndexTable => ({
+  name,
+  columns: Object.fromEntries(['field', 'value', ...sortKeys].map((column) => [column, 'TEXT' as const])),
+  indexes: sortKeys.map((key) => (key === 'id' ? ['field', 'value', 'id'] : ['field', 'value', key, 'id'])),
+});
 
 /** The license-state lists' index: one row per application and license, and their terms. */
 export const licenseStateIndex: ProjectionIndex<LicenseStateDocument> = {
@@ -125,8 +151,12 @@ export const licenseStateIndex: ProjectionIndex<LicenseStateDocument> = {
         ['submitted_on', 'id'],
         ['exporter_id', 'submitted_on', 'id'],
         ['review_deadline', 'id'],
-        ['recorded_status', 'review_deadline', 'id'],
+        ['recorded_status', 'id'],
+        ['recorded_status', 'submitted_on', 'id'],
+        // open_deadline too, so skipping a missed deadline reads the index only.
+        ['recorded_status', 'review_deadline', 'id', 'open_deadline'],
         ['reviewer_id', 'id'],
+        ['reviewer_id', 'review_deadline', 'id'],
       ],
     },
     {
@@ -155,7 +185,8 @@ export const licenseStateIndex: ProjectionIndex<LicenseStateDocument> = {
         ['amendment_reviewer_id', 'id'],
       ],
     },
-    TERMS_TABLE,
+    termsTable(APPLICATION_TERMS, APPLICATION_SORT_KEYS),
+    termsTable(LICENSE_TERMS, LICENSE_SORT_KEYS),
   ],
   rows(doc) {
     if (doc.kind === 'application') return applicationRows(doc);

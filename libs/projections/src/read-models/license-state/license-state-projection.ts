@@ -95,7 +95,8 @@ export const licenseStateProjection: Projection<LicenseStateDocument> = {
   name: LICENSE_STATE,
   // 2: shipment corrections and cancellations, amendment requests, documents with their hashes.
   // 3: the lists' SQL index (licenseStateIndex), filled by the rebuild.
-  version: 3,
+  // 4: terms per kind carrying the sort keys, and status-ordered indexes (v2 tables).
+  version: 4,
   index: licenseStateIndex,
   filter: { streamPrefixes: ['application-', 'license-'] },
   keysOf(event) {

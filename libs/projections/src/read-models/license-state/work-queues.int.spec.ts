@@ -9,7 +9,9 @@ import { type ApplicationQueue, type LicenseQueue, type QueueOptions, WorkQueues
 
 const everything: ScopePredicate = () => true;
 const ASOF = '2026-04-01';
-const options: QueueOptions = { asOf: ASOF, actorId: 'reviewer-g1', days: 10, thresholdPercent: 20 };
+const options: QueueOptions = { asOf: ASOF, scope: { kind: 'all' }, days: 10, thresholdPercent: 20 };
+/** A reviewer's scope, as the permissions table gives it: their assignments. */
+const reviewerG1: QueueOptions = { ...options, scope: { kind: 'reviewer', reviewerId: 'reviewer-g1' } };
 
 describe('work queues', () => {
   const documents = new DocumentStore(new Database(':memory:'));
@@ -35,7 +37,8 @@ describe('work queues', () => {
       after = decodeCursor(nextCursor);
     }
   }
-  const appQueue = (queue: ApplicationQueue) => walk((after) => queues.applicationQueue(queue, options, 7, after));
+  const appQueue = (queue: ApplicationQueue, as = options) =>
+    walk((after) => queues.applicationQueue(queue, as, 7, after));
   const licQueue = (queue: LicenseQueue) => walk((after) => queues.licenseQueue(queue, options, 7, after));
 
   it.each([
@@ -58,7 +61,15 @@ describe('work queues', () => {
   ] as const)('%s: the right applications, oldest first', (queue, belongs, key) => {
     const expected = applications.filter(belongs).sort(byKey((v) => v[key] ?? ''));
     expect(expected.length).toBeGreaterThan(7);
-    expect(appQueue(queue)).toEqual(expected.map((v) => v.id));
+    expect(appQueue(queue, queue === 'assigned-to-me' ? reviewerG1 : options)).toEqual(expected.map((v) => v.id));
+  });
+
+  it("a reviewer's deadlines-due: only the cases assigned to them", () => {
+    const all = appQueue('deadlines-due');
+    const own = appQueue('deadlines-due', reviewerG1);
+    const assigned = new Set(applications.filter((v) => v.reviewerId === 'reviewer-g1').map((v) => v.id));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own).toEqual(all.filter((id) => assigned.has(id)));
   });
 
   it('deadlines-due includes cases already past their deadline, and no closed case', () => {
@@ -72,7 +83,7 @@ describe('work queues', () => {
       .filter((v) => v.status === 'active' && v.validUntil <= addDays(ASOF, 10))
       .sort(byKey((v) => v.validUntil));
     expect(expected.length).toBeGreaterThan(0);
-    expect(licQueue('expiring')).toEqual(expected.map((v) => v.id));
+    expect(licQueue('expiring-licenses')).toEqual(expected.map((v) => v.id));
   });
 
   it('nearly-exhausted: active licenses with a line at or under the threshold left', () => {

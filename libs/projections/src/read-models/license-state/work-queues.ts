@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, type LegalDate } from '@licensing/domain';
+import { addDays, addWorkingDays, type LegalDate, type RowScope } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
 import type { PageRequest } from '../../indexes/list-page';
 import { ApplicationList } from './application-list';
@@ -11,15 +11,29 @@ export const APPLICATION_QUEUES = [
   'awaiting-decision',
   'deadlines-due',
 ] as const;
-export const LICENSE_QUEUES = ['expiring', 'nearly-exhausted'] as const;
+export const LICENSE_QUEUES = ['expiring-licenses', 'nearly-exhausted'] as const;
 export type ApplicationQueue = (typeof APPLICATION_QUEUES)[number];
 export type LicenseQueue = (typeof LICENSE_QUEUES)[number];
+/** Each queue's order (its cursors' sort): what waits longest, or falls due first, on top. */
+export const QUEUE_ORDER = {
+  'awaiting-acceptance': 'submittedOn',
+  unassigned: 'reviewDeadline',
+  'assigned-to-me': 'reviewDeadline',
+  'awaiting-decision': 'reviewDeadline',
+  'deadlines-due': 'reviewDeadline',
+  'expiring-licenses': 'validUntil',
+  'nearly-exhausted': 'validUntil',
+} as const satisfies Record<ApplicationQueue | LicenseQueue, string>;
 
 export interface QueueOptions {
   readonly asOf: LegalDate;
-  /** Whose queue: "assigned to me" is this reviewer's. */
-  readonly actorId: string;
-  /** deadlines-due: working days ahead (the review clock's calendar); expiring: calendar days ahead. */
+  /**
+   * The reader's data scope (the permissions table's row of the queue): every
+   * queue is cut to it. "Assigned to me" is the applications under review in
+   * it, so a reviewer's scope, their assignments, makes it their own.
+   */
+  readonly scope: RowScope;
+  /** deadlines-due: working days ahead (the review clock's calendar, weekends skipped); expiring-licenses: calendar days ahead. */
   readonly days: number;
   /** nearly-exhausted: a line with at most this share (%) left. */
   readonly thresholdPercent: number;
@@ -36,8 +50,7 @@ const page = <S extends string>(sort: S, limit: number, after: PageRequest<strin
 
 /**
  * Officers' and reviewers' work queues: the case lists with a fixed filter
- * and order. Officers' queues see every case; "assigned to me" is the
- * reviewer's own (the reviewer column, as their data scope).
+ * and order, in the reader's data scope.
  */
 export class WorkQueues {
   private readonly applications: ApplicationList;
@@ -55,23 +68,20 @@ export class WorkQueues {
     after: PageRequest<string>['after'] = null,
   ) {
     const { asOf } = options;
-    const all = { asOf, scope: { kind: 'all' } as const };
+    const inScope = { asOf, scope: options.scope };
     switch (queue) {
       case 'awaiting-acceptance':
-        return this.applications.page({ ...all, status: 'submitted' }, page('submittedOn', limit, after));
+        return this.applications.page({ ...inScope, status: 'submitted' }, page(QUEUE_ORDER[queue], limit, after));
       case 'unassigned':
-        return this.applications.page({ ...all, status: 'accepted' }, page('reviewDeadline', limit, after));
+        return this.applications.page({ ...inScope, status: 'accepted' }, page(QUEUE_ORDER[queue], limit, after));
       case 'assigned-to-me':
-        return this.applications.page(
-          { asOf, scope: { kind: 'reviewer', reviewerId: options.actorId }, status: 'under_review' },
-          page('reviewDeadline', limit, after),
-        );
+        return this.applications.page({ ...inScope, status: 'under_review' }, page(QUEUE_ORDER[queue], limit, after));
       case 'awaiting-decision':
-        return this.applications.page({ ...all, status: 'reviewed' }, page('reviewDeadline', limit, after));
+        return this.applications.page({ ...inScope, status: 'reviewed' }, page(QUEUE_ORDER[queue], limit, after));
       case 'deadlines-due': {
         // Open cases whose deadline falls within the window, and those already past it: the most urgent first.
         const dueBy = addWorkingDays(asOf, options.days, options.holidays);
-        return this.applications.page(all, page('reviewDeadline', limit, after), (where) =>
+        return this.applications.page(inScope, page(QUEUE_ORDER[queue], limit, after), (where) =>
           where.add('r.open_deadline IS NOT NULL AND r.open_deadline <= ?', dueBy),
         );
       }
@@ -79,15 +89,15 @@ export class WorkQueues {
   }
 
   licenseQueue(queue: LicenseQueue, options: QueueOptions, limit: number, after: PageRequest<string>['after'] = null) {
-    const all = { asOf: options.asOf, scope: { kind: 'all' } as const, status: 'active' as const };
+    const activeInScope = { asOf: options.asOf, scope: options.scope, status: 'active' as const };
     switch (queue) {
-      case 'expiring':
+      case 'expiring-licenses':
         return this.licenses.page(
-          { ...all, validUntilTo: addDays(options.asOf, options.days) },
-          page('validUntil', limit, after),
+          { ...activeInScope, validUntilTo: addDays(options.asOf, options.days) },
+          page(QUEUE_ORDER[queue], limit, after),
         );
       case 'nearly-exhausted':
-        return this.licenses.page(all, page('validUntil', limit, after), (where) =>
+        return this.licenses.page(activeInScope, page(QUEUE_ORDER[queue], limit, after), (where) =>
           where.add('r.least_percent_left <= ?', options.thresholdPercent),
         );
     }
