@@ -55,7 +55,7 @@ interface Sample {
  * and the result equals a clean rebuild of the same log.
  */
 describe('POST /admin/read-models/rebuild: a rebuild without downtime', () => {
-  const service = new RunningService();
+  const service = new RunningService({ keepAliveTimeoutMs: 60_000 });
   let client: ServiceClient;
   const made = Array.from({ length: APPLICATIONS }, (_, n) => `rb-${n}`);
   const ids = [...made, ...Array.from({ length: COPIES }, (_, n) => `rb-copy-${n}`)];

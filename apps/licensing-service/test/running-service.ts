@@ -9,6 +9,14 @@ import { ServiceClient } from '@licensing/service-testing';
 /** The embedded service in this process on a data directory that outlives restarts. */
 export class RunningService {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'licensing-service-'));
+
+  /**
+   * `keepAliveTimeoutMs`: how long the server keeps an idle connection. The client (fetch)
+   * shares this event loop: after a long synchronous stretch (a rebuild's swap) Node's 5 s
+   * timer can close a socket the client is reusing (ECONNRESET); a longer one makes the
+   * client (4 s) always close first. Not the default: close() then waits for idle sockets.
+   */
+  constructor(private readonly options: { keepAliveTimeoutMs?: number } = {}) {}
   private app: INestApplication | null = null;
   client: ServiceClient = new ServiceClient('http://127.0.0.1:0', { dataDir: this.dataDir });
 
@@ -33,10 +41,8 @@ export class RunningService {
       }),
     );
     this.app = started.app;
-    // The client (fetch) shares this event loop: after a long synchronous stretch (a rebuild's
-    // swap) Node's 5 s keep-alive timer can close a socket the client is reusing (ECONNRESET).
-    // Idle sockets then outlive the client's own keep-alive (4 s): the client always closes first.
-    (started.app.getHttpServer() as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
+    if (this.options.keepAliveTimeoutMs !== undefined)
+      (started.app.getHttpServer() as { keepAliveTimeout: number }).keepAliveTimeout = this.options.keepAliveTimeoutMs;
     // Tokens from the local issuer of this data directory, which the service trusts by default.
     this.client = new ServiceClient(started.url, { dataDir: this.dataDir });
     return this.client;

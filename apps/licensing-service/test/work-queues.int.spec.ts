@@ -133,8 +133,9 @@ describe('work queues over HTTP (embedded service): each queue, its order, pages
 
   it('answers the widest window of the last asOf it takes, and refuses a later asOf (no date ends its window)', async () => {
     for (const [url, status] of [
-      ['/work-queues/deadlines-due?asOf=9998-12-31&withinWorkingDays=45', 200],
-      ['/work-queues/expiring-licenses?asOf=9998-12-31&withinDays=366', 200],
+      ['/work-queues/deadlines-due?asOf=9998-12-30&withinWorkingDays=45', 200],
+      ['/work-queues/expiring-licenses?asOf=9998-12-30&withinDays=366', 200],
+      ['/work-queues/expiring-licenses?asOf=9998-12-31&withinDays=366', 400],
       ['/work-queues/deadlines-due?asOf=9999-12-31&withinWorkingDays=45', 400],
       ['/work-queues/awaiting-acceptance?asOf=9999-01-01', 400],
     ] as const) {

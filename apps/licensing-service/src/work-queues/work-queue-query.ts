@@ -5,11 +5,11 @@ import { Paging } from '../queries/list-query';
 import { ReadQuery } from '../queries/read-query';
 
 /**
- * A queue looks up to a year ahead of asOf, and past 9999-12-31 a date is no
- * longer a LegalDate (addDays would answer `+010000-01`, on which the working
- * day count never advances): the last year is refused rather than served.
+ * A queue looks up to 366 days ahead of asOf, and 9999-12-31 is the last
+ * legal date (addDays refuses to go past it): the last 366 days are refused
+ * rather than answered with a 500.
  */
-const LAST_AS_OF = '9998-12-31';
+const LAST_AS_OF = '9998-12-30';
 export const QueuePage = ReadQuery.extend({
   asOf: ReadQuery.shape.asOf
     .refine((date) => date === undefined || date <= LAST_AS_OF, {
