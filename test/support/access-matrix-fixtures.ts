@@ -184,11 +184,21 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
   },
 };
 
-/** The fixture applications and licenses of one exporter, for the completeness of lists. */
-export function listedFixtures(side: Side): { applications: Resource[]; licenses: Resource[] } {
+/** The shipment each exporter records on its license (GET /shipments lists it as `<licenseId>/<shipmentId>`). */
+const FIXTURE_SHIPMENT = 'shp-fixture';
+
+/** The fixture applications, licenses, shipments and decisions of one exporter, for the completeness of lists. */
+export function listedFixtures(
+  side: Side,
+): Record<'applications' | 'licenses' | 'shipments' | 'decisions', Resource[]> {
+  const license = resources.license[side];
   return {
     applications: [resources.decidedApplication[side], resources.reviewApplication[side]],
-    licenses: [resources.license[side]],
+    licenses: [license],
+    // Read as its license: the same owner.
+    shipments: [{ id: `${license.id}/${FIXTURE_SHIPMENT}`, owner: license.owner }],
+    // GET /decisions lists a decision by its application's id, read as that application.
+    decisions: [resources.decidedApplication[side]],
   };
 }
 
@@ -218,6 +228,11 @@ export async function createMatrixFixtures(client: ServiceClient): Promise<void>
     });
     await ok(client, `/applications/${decided}/approve`, director);
     await ok(client, '/licenses', officer, { applicationId: decided, ...VALIDITY });
+    await ok(client, `/licenses/${licenseIdOf(decided)}/record-shipment`, user, {
+      shipmentId: FIXTURE_SHIPMENT,
+      lines: [{ lineId: '1', quantity: 1 }],
+      customsDeclarationRef: `CD-FX-${side}`,
+    });
     await ok(client, `/applications/${underReview}/assign-reviewer`, officer, { reviewerId });
   }
   await finishedRebuild(client);

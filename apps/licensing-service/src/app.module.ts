@@ -38,6 +38,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OpenApiController } from './openapi/openapi.controller';
 import { ExporterViewController } from './queries/exporter-view.controller';
 import { LicenseStateController } from './queries/license-state.controller';
+import { ShipmentsController } from './queries/shipments.controller';
+import { DecisionsController } from './queries/decisions.controller';
 import { PreCheckController } from './queries/pre-check.controller';
 import { WorkQueuesController } from './work-queues/work-queues.controller';
 import { ReadConsistency } from './queries/read-query';
@@ -67,6 +69,8 @@ export class AppModule {
         RuleHistoryController,
         AnnouncementsController,
         LicenseStateController,
+        ShipmentsController,
+        DecisionsController,
         ExporterViewController,
         PreCheckController,
         WorkQueuesController,

@@ -199,6 +199,27 @@ describe('the answers of the service are the ones its OpenAPI document describes
       const reply = await expectDocumented('get', path, url, as);
       expect({ url, status: reply.status }).toEqual({ url, status: 200 });
     }
+    // GET /decisions: app-oa approved, app-oa-2 rejected, both reviewed by `reviewer`.
+    const approved = await client.get('/applications/app-oa', officer);
+    const measureId = String(approved.body.decision.record.measures[0].measureId);
+    const decisionReads: [string, As, string[]][] = [
+      ['/decisions', officer, ['app-oa', 'app-oa-2']],
+      ['/decisions?sort=-decidedOn&limit=1&decidedFrom=2020-01-01', auditor, ['app-oa-2']],
+      ['/decisions?verdict=rejected', reviewer, ['app-oa-2']],
+      [`/decisions?exporterId=ningbo-magnetics&verdict=approved&measureId=${measureId}`, exporterUser, ['app-oa']],
+    ];
+    for (const [url, as, listed] of decisionReads) {
+      const reply = await expectDocumented('get', '/decisions', url, as);
+      const ids = (reply.body.decisions as { id: string }[]).map((d) => d.id);
+      expect({ url, status: reply.status, ids }).toEqual({ url, status: 200, ids: listed });
+    }
+    for (const [status, code, url, as] of [
+      [400, 'request.invalid_cursor', '/decisions?cursor=nope', auditor],
+      [403, 'application.forbidden', '/decisions', policyOfficer],
+    ] as const) {
+      const reply = await expectDocumented('get', '/decisions', url, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
     // The view's ETag is the revision its body reports.
     const license = await client.get('/licenses/L-app-oa', officer);
     expect(license.headers.get('etag')).toBe(`"${license.body.revision as number}"`);
@@ -588,6 +609,25 @@ describe('the answers of the service are the ones its OpenAPI document describes
     const license = await expectDocumented('get', '/licenses/{id}', '/licenses/L-app-oa', reviewer);
     expect(license.body.amendmentRequests[0].status).toBe('approved');
     expect(license.body.shipments[0].status).toBe('cancelled');
+    // GET /shipments: the cancelled shipment listed with its state; the amendment's reviewer reads its license's.
+    const shipmentReads: [string, As][] = [
+      ['/shipments?status=cancelled&customsRef=cd-', auditor],
+      ['/shipments?licenseId=L-app-oa', reviewer],
+      ['/shipments?exporterId=ningbo-magnetics&shippedFrom=2020-01-01&sort=-shippedOn&limit=1', exporterUser],
+    ];
+    for (const [url, as] of shipmentReads) {
+      const reply = await expectDocumented('get', '/shipments', url, as);
+      const listed = (reply.body.shipments as { id: string; status: string }[]).map((s) => `${s.id} ${s.status}`);
+      expect({ url, status: reply.status, listed }).toEqual({ url, status: 200, listed: ['L-app-oa/s-1 cancelled'] });
+    }
+    for (const [status, code, url, as] of [
+      [400, 'request.invalid_cursor', '/shipments?cursor=nope', officer],
+      [400, 'request.invalid', '/shipments?asOf=2027-01-01', officer],
+      [403, 'license.forbidden', '/shipments', policyOfficer],
+    ] as const) {
+      const reply = await expectDocumented('get', '/shipments', url, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
 
     // The matrix's way: a JSON body is a document of type application/json; stored once, then found again.
     const bytes = { certificate: 'EUC-OA', signed: true };

@@ -6,6 +6,8 @@ import { AllEventsQuery, StateAtQuery, StreamEventsQuery } from '../audit/event-
 import { ConsistencyQuery, InclusionQuery, TreeHeadsQuery } from '../audit/verifiable-log.controller';
 import { ApplicationListQuery, LicenseListQuery } from '../queries/license-state.controller';
 import { ReadQuery } from '../queries/read-query';
+import { DecisionListQuery } from '../queries/decisions.controller';
+import { ShipmentListQuery } from '../queries/shipments.controller';
 import { ChangesQuery, MeasureHistoryQuery, MeasuresQuery } from '../rule-history/rule-history.controller';
 import {
   answer,
@@ -197,6 +199,26 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
       ok: answer(
         "A page of the licenses in the reader's data scope that match, as they stand on asOf, and the next page's cursor.",
         'LicensesOnDate',
+      ),
+      invalid: [QUERY, POSITION, CURSOR],
+    }),
+    '/decisions': read('ListDecisions', {
+      summary: 'Recorded decisions across applications: filtered, sorted, a page at a time',
+      tag: 'applications',
+      parameters: queryParameters(DecisionListQuery),
+      ok: answer(
+        "A page of the decisions on the applications in the reader's data scope that match, each with its record, and the next page's cursor.",
+        'DecisionsPage',
+      ),
+      invalid: [QUERY, POSITION, CURSOR],
+    }),
+    '/shipments': read('ListShipments', {
+      summary: 'Shipments across licenses: filtered, sorted, a page at a time',
+      tag: 'licenses',
+      parameters: queryParameters(ShipmentListQuery),
+      ok: answer(
+        "A page of the shipments on the licenses in the reader's data scope that match, each as recorded with its state (corrected and cancelled ones too), and the next page's cursor.",
+        'ShipmentsPage',
       ),
       invalid: [QUERY, POSITION, CURSOR],
     }),

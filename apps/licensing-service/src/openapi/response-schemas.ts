@@ -211,6 +211,21 @@ export const ApplicationsOnDate = z.object({
   nextCursor: NextCursor,
 });
 export const LicensesOnDate = z.object({ asOf: LegalDate, licenses: z.array(LicenseView), nextCursor: NextCursor });
+/** GET /shipments: each shipment as recorded on its license, with its state (corrected and cancelled ones too). */
+export const ShipmentView = ShipmentEntry.extend({
+  id: z.string().describe('`<licenseId>/<shipmentId>`: a shipment id is unique within its license only.'),
+  licenseId: z.string(),
+  exporterId: z.string(),
+});
+export const ShipmentsPage = z.object({ shipments: z.array(ShipmentView), nextCursor: NextCursor });
+/** GET /decisions: each decided application's decision, with whose case it is. */
+export const DecisionListItem = z.object({
+  id: z.string().describe("The application's id."),
+  exporterId: z.string(),
+  reviewerId: z.string().nullable(),
+  decision: DecisionView,
+});
+export const DecisionsPage = z.object({ decisions: z.array(DecisionListItem), nextCursor: NextCursor });
 /** GET /work-queues/{queue}: a queue is a case list with a fixed filter and order, so its items are the list's. */
 export const ApplicationQueuePage = z.object({
   queue: z.enum(APPLICATION_QUEUES),
@@ -559,6 +574,10 @@ export const RESPONSE_SCHEMAS = {
   ApplicationsOnDate,
   LicenseView,
   LicensesOnDate,
+  ShipmentView,
+  ShipmentsPage,
+  DecisionListItem,
+  DecisionsPage,
   ApplicationQueuePage,
   LicenseQueuePage,
   DecisionComparison,

@@ -14,6 +14,8 @@ import type { WellKnownController } from '../identity/well-known.controller';
 import type { ExporterViewController } from '../queries/exporter-view.controller';
 import type { LicenseStateController } from '../queries/license-state.controller';
 import type { PreCheckController } from '../queries/pre-check.controller';
+import type { DecisionsController } from '../queries/decisions.controller';
+import type { ShipmentsController } from '../queries/shipments.controller';
 import type { WorkQueuesController } from '../work-queues/work-queues.controller';
 import type { LiveTailMessage } from '../ops/sse-stream';
 import type { ConsumersController } from '../relay/consumers.controller';
@@ -73,6 +75,8 @@ export type ResponseTypesAgree = [
       >
     >
   >,
+  Assert<Same<Out<'ShipmentsPage'>, Answer<ShipmentsController, 'shipments'>>>,
+  Assert<Same<Out<'DecisionsPage'>, Answer<DecisionsController, 'decisions'>>>,
   Assert<Same<Out<'PreCheckAnswer'>, Answer<PreCheckController, 'check'>>>,
   Assert<Same<Out<'ApplicationQueuePage'>, Answer<WorkQueuesController, 'applications'>>>,
   Assert<

@@ -117,13 +117,17 @@ const applicationQueries = {
   ListApplications: APPLICATION_READERS,
   GetApplication: APPLICATION_READERS,
   ReplayDecision: { licensing_officer: 'all', auditor: 'all' },
+  // GET /decisions: the decisions recorded on applications, read as the applications they decided.
+  ListDecisions: APPLICATION_READERS,
 } as const satisfies Record<string, Grants>;
 /** Licenses as case data; a reviewer reads the license whose amendment request they are assigned to review. */
 const LICENSE_READERS = { ...CASE_READERS, reviewer: 'assigned-reviewer' } as const satisfies Grants;
-const licenseQueries = { ListLicenses: LICENSE_READERS, GetLicense: LICENSE_READERS } as const satisfies Record<
-  string,
-  Grants
->;
+/** Shipments across licenses (GET /shipments): read as the licenses they were recorded on. */
+const licenseQueries = {
+  ListLicenses: LICENSE_READERS,
+  GetLicense: LICENSE_READERS,
+  ListShipments: LICENSE_READERS,
+} as const satisfies Record<string, Grants>;
 /**
  * Document bytes. Uploading reaches no case (content-addressed bytes belong
  * to nobody until a case names them), so an exporter's upload is not scoped;

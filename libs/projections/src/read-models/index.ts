@@ -14,6 +14,8 @@ export * from './license-state/license-state-query';
 export * from './license-state/license-state-index';
 export * from './license-state/application-list';
 export * from './license-state/license-list';
+export * from './license-state/shipment-list';
+export * from './license-state/decision-list';
 export * from './license-state/case-list-sql';
 export * from './license-state/work-queues';
 export * from './rule-history/rule-history-projection';

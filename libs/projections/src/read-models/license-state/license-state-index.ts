@@ -9,6 +9,7 @@ import {
 import { openReviewDeadline, recordedApplicationStatus } from '../application-status';
 import type { HistoryEntry } from '../parse-event';
 import type { ApplicationDocument, LicenseDocument, LicenseStateDocument } from './license-state-documents';
+import { decisionRows, RECORD_TABLES, shipmentRows } from './record-list-index';
 
 export const APPLICATION_ROWS = 'license_state_applications_v2';
 export const LICENSE_ROWS = 'license_state_licenses_v2';
@@ -66,6 +67,7 @@ function applicationRows(doc: ApplicationDocument): IndexRow[] {
   };
   return [
     row,
+    ...decisionRows(doc),
     ...terms(APPLICATION_TERMS, pick(row.values, APPLICATION_SORT_KEYS), {
       controlCode: application.items.map((item) => item.controlCode),
       element: application.items.map((item) => item.element?.toLowerCase()),
@@ -107,6 +109,7 @@ function licenseRows(doc: LicenseDocument): IndexRow[] {
   };
   return [
     row,
+    ...shipmentRows(doc, row.values),
     ...terms(LICENSE_TERMS, pick(row.values, LICENSE_SORT_KEYS), {
       controlCode: license.lines.map((line) => line.item.controlCode),
       element: license.lines.map((line) => line.item.element?.toLowerCase()),
@@ -185,6 +188,7 @@ export const licenseStateIndex: ProjectionIndex<LicenseStateDocument> = {
         ['amendment_reviewer_id', 'id'],
       ],
     },
+    ...RECORD_TABLES,
     termsTable(APPLICATION_TERMS, APPLICATION_SORT_KEYS),
     termsTable(LICENSE_TERMS, LICENSE_SORT_KEYS),
   ],

@@ -96,7 +96,8 @@ export const licenseStateProjection: Projection<LicenseStateDocument> = {
   // 2: shipment corrections and cancellations, amendment requests, documents with their hashes.
   // 3: the lists' SQL index (licenseStateIndex), filled by the rebuild.
   // 4: terms per kind carrying the sort keys, and status-ordered indexes (v2 tables).
-  version: 4,
+  // 5: a row per shipment and per decision (…_shipments_v1, …_decisions_v1), for GET /shipments and /decisions.
+  version: 5,
   index: licenseStateIndex,
   filter: { streamPrefixes: ['application-', 'license-'] },
   keysOf(event) {
