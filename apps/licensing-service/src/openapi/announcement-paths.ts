@@ -4,13 +4,13 @@ import {
   authorized,
   commandHeaders,
   inOrder,
+  jsonBody,
   type Json,
   type OpenApiSettings,
   pathId,
   problem,
   queryParameters,
   refusals,
-  requestSchema,
   shared,
 } from './openapi-parts';
 
@@ -31,10 +31,7 @@ export function announcementPaths(settings: OpenApiSettings): Record<string, Jso
         ),
         tags: ['announcements'],
         parameters: commandHeaders,
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: requestSchema(RecordAnnouncementBody) } },
-        },
+        requestBody: jsonBody(RecordAnnouncementBody),
         responses: inOrder({
           '201': shared('CommandCreated'),
           '200': shared('CommandAlreadyApplied'),

@@ -3,11 +3,11 @@ import {
   answer,
   authorized,
   inOrder,
+  jsonBody,
   type Json,
   type OpenApiSettings,
   problem,
   refusals,
-  requestSchema,
 } from './openapi-parts';
 
 /** `/ops/backups`: take a backup of the embedded store (a body naming it, optional), and list them. */
@@ -27,10 +27,7 @@ export function backupPaths(settings: OpenApiSettings): Record<string, Json> {
         summary: 'Back up the event store and its verifiable log online, while commands keep flowing',
         ...authorized('CreateBackup', 'Operation `CreateBackup`.'),
         tags: ['ops'],
-        requestBody: {
-          required: false,
-          content: { 'application/json': { schema: requestSchema(BackupRequest) } },
-        },
+        requestBody: jsonBody(BackupRequest),
         responses: inOrder({
           '201': answer(
             'The backup is whole in BACKUP_DIR/<name>: a tree head signed over every event committed when it began, then online copies (SQLite backup API) of the verifiable log and the store, the public key, and the manifest. It stores no event.',

@@ -7,13 +7,13 @@ import {
   COMMAND_HEADERS,
   commandHeaders,
   inOrder,
+  jsonBody,
   type Json,
   type OpenApiSettings,
   OUT_OF_SCOPE,
   pathId,
   problem,
   refusals,
-  requestSchema,
   shared,
   sharedResponses,
 } from './openapi-parts';
@@ -36,11 +36,7 @@ function commandOperation(route: CommandRoute, settings: OpenApiSettings): Json 
     ...authorized(route.commandType, `Command \`${route.commandType}\`.`),
     tags: [route.resource],
     parameters: [...commandHeaders, ...(create ? [] : [pathId('id')])],
-    requestBody: {
-      // A request without a body is read as `{}`: the body is required exactly when `{}` is not valid.
-      required: !route.body.safeParse({}).success,
-      content: { 'application/json': { schema: requestSchema(route.body) } },
-    },
+    requestBody: jsonBody(route.body),
     responses: inOrder({
       ...(create
         ? { '201': shared('CommandCreated'), '200': shared('CommandAlreadyApplied') }

@@ -28,6 +28,17 @@ export function requestSchema(schema: z.ZodType): Json {
   return rest;
 }
 
+/**
+ * A JSON request body validated by `schema`. A request without a body is
+ * read as `{}`, so the body is required exactly when `{}` is not valid.
+ */
+export function jsonBody(schema: z.ZodType): Json {
+  return {
+    required: !schema.safeParse({}).success,
+    content: { 'application/json': { schema: requestSchema(schema) } },
+  };
+}
+
 /** Every operation but the public ones needs `Authorization: Bearer <jwt>` (the `bearer` scheme of the document). */
 export const BEARER = [{ bearer: [] }];
 /** Out of the actor's data scope reads exactly like not there, so nobody can probe for others' cases. */

@@ -11,6 +11,7 @@ import {
   commandHeaders,
   ETAG,
   inOrder,
+  jsonBody,
   type Json,
   type OpenApiSettings,
   pathId,
@@ -18,7 +19,6 @@ import {
   queryParameters,
   refusals,
   REPLAYED,
-  requestSchema,
   shared,
 } from './openapi-parts';
 
@@ -30,10 +30,7 @@ function decision(operation: Operation, summary: string, body: z.ZodObject, ok: 
       ...authorized(operation, `Command \`${operation}\`, recorded in \`ops-parked-event-{id}\`.`),
       tags: ['ops'],
       parameters: [...commandHeaders, pathId('id')],
-      requestBody: {
-        required: !body.safeParse({}).success,
-        content: { 'application/json': { schema: requestSchema(body) } },
-      },
+      requestBody: jsonBody(body),
       responses: inOrder({
         '200': answer(ok, 'ParkedEventDecision', {
           ...ETAG('The revision of the decision stream: If-Match for the next decision.'),

@@ -3,11 +3,11 @@ import {
   answer,
   authorized,
   inOrder,
+  jsonBody,
   type Json,
   type OpenApiSettings,
   problem,
   refusals,
-  requestSchema,
 } from './openapi-parts';
 
 /** `POST /pre-checks`: a body, no command headers (nothing is stored, so nothing to make idempotent). */
@@ -18,10 +18,7 @@ export function preCheckPaths(settings: OpenApiSettings): Record<string, Json> {
         summary: 'Would this export need a license on this date, as known then? (stores nothing)',
         ...authorized('PreCheckExport', 'Query `PreCheckExport`.'),
         tags: ['pre-checks'],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: requestSchema(PreCheckRequest) } },
-        },
+        requestBody: jsonBody(PreCheckRequest),
         responses: inOrder({
           '200': answer(
             'The decision record an approval would carry for this export, evaluated on validOn with the policy and the exporter as known at knownAt.',
