@@ -6,6 +6,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const everyLibrary = [
@@ -43,6 +44,8 @@ const layers = [
   // test/: suites that span apps run the built apps as processes.
   { sourceTag: 'type:system-test', onlyDependOnLibsWithTags: everyLibrary },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['layer:contracts'] },
+  // The web console runs in a browser: the domain (its schemas and permission table) and nothing with Node in it.
+  { sourceTag: 'type:browser-app', onlyDependOnLibsWithTags: ['layer:domain'] },
 ];
 
 export default tseslint.config(
@@ -52,7 +55,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...nx.configs['flat/base'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -76,6 +79,23 @@ export default tseslint.config(
       // An async method implementing a Promise-returning port need not await;
       // what matters (a promise nobody awaits) is no-floating-promises' job.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The console: React's rules of hooks.
+    files: ['apps/console/**/*.tsx', 'apps/console/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The domain also runs in the browser (the console): no Node built-ins in it.
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['libs/domain/src/**/*.spec.ts', 'libs/domain/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The domain runs in the browser too: no Node built-ins.' }] },
+      ],
     },
   },
   {

@@ -104,10 +104,11 @@ async function main() {
     child.once('error', () => resolve(1));
     child.once('exit', (code) => resolve(code ?? 1));
   });
-  // promtool (Debian's prometheus package) for the metrics suite's
-  // `promtool check metrics`, installed meanwhile too when missing.
-  const metricsTools = new Promise((resolve) => {
-    const child = spawn(process.execPath, ['infra/prometheus/ensure-promtool.mjs'], {
+  // promtool (Debian's prometheus package) for the metrics suite and
+  // chromium for the console's browser suites, installed meanwhile too when
+  // missing, in one apt-get run (two would race for dpkg's lock).
+  const debianTools = new Promise((resolve) => {
+    const child = spawn(process.execPath, ['infra/scripts/ensure-debian-tools.mjs'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -133,8 +134,10 @@ async function main() {
     }
     console.log(broker.line);
     if ((await fuzzTools) !== 0) console.error('Schemathesis could not be installed; the API fuzz suite will say why.');
-    if ((await metricsTools) !== 0)
-      console.error('promtool could not be installed; the metrics suite will fail (see above).');
+    if ((await debianTools) !== 0)
+      console.error(
+        'promtool or chromium could not be installed; the metrics or browser suites will fail (see above).',
+      );
     env.KAFKA_BROKERS = broker.brokers;
     testStatus = await nx(['run-many', '-t', 'test', ...process.argv.slice(2)]);
   } finally {

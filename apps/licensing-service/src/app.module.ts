@@ -33,6 +33,7 @@ import type { ServiceConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { identityProviders } from './identity/identity.providers';
+import { LocalSignInController } from './identity/local-sign-in.controller';
 import { WellKnownController } from './identity/well-known.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -88,6 +89,8 @@ export class AppModule {
         ...commandControllers,
         // The local issuer's public keys, only when the service is its own issuer.
         ...(usesLocalIssuer(config) ? [WellKnownController] : []),
+        // ...and its sign-in for the console (authorization code + PKCE), likewise.
+        ...(usesLocalIssuer(config) ? [LocalSignInController] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

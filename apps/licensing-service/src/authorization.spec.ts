@@ -10,8 +10,12 @@ import { openApiDocument } from './openapi/openapi-document';
 import { WORK_QUEUES } from './work-queues/work-queue-query';
 
 // Public by design, outside the permissions table (see libs/domain/src/authorization/permissions.ts):
-// health for probes, and the local issuer's public keys for whoever verifies its tokens.
+// health for probes, and the local issuer's public keys for whoever verifies its tokens
+// and its sign-in for the console (which is how a browser gets a token at all).
 const PUBLIC = [
+  'LocalSignInController.authorize',
+  'LocalSignInController.signIn',
+  'LocalSignInController.token',
   'HealthController.live',
   'HealthController.ready',
   'MetricsController.scrape',

@@ -66,6 +66,12 @@ export const ServiceConfig = z.object({
   ...RateLimitSettings.shape,
   /** AUTH_*: who may call, as verified bearer tokens (libs/identity); by default the embedded local issuer. */
   ...IdentitySettings.shape,
+  /** The built web console served under /console (`npx nx run console:build`); relative to the working directory. */
+  CONSOLE_DIR: z.string().min(1).default('dist/apps/console'),
+  /** With an identity provider: the console's client id there (a public client, authorization code + PKCE). */
+  CONSOLE_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  /** The scopes the console asks the identity provider for. */
+  CONSOLE_OIDC_SCOPE: z.string().trim().min(1).default('openid profile'),
   /**
    * The Ed25519 private key (PKCS#8 PEM) that signs the verifiable log's tree
    * heads. Unset: a key kept in DATA_DIR (`tree-head-key.pem`), created on first start.

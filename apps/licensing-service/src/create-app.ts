@@ -7,6 +7,7 @@ import { createHttpApp } from '@licensing/workflow';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import type { ServiceConfig } from './config';
+import { serveConsole } from './console/serve-console';
 
 export interface ServiceOptions {
   /** Where the log lines go instead of stdout, as JSON lines (specs read them). */
@@ -37,7 +38,11 @@ export async function startService(
       corsOrigins: config.CORS_ORIGINS,
       metrics,
       // Uploads are bytes of any media type, up to their own limit (DOCUMENT_MAX_BYTES), not JSON.
-      rawBodies: [{ method: 'POST', path: '/documents', limitBytes: config.DOCUMENT_MAX_BYTES }],
+      rawBodies: [
+        { method: 'POST', path: '/documents', limitBytes: config.DOCUMENT_MAX_BYTES },
+        // OAuth's token endpoint takes a form (RFC 6749 §4.1.3), not JSON.
+        { method: 'POST', path: '/oauth/token', limitBytes: 16 * 1024 },
+      ],
       ...(tracing === null ? {} : { onShutdown: () => tracing.shutdown() }),
     });
   } catch (error) {
@@ -47,6 +52,7 @@ export async function startService(
   // BigInt revisions and positions leave as decimal strings.
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   app.enableShutdownHooks();
+  serveConsole(app, config);
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://${config.HOST}:${address.port}`, logger };

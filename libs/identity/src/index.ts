@@ -20,3 +20,5 @@ export { ensureLocalIssuer, LOCAL_ISSUER_KEY_FILE, mintLocalToken, signLocalToke
 export type { LocalTokenRequest } from './local-issuer';
 export { openIdentity } from './open-identity';
 export type { Identity } from './open-identity';
+export { AuthorizationCodes, GrantRefused, pkceChallenge } from './authorization-codes';
+export type { CodeGrant } from './authorization-codes';

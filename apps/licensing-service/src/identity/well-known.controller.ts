@@ -19,7 +19,7 @@ export class WellKnownController {
     return this.local().jwks;
   }
 
-  /** The minimal OpenID Provider metadata: who issues, and where its keys are. Tokens come from `npm run token`. */
+  /** The minimal OpenID Provider metadata: who issues, where its keys are, and the console's sign-in endpoints. Tokens also come from `npm run token`. */
   @Get('openid-configuration')
   @Header('Cache-Control', 'public, max-age=300')
   openIdConfiguration(@Req() request: Request) {
@@ -28,6 +28,13 @@ export class WellKnownController {
     return {
       issuer: this.local().issuer,
       jwks_uri: `${base}/.well-known/jwks.json`,
+      // The console's sign-in (LocalSignInController): authorization code with PKCE, nothing else.
+      authorization_endpoint: `${base}/oauth/authorize`,
+      token_endpoint: `${base}/oauth/token`,
+      response_types_supported: ['code' as const],
+      grant_types_supported: ['authorization_code' as const],
+      code_challenge_methods_supported: ['S256' as const],
+      token_endpoint_auth_methods_supported: ['none' as const],
     };
   }
 

@@ -554,6 +554,14 @@ export const JsonWebKeySet = z.object({
 export const OpenIdConfiguration = z.object({
   issuer: z.string().describe("The `iss` of the local issuer's tokens."),
   jwks_uri: z.string().describe('The URL of its public keys, by the scheme and Host the caller used.'),
+  authorization_endpoint: z
+    .string()
+    .describe("The console's sign-in: the authorization endpoint (code flow with PKCE)."),
+  token_endpoint: z.string().describe('Where a code is exchanged for an access token.'),
+  response_types_supported: z.array(z.literal('code')),
+  grant_types_supported: z.array(z.literal('authorization_code')),
+  code_challenge_methods_supported: z.array(z.literal('S256')),
+  token_endpoint_auth_methods_supported: z.array(z.literal('none')),
 });
 export const OpenApiDocument = z
   .looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.looseObject({}) })

@@ -1,0 +1,19 @@
+import { isAllowed, type Operation, type PersonRole } from '@licensing/domain';
+
+/** One page in the navigation, shown to the roles the API lets perform its operation. */
+export interface NavigationItem {
+  readonly path: string;
+  /** `namespace:key` of its label. */
+  readonly label: string;
+  /** The API operation the page is built on: the permission table decides who sees the link. */
+  readonly operation: Operation;
+  /** Roles for whom the page is a main task (others may reach it by link). */
+  readonly roles?: readonly PersonRole[];
+}
+
+/** Each page group adds its entries here, in reading order. */
+export const navigation: NavigationItem[] = [];
+
+export function navigationFor(role: PersonRole): NavigationItem[] {
+  return navigation.filter((item) => isAllowed(item.operation, role) && (!item.roles || item.roles.includes(role)));
+}

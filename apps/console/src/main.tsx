@@ -1,0 +1,41 @@
+import '@mantine/core/styles.css';
+import { createTheme, type CSSVariablesResolver, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { ProblemError } from './api/client';
+import { i18n } from './i18n';
+import { router } from './routes';
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change by asking again; a lost connection may.
+      retry: (failures, error) => !(error instanceof ProblemError && error.status < 500) && failures < 2,
+      staleTime: 5_000,
+    },
+  },
+});
+
+// Colours with enough contrast for WCAG AA on the default background (axe checks it).
+const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8 });
+// Mantine's "dimmed" grey (descriptions, hints) is below AA contrast on white: one shade darker.
+const contrast: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} cssVariablesResolver={contrast}>
+        <QueryClientProvider client={queries}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);
