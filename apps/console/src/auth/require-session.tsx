@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { whenUnauthorized } from '../api/client';
 import { beginSignIn } from './oidc';
@@ -16,6 +17,7 @@ export function useSession(): Session {
 
 /** Renders its children for a signed-in user; anyone else is sent to sign in, and comes back here after. */
 export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const location = useLocation();
   const [session] = useState(currentSession);
   const [failure, setFailure] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session === null) {
     return (
       <Center p="xl">
-        <Loader aria-label="Signing in" />
+        <Loader aria-label={t('signingIn')} />
       </Center>
     );
   }
