@@ -21,10 +21,13 @@ const queries = new QueryClient({
 
 // Colours with enough contrast for WCAG AA on the default background (axe checks it).
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8 });
-// Mantine's "dimmed" grey (descriptions, hints) is below AA contrast on white: one shade darker.
+// Mantine's "dimmed" grey (descriptions, hints) and its field-error red are below AA contrast on white: darker shades.
 const contrast: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

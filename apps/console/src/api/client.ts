@@ -46,6 +46,9 @@ export async function api<T>(path: string, request: ApiRequest = {}): Promise<T>
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(apiUrl(path, request.query), {
     method: request.method ?? 'GET',
+    // TanStack Query is the cache. The browser's HTTP cache would revalidate with the stream revision
+    // (the ETag) and keep a view whose other parts (a license issued, a date passed) have changed.
+    cache: 'no-store',
     headers,
     ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     ...(request.signal ? { signal: request.signal } : {}),
