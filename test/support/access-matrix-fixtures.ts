@@ -135,9 +135,16 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
       owner: { exporterId: exporters.other.exporterId, reviewerId: otherReviewer.id },
     },
   },
+  // Its last amendment request's reviewer is the license's (zhou.bo reviews the fixture's request).
   license: {
-    own: { id: licenseIdOf(exporters.own.decided), owner: { exporterId: exporters.own.exporterId } },
-    other: { id: licenseIdOf(exporters.other.decided), owner: { exporterId: exporters.other.exporterId } },
+    own: {
+      id: licenseIdOf(exporters.own.decided),
+      owner: { exporterId: exporters.own.exporterId, reviewerId: otherReviewer.id },
+    },
+    other: {
+      id: licenseIdOf(exporters.other.decided),
+      owner: { exporterId: exporters.other.exporterId, reviewerId: otherReviewer.id },
+    },
   },
   measure: {
     own: { id: 'no-57-2025', owner: {} },
@@ -186,11 +193,13 @@ export const resources: Readonly<Record<ResourceKind, Readonly<Record<Side, Reso
 
 /** The shipment each exporter records on its license (GET /shipments lists it as `<licenseId>/<shipmentId>`). */
 const FIXTURE_SHIPMENT = 'shp-fixture';
+/** The amendment request each exporter's license has decided (approved by the director). */
+const FIXTURE_AMENDMENT = 'amd-fixture';
 
 /** The fixture applications, licenses, shipments and decisions of one exporter, for the completeness of lists. */
 export function listedFixtures(
   side: Side,
-): Record<'applications' | 'licenses' | 'shipments' | 'decisions', Resource[]> {
+): Record<'applications' | 'licenses' | 'shipments' | 'decisions' | 'exporters', Resource[]> {
   const license = resources.license[side];
   return {
     applications: [resources.decidedApplication[side], resources.reviewApplication[side]],
@@ -199,6 +208,8 @@ export function listedFixtures(
     shipments: [{ id: `${license.id}/${FIXTURE_SHIPMENT}`, owner: license.owner }],
     // GET /decisions lists a decision by its application's id, read as that application.
     decisions: [resources.decidedApplication[side]],
+    // GET /exporters lists the registered exporter itself: its id is its exporterId.
+    exporters: [resources.exporter[side]],
   };
 }
 
@@ -233,6 +244,24 @@ export async function createMatrixFixtures(client: ServiceClient): Promise<void>
       lines: [{ lineId: '1', quantity: 1 }],
       customsDeclarationRef: `CD-FX-${side}`,
     });
+    // A decided amendment request, for GET /licenses/{id}/decision-replay and /what-if (FIXTURE_AMENDMENT).
+    const license = `/licenses/${licenseIdOf(decided)}`;
+    const amendmentRequestId = FIXTURE_AMENDMENT;
+    await ok(client, `${license}/request-amendment`, user, {
+      amendmentRequestId,
+      changes: { quantities: [{ lineId: '1', quantity: 150 }] },
+      reason: 'Contract volume increased',
+    });
+    await ok(client, `${license}/assign-amendment-reviewer`, officer, {
+      amendmentRequestId,
+      reviewerId: otherReviewer.id,
+    });
+    await ok(client, `${license}/complete-amendment-review`, otherReviewer, {
+      amendmentRequestId,
+      recommendation: 'approve',
+      notes: 'Contract seen',
+    });
+    await ok(client, `${license}/approve-amendment`, director, { amendmentRequestId });
     await ok(client, `/applications/${underReview}/assign-reviewer`, officer, { reviewerId });
   }
   await finishedRebuild(client);
@@ -403,6 +432,8 @@ export const requiredQueryValues: Readonly<Record<string, string>> = {
   to: '2026-12-01T00:00:00Z',
   // GET /audit/decisions: the measure every fixture decision evaluated.
   measureId: 'no-18-2025',
+  // GET /licenses/{id}/decision-replay and /what-if: the fixture license's decided amendment request.
+  amendmentRequestId: FIXTURE_AMENDMENT,
 };
 
 /**

@@ -28,6 +28,12 @@ export const ServiceConfig = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * The public-holiday calendar (one YYYY-MM-DD a line, `#` comments): the
+   * days the review clock (when an acceptance names none) and the deadlines-due
+   * queue skip besides weekends. Unset: weekends only.
+   */
+  PUBLIC_HOLIDAYS_FILE: z.string().min(1).optional(),
   /** How often the scheduler looks for due events (expiry, missed deadlines); 0 turns it off. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().nonnegative().default(60_000),
   /**

@@ -220,6 +220,29 @@ describe('the answers of the service are the ones its OpenAPI document describes
       const reply = await expectDocumented('get', '/decisions', url, as);
       expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
     }
+    // GET /exporters: ningbo-magnetics alone is registered, certified and penalised; a reviewer reads no exporter.
+    for (const [url, as, listed] of [
+      ['/exporters', officer, ['ningbo-magnetics']],
+      [
+        '/exporters?q=ningbo&standing=not_qualified&registeredFrom=2020-01-01&sort=-name&limit=1',
+        auditor,
+        ['ningbo-magnetics'],
+      ],
+      ['/exporters?exporterId=ningbo-magnetics&sort=registeredOn', exporterUser, ['ningbo-magnetics']],
+      ['/exporters', otherExporterUser, []],
+    ] as const) {
+      const reply = await expectDocumented('get', '/exporters', url, as);
+      const ids = (reply.body.exporters as { id: string }[]).map((e) => e.id);
+      expect({ url, status: reply.status, ids }).toEqual({ url, status: 200, ids: listed });
+    }
+    for (const [status, code, url, as] of [
+      [400, 'request.invalid_cursor', '/exporters?cursor=nope', officer],
+      [400, 'request.invalid', '/exporters?standing=revoked', officer],
+      [403, 'exporter.forbidden', '/exporters', reviewer],
+    ] as const) {
+      const reply = await expectDocumented('get', '/exporters', url, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
     // The view's ETag is the revision its body reports.
     const license = await client.get('/licenses/L-app-oa', officer);
     expect(license.headers.get('etag')).toBe(`"${license.body.revision as number}"`);
@@ -608,11 +631,54 @@ describe('the answers of the service are the ones its OpenAPI document describes
     ]);
     const license = await expectDocumented('get', '/licenses/{id}', '/licenses/L-app-oa', reviewer);
     expect(license.body.amendmentRequests[0].status).toBe('approved');
+    // The amendment's decision, audited from the log like an application's.
+    const replayed = await expectDocumented(
+      'get',
+      '/licenses/{id}/decision-replay',
+      '/licenses/L-app-oa/decision-replay?amendmentRequestId=amd-oa',
+      auditor,
+    );
+    expect(replayed.body).toMatchObject({ amendmentRequestId: 'amd-oa', outcome: 'approved', matches: true });
+    const whatIf = await expectDocumented(
+      'get',
+      '/licenses/{id}/what-if',
+      '/licenses/L-app-oa/what-if?amendmentRequestId=amd-oa&validOn=2025-03-01&knownAt=2025-03-01T00:00:00Z',
+      officer,
+    );
+    expect(whatIf.body).toMatchObject({ changed: true, whatIf: { verdict: 'not_controlled' } });
+    // Listed with the decisions that relied on the measures its record lists.
+    const usingNo18 = await expectDocumented(
+      'get',
+      '/audit/decisions',
+      '/audit/decisions?measureId=no-18-2025',
+      auditor,
+    );
+    expect(usingNo18.body.decisions).toContainEqual(
+      expect.objectContaining({ licenseId: 'L-app-oa', amendmentRequestId: 'amd-oa', outcome: 'approved' }),
+    );
+    for (const [status, code, path, url, as] of [
+      [
+        404,
+        'license.unknown_amendment_request',
+        'decision-replay',
+        'L-app-oa/decision-replay?amendmentRequestId=amd-no',
+        auditor,
+      ],
+      [404, 'license.not_found', 'what-if', 'L-none/what-if?amendmentRequestId=amd-oa', officer],
+      [400, 'request.invalid', 'decision-replay', 'L-app-oa/decision-replay', auditor],
+      [400, 'request.invalid', 'what-if', 'L-app-oa/what-if?amendmentRequestId=amd-oa&knownAt=soon', auditor],
+      [403, 'audit.forbidden', 'what-if', 'L-app-oa/what-if?amendmentRequestId=amd-oa', exporterUser],
+      [403, 'license.forbidden', 'decision-replay', 'L-app-oa/decision-replay?amendmentRequestId=amd-oa', reviewer],
+    ] as const) {
+      const reply = await expectDocumented('get', `/licenses/{id}/${path}`, `/licenses/${url}`, as);
+      expect({ url, status: reply.status, code: reply.body?.code }).toEqual({ url, status, code });
+    }
     expect(license.body.shipments[0].status).toBe('cancelled');
     // GET /shipments: the cancelled shipment listed with its state; the amendment's reviewer reads its license's.
     const shipmentReads: [string, As][] = [
       ['/shipments?status=cancelled&customsRef=cd-', auditor],
       ['/shipments?licenseId=L-app-oa', reviewer],
+      ['/shipments?controlCode=1C902.a&element=Samarium&destination=DE&sort=-shippedOn', officer],
       ['/shipments?exporterId=ningbo-magnetics&shippedFrom=2020-01-01&sort=-shippedOn&limit=1', exporterUser],
     ];
     for (const [url, as] of shipmentReads) {

@@ -1,8 +1,9 @@
 /**
  * The query API's cost at scale: 100,000 generated cases (applications,
- * and the licenses of the approved ones) built into a read-model database
- * through the projection code, then pages of 50 under several filters,
- * scoped as an officer (everything), an exporter and a reviewer.
+ * and the licenses of the approved ones, their shipments and decisions)
+ * and 12,500 registered exporters built into a read-model database through
+ * the projection code, then pages of 50 under several filters, scoped as an
+ * officer (everything), an exporter and a reviewer.
  * `npm run bench:queries`. Not a test: figures vary with the machine.
  */
 import Database from 'better-sqlite3';
@@ -18,16 +19,24 @@ import {
   type ApplicationSort,
 } from '../src/read-models/license-state/application-list';
 import { LicenseList, type LicenseListFilter, type LicenseSort } from '../src/read-models/license-state/license-list';
+import { ShipmentList } from '../src/read-models/license-state/shipment-list';
+import { DecisionList } from '../src/read-models/license-state/decision-list';
+import { ExporterList } from '../src/read-models/exporter-view/exporter-list';
 import { licenseStateProjection } from '../src/read-models/license-state/license-state-projection';
 import { exporterViewProjection } from '../src/read-models/exporter-view/exporter-view-projection';
 import { ExporterViewQuery } from '../src/read-models/exporter-view/exporter-view-query';
 import {
   BENCHMARK_AS_OF,
+  BENCHMARK_EXPORTERS_PER_CASE,
   BENCHMARK_SHAPE,
   BENCHMARKED_APPLICATION_LISTS,
+  BENCHMARKED_DECISION_LISTS,
+  BENCHMARKED_EXPORTER_LISTS,
   BENCHMARKED_LICENSE_LISTS,
+  BENCHMARKED_SHIPMENT_LISTS,
 } from '../src/read-models/testing/benchmarked-lists';
 import { buildReadModel, generatedCases, toRecorded } from '../src/read-models/testing/generated-cases';
+import { generatedExporters } from '../src/read-models/testing/generated-exporters';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = 400;
@@ -89,9 +98,16 @@ function main(): void {
       buildReadModel(documents, licenseStateProjection, events);
       buildReadModel(documents, exporterViewProjection, events);
     }
+    const exporterCount = Math.round(CASES * BENCHMARK_EXPORTERS_PER_CASE);
+    for (let offset = 0; offset < exporterCount; offset += CHUNK) {
+      const registrations = generatedExporters(Math.min(CHUNK, exporterCount - offset), offset);
+      buildReadModel(documents, exporterViewProjection, toRecorded(registrations));
+    }
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     console.log(
-      `built ${count('license_state_applications_v2')} applications and ${count('license_state_licenses_v2')} licenses in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `built ${count('license_state_applications_v2')} applications, ${count('license_state_licenses_v2')} licenses, ` +
+        `${count('license_state_shipments_v1')} shipments, ${count('license_state_decisions_v1')} decisions and ` +
+        `${count('exporter_view_exporters_v1')} exporters in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const applications = new ApplicationList(documents);
     const licenses = new LicenseList(documents);
@@ -113,6 +129,15 @@ function main(): void {
     for (const { label, filter, sort, descending } of BENCHMARKED_APPLICATION_LISTS)
       apps(label, filter, sort, descending);
     for (const { label, filter, sort, descending } of BENCHMARKED_LICENSE_LISTS) lics(label, filter, sort, descending);
+    const shipments = new ShipmentList(documents);
+    for (const { label, filter, sort, descending } of BENCHMARKED_SHIPMENT_LISTS)
+      timePages(`shipments ${label}`, (after) => shipments.page(filter, page(sort, descending, after)));
+    const decisions = new DecisionList(documents);
+    for (const { label, filter, sort, descending } of BENCHMARKED_DECISION_LISTS)
+      timePages(`decisions ${label}`, (after) => decisions.page(filter, page(sort, descending, after)));
+    const exporterList = new ExporterList(documents);
+    for (const { label, filter, sort, descending } of BENCHMARKED_EXPORTER_LISTS)
+      timePages(`exporters ${label}`, (after) => exporterList.page(filter, page(sort, descending, after)));
     const exporters = new ExporterViewQuery(documents);
     time(
       'GET /exporters/{id} (exporter view of exp-g7)',

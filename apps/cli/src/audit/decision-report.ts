@@ -79,9 +79,11 @@ function pathDifference(d: unknown): string {
 /** The hash chains of the streams the audit read. */
 export function integrityLines(integrity: unknown): string[] {
   if (!isObject(integrity)) return [];
-  const streams = [integrity['application'], ...list(integrity['policy'])].filter(isObject);
+  // An application's decision is in its stream; an amendment request's in its license's.
+  const decided = integrity['license'] === undefined ? 'application' : 'license';
+  const streams = [integrity[decided], ...list(integrity['policy'])].filter(isObject);
   if (integrity['ok'] === true)
-    return [`Integrity: every hash chain holds (${streams.length} stream(s): the application and its measures).`];
+    return [`Integrity: every hash chain holds (${streams.length} stream(s): the ${decided} and its measures).`];
   const broken = streams.filter((stream) => stream['ok'] !== true);
   return [
     `Integrity: BROKEN in ${broken.length} of ${streams.length} stream(s):`,

@@ -295,6 +295,41 @@ describe('audit replay', () => {
     );
   });
 
+  it("an amendment request's decision: asked on its license, named in the output, its license's chain counted", async () => {
+    server.routes.set(
+      '/licenses/L-1/decision-replay',
+      json({
+        licenseId: 'L-1',
+        amendmentRequestId: 'amd-1',
+        outcome: 'approved',
+        validOn: '2026-11-10',
+        knownAt: '2026-11-10T02:00:00.000Z',
+        matches: true,
+        findings: [],
+        differences: same,
+        integrity: { ok: true, license: chain('license-L-1'), policy: [chain('measure-57')] },
+      }),
+    );
+    const { code, out: text } = await cli(['replay', '--license', 'L-1', '--amendment', 'amd-1']);
+    expect(code).toBe(0);
+    expect(server.requests[0]?.url).toBe('/licenses/L-1/decision-replay?amendmentRequestId=amd-1');
+    expect(text).toContain('Decision replay of amendment request amd-1 of license L-1: MATCHES');
+    expect(text).toContain('Integrity: every hash chain holds (2 stream(s): the license and its measures).');
+  });
+
+  it.each([
+    [['--license', 'L-1'], /^--amendment is required: the amendment request whose decision to replay\./],
+    [
+      ['--application', 'app-1', '--license', 'L-1', '--amendment', 'amd-1'],
+      /^Name one decision: --application, or --license with --amendment\./,
+    ],
+  ])('refuses %j before asking: exit 2', async (args, message) => {
+    const { code, err } = await cli(['replay', ...args]);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(server.requests).toEqual([]);
+  });
+
   it('a replay that does not match: exit 1, rule by rule, the broken chain', async () => {
     server.routes.set(
       '/applications/app-2/decision-replay',
@@ -441,6 +476,37 @@ describe('audit what-if', () => {
     expect(text).toContain('  what-if   valid on 2026-12-01 as known at 2026-12-01T00:00:00Z: deny');
     expect(text).toContain('  rule quota, removed: pass (within) → (none)');
     expect(text).toContain('Integrity: every hash chain holds');
+  });
+
+  it("asks an amendment request's what-if on its license, the request in the query", async () => {
+    server.routes.set(
+      '/licenses/L-1/what-if',
+      json({
+        licenseId: 'L-1',
+        amendmentRequestId: 'amd-1',
+        outcome: 'approved',
+        recorded: { validOn: '2026-11-10', knownAt: '2026-11-10T02:00:00.000Z', verdict: 'license_required' },
+        whatIf: { validOn: '2026-11-10', knownAt: '2025-03-01T00:00:00Z', verdict: 'not_controlled' },
+        changed: true,
+        findings: [],
+        differences: same,
+        integrity: { ok: true, license: chain('license-L-1'), policy: [] },
+      }),
+    );
+    const { code, out: text } = await cli([
+      'what-if',
+      '--license',
+      'L-1',
+      '--amendment',
+      'amd-1',
+      '--known-at',
+      '2025-03-01T00:00:00Z',
+    ]);
+    expect(code).toBe(0);
+    expect(server.requests[0]?.url).toBe(
+      '/licenses/L-1/what-if?amendmentRequestId=amd-1&knownAt=2025-03-01T00%3A00%3A00Z',
+    );
+    expect(text).toContain('What-if for amendment request amd-1 of license L-1 (approved): it would CHANGE');
   });
 
   it('refuses a date that is not YYYY-MM-DD before asking: exit 2', async () => {

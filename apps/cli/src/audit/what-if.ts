@@ -5,24 +5,25 @@ import {
   instant,
   legalDate,
   parseOptions,
-  required,
   SERVICE_OPTIONS,
   SERVICE_USAGE,
   serviceTarget,
   type AuditCommand,
 } from './command-options';
 import { differenceLines, findingLines, integrityLines, isObject, show } from './decision-report';
+import { DECISION_OPTIONS, decisionTarget, decisionUsage } from './decision-target';
 
 const COMMAND = 'audit what-if';
 
-const USAGE = `Usage: npm run cli -- audit what-if --application <id> [--valid-on <YYYY-MM-DD>] [--known-at <iso>]
-                                     [--url <url>] [--token <jwt>] [--json]
+const USAGE = `Usage: npm run cli -- audit what-if (--application <id> | --license <id> --amendment <request id>)
+                                    [--valid-on <YYYY-MM-DD>] [--known-at <iso>] [--url <url>] [--token <jwt>] [--json]
 
-Re-evaluates an application's recorded inputs at another legal date and/or
-knowledge time (GET /applications/<id>/what-if) and prints what would differ
-from the recorded decision, rule by rule. Nothing is stored.
+Re-evaluates an application's recorded inputs, or an amendment request's, at
+another legal date and/or knowledge time (GET /applications/<id>/what-if, or
+/licenses/<id>/what-if?amendmentRequestId=<request id>) and prints what would
+differ from the recorded decision, rule by rule. Nothing is stored.
 
-  --application <id>   the application whose decision to re-evaluate
+${decisionUsage('re-evaluate')}
   --valid-on <date>    the legal date whose law to apply (default: the decision's own)
   --known-at <iso>     the policy as known at this instant, UTC (default: the decision's own)
 ${SERVICE_USAGE}
@@ -36,36 +37,37 @@ export const whatIfCommand: AuditCommand = {
   usage: USAGE,
   async run(argv, { io, env }) {
     const values = parseOptions(COMMAND, argv, {
-      application: { type: 'string' },
+      ...DECISION_OPTIONS,
       'valid-on': { type: 'string' },
       'known-at': { type: 'string' },
       ...SERVICE_OPTIONS,
     });
-    const id = required(values.application, 'application', COMMAND, 'the application whose decision to re-evaluate');
+    const decision = decisionTarget(values, COMMAND, 're-evaluate');
     const query = {
+      ...decision.query,
       validOn: legalDate(values['valid-on'], 'valid-on', COMMAND),
       knownAt: instant(values['known-at'], 'known-at', COMMAND),
     };
     const target = serviceTarget(values, env, COMMAND);
-    const answer = await getJson(target, `/applications/${encodeURIComponent(id)}/what-if`, query);
+    const answer = await getJson(target, `${decision.path}/what-if`, query);
     if (!isObject(answer))
       throw new CliFailure(
         `The service did not answer a what-if: check --url points at the licensing service (${target.url}).`,
       );
     if (values.json) printJson(io, answer);
-    else io.out(describe(answer, id).join('\n'));
+    else io.out(describe(answer, decision.label).join('\n'));
     return EXIT.ok;
   },
 };
 
-function describe(answer: Record<string, unknown>, id: string): string[] {
+function describe(answer: Record<string, unknown>, label: string): string[] {
   const position = (at: unknown) =>
     isObject(at)
       ? `valid on ${show(at['validOn'])} as known at ${show(at['knownAt'])}: ${show(at['verdict'])}`
       : show(at);
   const changed = answer['changed'];
   return [
-    `What-if for application ${show(answer['applicationId'] ?? id)} (${show(answer['outcome'])}): ${
+    `What-if for ${label} (${show(answer['outcome'])}): ${
       changed === true ? 'it would CHANGE' : changed === false ? 'nothing would change' : 'see below'
     }`,
     `  recorded  ${position(answer['recorded'])}`,

@@ -8,11 +8,12 @@ import {
 import { EventBus } from '@nestjs/cqrs';
 import { announcementStreamId } from '@licensing/domain';
 import type { EventStore, Subscription } from '@licensing/event-store';
-import { RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
+import { Metrics, RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
 import { ANNOUNCEMENTS, AnnouncementsQuery, DocumentStore, ProjectionRunner } from '@licensing/projections';
 import { AnnouncementPending, AnnouncementProcess } from '@licensing/workflow';
 import type { ServiceConfig } from '../config';
 import { EVENT_STORE, SERVICE_CONFIG } from '../infrastructure/tokens';
+import { registerPendingActsGauge } from './pending-acts-gauge';
 
 const PREFIX = announcementStreamId('');
 /** How long one wait for the read models to reach the start position may take before it is logged and waited again. */
@@ -45,8 +46,11 @@ export class AnnouncementWakeUps implements OnApplicationBootstrap, BeforeApplic
     @Inject(DocumentStore) documents: DocumentStore,
     @Inject(EventBus) private readonly events: EventBus,
     @Inject(AnnouncementProcess) private readonly process: AnnouncementProcess,
+    @Inject(Metrics) metrics: Metrics,
   ) {
     this.pending = new AnnouncementsQuery(documents);
+    // What waits is what this wakes the process manager for: the gauge reads the same model.
+    registerPendingActsGauge(metrics, this.pending);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
-import { DecisionAudit, type DecisionAuditResult } from '@licensing/audit';
+import { type AmendmentDecisionAuditResult, DecisionAudit, type DecisionAuditResult } from '@licensing/audit';
 import { DomainError, IdInput, Instant, LegalDate, type ScopePredicate } from '@licensing/domain';
 import { DecisionsByMeasureQuery, DocumentStore } from '@licensing/projections';
 import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
@@ -16,6 +16,13 @@ export const WhatIfQuery = z.strictObject({
     "The policy as known at this instant (UTC); default the decision's own knownAt.",
   ),
 });
+
+const AmendmentRequestId = IdInput.describe(
+  "The license's amendment request whose recorded decision to check, e.g. `amd-1` (a license's decisions are its amendment requests').",
+);
+/** A license's decision is an amendment request's: the query names which, as the amendment commands' bodies do. */
+export const AmendmentDecisionReplayQuery = z.strictObject({ amendmentRequestId: AmendmentRequestId });
+export const AmendmentWhatIfQuery = z.strictObject({ amendmentRequestId: AmendmentRequestId, ...WhatIfQuery.shape });
 
 export const DecisionsByMeasure = z
   .strictObject({
@@ -56,6 +63,27 @@ function answerOf<Answer>(id: string, result: DecisionAuditResult<Answer>): Answ
   }
 }
 
+/** The same for an amendment request's decision: an unknown license, request or record is a 404. */
+function amendmentAnswerOf<Answer>(licenseId: string, requestId: string, result: AmendmentDecisionAuditResult<Answer>) {
+  switch (result.kind) {
+    case 'no_license':
+      throw new NotFound('license.not_found', `No license ${licenseId} has been issued.`);
+    case 'no_amendment_request':
+      throw new NotFound(
+        'license.unknown_amendment_request',
+        `License ${licenseId} has no amendment request ${requestId}.`,
+        { amendmentRequestId: requestId },
+      );
+    case 'no_decision_record':
+      throw new NotFound(
+        'license.no_amendment_decision_record',
+        `Amendment request ${requestId} of license ${licenseId} has no recorded decision to check: it is not decided, or was rejected without a rule evaluation.`,
+      );
+    default:
+      return answerOf(licenseId, result);
+  }
+}
+
 /**
  * "Decisions, from the log": the auditor's checks of recorded decisions,
  * read from the event store and its hash chains rather than the read
@@ -93,6 +121,34 @@ export class DecisionAuditController {
     @ReadScope() scope: ScopePredicate,
   ) {
     return answerOf(id, await this.audit.whatIf(id, query, scope));
+  }
+
+  /** An amendment request's recorded decision replayed like an application's: it must match. */
+  @Get('licenses/:id/decision-replay')
+  @Authorize('ReplayAmendmentDecision')
+  async replayAmendment(
+    @Param('id') id: string,
+    @Query(new ZodBody(AmendmentDecisionReplayQuery)) query: z.output<typeof AmendmentDecisionReplayQuery>,
+    @ReadScope() scope: ScopePredicate,
+  ) {
+    const { amendmentRequestId } = query;
+    return amendmentAnswerOf(id, amendmentRequestId, await this.audit.replayAmendment(id, amendmentRequestId, scope));
+  }
+
+  /** An amendment request's recorded inputs at another legal date and/or knowledge time. */
+  @Get('licenses/:id/what-if')
+  @Authorize('WhatIfAmendmentDecision')
+  async whatIfAmendment(
+    @Param('id') id: string,
+    @Query(new ZodBody(AmendmentWhatIfQuery)) query: z.output<typeof AmendmentWhatIfQuery>,
+    @ReadScope() scope: ScopePredicate,
+  ) {
+    const { amendmentRequestId, ...at } = query;
+    return amendmentAnswerOf(
+      id,
+      amendmentRequestId,
+      await this.audit.whatIfAmendment(id, amendmentRequestId, at, scope),
+    );
   }
 
   /** Which decisions relied on this measure (version), decided in [from, to]. */

@@ -9,8 +9,9 @@ import {
   SubmitApplicationData,
   SupplyDocumentsData,
   WithdrawApplicationData,
+  type LegalDate,
 } from '@licensing/domain';
-import { applications, DecideApplication } from '@licensing/workflow';
+import { AcceptApplicationOnCalendar, applications, DecideApplication } from '@licensing/workflow';
 import { z } from 'zod';
 import { type CommandRoute, domainRoute } from './command-route';
 import { ApplicationIdInput } from './license-routes';
@@ -63,13 +64,20 @@ export const applicationRoutes: CommandRoute[] = [
     data: SubmitApplicationData,
     summary: 'Submit the application',
   }),
-  domainRoute({
-    ...application,
+  {
+    resource: 'applications',
     action: 'accept',
     commandType: 'AcceptApplication',
-    data: AcceptApplicationData,
-    summary: 'Accept for review; the 45-working-day review clock starts',
-  }),
+    summary:
+      "Accept for review; the 45-working-day review clock starts (holidays: the request's, else the service's calendar)",
+    body: z.strictObject({
+      holidays: AcceptApplicationData.shape.holidays.describe(
+        "Public holidays the review clock skips besides weekends; absent: the service's calendar (PUBLIC_HOLIDAYS_FILE).",
+      ),
+    }),
+    toCommand: ({ id, body, metadata, options }) =>
+      new AcceptApplicationOnCalendar(id, body['holidays'] as LegalDate[] | undefined, metadata, options),
+  },
   domainRoute({
     ...application,
     action: 'request-documents',

@@ -16,6 +16,7 @@ import {
   IDEMPOTENCY_STORE,
   IdempotencyPruner,
   ManualClock,
+  PUBLIC_HOLIDAYS,
   seedPolicyHistory,
   SqliteIdempotencyStore,
   systemClock,
@@ -26,6 +27,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
 import { openEventStore } from './open-event-store';
+import { readPublicHolidays } from './public-holidays-file';
 import { openReadDatabase } from './read-database';
 import { EVENT_STORE, IDEMPOTENCY_DATABASE, READ_DATABASE, SERVICE_CONFIG } from './tokens';
 
@@ -72,6 +74,8 @@ export class InfrastructureModule {
     const providers = [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: CLOCK, useValue: config.CLOCK_FIXED_AT ? new ManualClock(config.CLOCK_FIXED_AT) : systemClock },
+      // The review clock's and the deadlines-due queue's holidays (PUBLIC_HOLIDAYS_FILE; none by default).
+      { provide: PUBLIC_HOLIDAYS, useValue: readPublicHolidays(config.PUBLIC_HOLIDAYS_FILE) },
       // This service's own Prometheus registry (never prom-client's global one), served at GET /metrics.
       { provide: Metrics, useValue: metrics },
       {
@@ -128,6 +132,7 @@ export class InfrastructureModule {
         SERVICE_CONFIG,
         Metrics,
         CLOCK,
+        PUBLIC_HOLIDAYS,
         EVENT_STORE,
         READ_DATABASE,
         DocumentStore,

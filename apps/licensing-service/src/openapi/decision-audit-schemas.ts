@@ -10,7 +10,9 @@ import { EventInclusion, SignedTreeHead } from './verifiable-log-schemas';
 
 const Count = z.int().min(0);
 const Position = z.string().regex(/^\d{1,20}$/);
-const Outcome = z.enum(['approved', 'rejected']).describe('How the application was decided.');
+const Outcome = z
+  .enum(['approved', 'rejected'])
+  .describe('How the application (or the amendment request) was decided.');
 const Change = z
   .enum(['added', 'removed', 'changed'])
   .describe('Only in the re-evaluation (`added`), only in the record (`removed`), or in both and not alike.');
@@ -120,6 +122,29 @@ export const DecisionWhatIf = z.object({
   integrity: DecisionIntegrity,
 });
 
+const AmendmentIntegrity = z
+  .object({
+    ok: z.boolean().describe('Every chain holds.'),
+    license: StreamIntegrity,
+    policy: z.array(StreamIntegrity).describe('Every measure stream read: those the record lists and every other.'),
+  })
+  .describe('The hash chains of the license stream and the measure streams, checked on the events as stored.');
+const AmendmentSubject = {
+  licenseId: z.string(),
+  amendmentRequestId: z.string(),
+  outcome: z.enum(['approved', 'rejected']).describe('How the amendment request was decided.'),
+};
+
+export const AmendmentDecisionReplay = DecisionReplay.omit({ applicationId: true }).extend({
+  ...AmendmentSubject,
+  integrity: AmendmentIntegrity,
+});
+
+export const AmendmentDecisionWhatIf = DecisionWhatIf.omit({ applicationId: true }).extend({
+  ...AmendmentSubject,
+  integrity: AmendmentIntegrity,
+});
+
 export const DecisionsUsingMeasure = z.object({
   measureId: z.string(),
   version: Count.nullable(),
@@ -128,7 +153,15 @@ export const DecisionsUsingMeasure = z.object({
   decisions: z
     .array(
       z.object({
-        applicationId: z.string(),
+        applicationId: z.string().describe('The application decided, or the one the amended license was issued on.'),
+        licenseId: z
+          .string()
+          .nullable()
+          .describe("An amendment request's decision: its license; null: the application's."),
+        amendmentRequestId: z
+          .string()
+          .nullable()
+          .describe("An amendment request's decision: the request; null: the application's."),
         exporterId: z.string(),
         outcome: Outcome,
         measureId: z.string(),

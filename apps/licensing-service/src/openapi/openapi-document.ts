@@ -18,6 +18,7 @@ import {
   sharedResponses,
 } from './openapi-parts';
 import { adminPaths, publicPaths, readPaths, verifiableLogPaths } from './openapi-paths';
+import { amendmentDecisionPaths } from './amendment-decision-paths';
 import { announcementPaths } from './announcement-paths';
 import { backupPaths } from './backup-paths';
 import { documentPaths } from './document-paths';
@@ -96,6 +97,7 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
   add(workQueuePaths(settings));
   add(documentPaths(settings));
   add(announcementPaths(settings));
+  add(amendmentDecisionPaths(settings));
   add(verifiableLogPaths(settings));
   add(liveTailPaths(settings));
   add(backupPaths(settings));

@@ -6,6 +6,7 @@ import { AllEventsQuery, StateAtQuery, StreamEventsQuery } from '../audit/event-
 import { ConsistencyQuery, InclusionQuery, TreeHeadsQuery } from '../audit/verifiable-log.controller';
 import { ApplicationListQuery, LicenseListQuery } from '../queries/license-state.controller';
 import { ReadQuery } from '../queries/read-query';
+import { ExporterListQuery } from '../queries/exporter-view.controller';
 import { DecisionListQuery } from '../queries/decisions.controller';
 import { ShipmentListQuery } from '../queries/shipments.controller';
 import { ChangesQuery, MeasureHistoryQuery, MeasuresQuery } from '../rule-history/rule-history.controller';
@@ -154,7 +155,7 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
       tag: 'audit',
       parameters: queryParameters(DecisionsByMeasure),
       ok: answer(
-        'Every decision whose record lists the measure, applying or not, with the version it evaluated; in the order they were recorded.',
+        "Every decision (an application's, or an amendment request's on a license) whose record lists the measure, applying or not, with the version it evaluated; in the order they were recorded.",
         'DecisionsUsingMeasure',
       ),
       invalid: [`${QUERY} to before from is one.`],
@@ -229,6 +230,16 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
       ok: answer('The license as it stands on asOf.', 'LicenseView', etag('license')),
       invalid: [PATH_ID, QUERY, POSITION],
       notFound: one('license', 'license.not_found'),
+    }),
+    '/exporters': read('ListExporters', {
+      summary: 'Registered exporters: filtered, sorted, a page at a time',
+      tag: 'exporters',
+      parameters: queryParameters(ExporterListQuery),
+      ok: answer(
+        "A page of the registered exporters in the reader's data scope that match (an exporter: itself), each as recorded, and the next page's cursor.",
+        'ExportersPage',
+      ),
+      invalid: [QUERY, POSITION, CURSOR],
     }),
     '/exporters/{id}': read('GetExporter', {
       summary: "An exporter's profile, general-license standing, applications and licenses",

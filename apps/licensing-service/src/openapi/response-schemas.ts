@@ -18,6 +18,8 @@ import { APPLICATION_QUEUES, LICENSE_QUEUES } from '@licensing/projections';
 import { z } from 'zod';
 import { APPLICATION_STATUSES, LICENSE_STATUSES } from '../queries/license-state.controller';
 import {
+  AmendmentDecisionReplay,
+  AmendmentDecisionWhatIf,
   DecisionComparison,
   DecisionIntegrity,
   DecisionProofs,
@@ -240,8 +242,11 @@ export const LicenseQueuePage = z.object({
   nextCursor: NextCursor,
 });
 
-// The decision audit's answers (GET /applications/{id}/decision-replay, …/what-if, /audit/decisions).
+// The decision audit's answers (GET /applications/{id}/decision-replay, …/what-if, /audit/decisions,
+// /licenses/{id}/amendment-requests/{amendmentRequestId}/decision-replay and …/what-if).
 export {
+  AmendmentDecisionReplay,
+  AmendmentDecisionWhatIf,
   DecisionComparison,
   DecisionIntegrity,
   DecisionProofs,
@@ -290,15 +295,17 @@ const ExporterRecord = z.object({
   penalties: z.array(z.object({ penaltyId: z.string(), kind: PenaltyKind, imposedOn: LegalDate, reason: z.string() })),
 });
 
+const GeneralLicenseStanding = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('not_qualified') }),
+  z.object({ status: z.literal('qualified'), since: LegalDate }),
+  z.object({ status: z.literal('disqualified'), since: LegalDate, reason: z.string() }),
+]);
+
 export const ExporterView = z.object({
   exporterId: z.string(),
   asOf: LegalDate,
   profile: ExporterRecord.nullable().describe('Null if the exporter never registered.'),
-  generalLicense: z.discriminatedUnion('status', [
-    z.object({ status: z.literal('not_qualified') }),
-    z.object({ status: z.literal('qualified'), since: LegalDate }),
-    z.object({ status: z.literal('disqualified'), since: LegalDate, reason: z.string() }),
-  ]),
+  generalLicense: GeneralLicenseStanding,
   profileOn: ExporterProfile.nullable().describe('The facts the rule evaluation would read on asOf.'),
   applications: z.array(
     z.object({ applicationId: z.string(), licenseType: LicenseType, status: ApplicationStatusOnDate }),
@@ -315,6 +322,18 @@ export const ExporterView = z.object({
   history: z.array(HistoryEntry),
   revision: Count.nullable().describe('Revision of the exporter stream (the ETag); null if it never registered.'),
 });
+/** GET /exporters: each registered exporter as recorded, without its cases (GET /exporters/{id} has them). */
+export const ExporterListItem = z.object({
+  id: z.string().describe("The exporter's id."),
+  exporterId: z.string(),
+  name: z.string(),
+  unifiedSocialCreditCode: UnifiedSocialCreditCode,
+  registeredOn: LegalDate,
+  complianceProgramme: ExporterRecord.shape.complianceProgramme,
+  generalLicense: GeneralLicenseStanding.describe('As recorded, with the date it took effect.'),
+  revision: Count.describe("Revision of the exporter stream: GET /exporters/{id}'s ETag."),
+});
+export const ExportersPage = z.object({ exporters: z.array(ExporterListItem), nextCursor: NextCursor });
 
 const RecordedPolicyEvent = z.object({
   measureId: z.string(),
@@ -593,8 +612,12 @@ export const RESPONSE_SCHEMAS = {
   DecisionProofs,
   DecisionReplay,
   DecisionWhatIf,
+  AmendmentDecisionReplay,
+  AmendmentDecisionWhatIf,
   DecisionsUsingMeasure,
   ExporterView,
+  ExporterListItem,
+  ExportersPage,
   ControlMeasureEvent,
   RecordedPolicyEvent,
   MeasuresOnDate,

@@ -64,6 +64,8 @@ export type ResponseTypesAgree = [
   Assert<Same<Out<'ApplicationsOnDate'>, Answer<LicenseStateController, 'applications'>>>,
   Assert<Same<Out<'DecisionReplay'>, Answer<DecisionAuditController, 'replay'>>>,
   Assert<Same<Out<'DecisionWhatIf'>, Answer<DecisionAuditController, 'whatIf'>>>,
+  Assert<Same<Out<'AmendmentDecisionReplay'>, Answer<DecisionAuditController, 'replayAmendment'>>>,
+  Assert<Same<Out<'AmendmentDecisionWhatIf'>, Answer<DecisionAuditController, 'whatIfAmendment'>>>,
   Assert<Same<Out<'DecisionsUsingMeasure'>, Answer<DecisionAuditController, 'decisionsByMeasure'>>>,
   Assert<Same<Out<'LicenseView'>, Issued<Answer<LicenseStateController, 'license'>>>>,
   Assert<
@@ -89,6 +91,7 @@ export type ResponseTypesAgree = [
   >,
   Assert<Same<Out<'StoredDocument'>, Answer<DocumentsController, 'upload'>>>,
   Assert<Same<Out<'ExporterView'>, IssuedLicenses<Answer<ExporterViewController, 'exporter'>>>>,
+  Assert<Same<Out<'ExportersPage'>, Answer<ExporterViewController, 'exporterList'>>>,
   Assert<Same<Out<'MeasuresOnDate'>, Answer<RuleHistoryController, 'measures'>>>,
   Assert<Same<Out<'MeasureHistory'>, Answer<RuleHistoryController, 'history'>>>,
   Assert<Same<Out<'PolicyChanges'>, Answer<RuleHistoryController, 'changes'>>>,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
-import { IdInput, type RowScope } from '@licensing/domain';
+import { CountryCode, IdInput, type RowScope } from '@licensing/domain';
 import { DocumentStore, ShipmentList, type ShipmentSort } from '@licensing/projections';
 import { ActorGuard, Authorize, ReadRowScope, ZodBody } from '@licensing/workflow';
 import { z } from 'zod';
@@ -23,6 +23,19 @@ export const ShipmentListQuery = ReadQuery.omit({ asOf: true }).extend({
     .max(200)
     .optional()
     .describe('Only shipments whose customs declaration reference contains this text (any case).'),
+  controlCode: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('Only shipments drawing on a license line of this control code.'),
+  element: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('Only shipments drawing on a license line of this element (any case).'),
+  destination: CountryCode.optional().describe('Only shipments on licenses with an end user in this country.'),
   sort: sortParameter(['id', 'shippedOn']),
   ...Paging,
 });
@@ -50,9 +63,10 @@ export class ShipmentsController {
     @ReadRowScope() scope: RowScope,
   ) {
     await this.consistency.asOf(query);
-    const { exporterId, licenseId, status, shippedFrom, shippedTo, customsRef } = query;
+    const { exporterId, licenseId, status, shippedFrom, shippedTo, customsRef, controlCode, element, destination } =
+      query;
     const page = this.list.page(
-      { scope, exporterId, licenseId, status, shippedFrom, shippedTo, customsRef },
+      { scope, exporterId, licenseId, status, shippedFrom, shippedTo, customsRef, controlCode, element, destination },
       pageRequest<ShipmentSort>(query),
     );
     return { shipments: page.items, nextCursor: page.nextCursor };

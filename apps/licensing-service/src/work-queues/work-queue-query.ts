@@ -26,7 +26,7 @@ export const DeadlinesDueQuery = QueuePage.extend({
     .max(45)
     .default(5)
     .describe(
-      'Deadlines on or before this many working days (weekends skipped) after asOf, and every deadline already past: 5 by default (a week), at most 45 (the whole review clock).',
+      'Deadlines on or before this many working days (weekends and the PUBLIC_HOLIDAYS_FILE calendar skipped) after asOf, and every deadline already past: 5 by default (a week), at most 45 (the whole review clock).',
     ),
 });
 export const ExpiringLicensesQuery = QueuePage.extend({

@@ -8,7 +8,15 @@ import {
   type QueueOptions,
   WorkQueues,
 } from '@licensing/projections';
-import { ActorGuard, Authorize, CurrentActor, NotFound, ZodBody } from '@licensing/workflow';
+import {
+  ActorGuard,
+  Authorize,
+  CurrentActor,
+  NotFound,
+  PUBLIC_HOLIDAYS,
+  type PublicHolidays,
+  ZodBody,
+} from '@licensing/workflow';
 import { pageRequest } from '../queries/list-query';
 import { ReadConsistency } from '../queries/read-query';
 import { WORK_QUEUES, type WorkQueueName, workQueue } from './work-queue-query';
@@ -34,6 +42,7 @@ export class WorkQueuesController {
   constructor(
     @Inject(DocumentStore) documents: DocumentStore,
     @Inject(ReadConsistency) private readonly consistency: ReadConsistency,
+    @Inject(PUBLIC_HOLIDAYS) private readonly holidays: PublicHolidays,
   ) {
     this.queues = new WorkQueues(documents);
   }
@@ -81,6 +90,7 @@ export class WorkQueuesController {
         // Each queue reads the one window it takes; the others' defaults do not matter to it.
         days: parsed.withinWorkingDays ?? parsed.withinDays ?? 0,
         thresholdPercent: parsed.thresholdPercent ?? 0,
+        holidays: this.holidays,
       },
       limit: parsed.limit,
       ...(parsed.cursor === undefined ? {} : { cursor: parsed.cursor }),

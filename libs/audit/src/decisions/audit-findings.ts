@@ -1,9 +1,16 @@
 import type { DecisionComparison } from '@licensing/domain';
-import type { StreamsIntegrity } from './decision-answers';
+import type { StreamIntegrity } from './stream-integrity';
+
+/** The chains one decision audit read: the stream holding the decision (an application's or a license's), and the policy's. */
+export interface ChainsRead {
+  readonly ok: boolean;
+  readonly decision: StreamIntegrity;
+  readonly policy: readonly StreamIntegrity[];
+}
 
 /** Every broken chain and every event left out, in words; empty when all holds. */
-export function integrityFindings(integrity: StreamsIntegrity, unreadable: readonly string[]): string[] {
-  const broken = [integrity.application, ...integrity.policy]
+export function integrityFindings(integrity: ChainsRead, unreadable: readonly string[]): string[] {
+  const broken = [integrity.decision, ...integrity.policy]
     .filter((stream) => !stream.ok)
     .map(
       (stream) =>
@@ -12,8 +19,8 @@ export function integrityFindings(integrity: StreamsIntegrity, unreadable: reado
   return [...broken, ...unreadable];
 }
 
-export function chainsHold(integrity: StreamsIntegrity): string {
-  return `The hash chain of ${integrity.application.streamId} and of the ${integrity.policy.length} measure streams holds.`;
+export function chainsHold(integrity: ChainsRead): string {
+  return `The hash chain of ${integrity.decision.streamId} and of the ${integrity.policy.length} measure streams holds.`;
 }
 
 /** The comparison in one sentence. */

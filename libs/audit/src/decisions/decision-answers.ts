@@ -1,5 +1,6 @@
 import type { DecisionComparison, Instant, LegalDate } from '@licensing/domain';
 import type { DecisionProofs } from './inclusion-proofs';
+import type { AmendmentDecisionLookup } from './recorded-amendment-decision';
 import type { DecisionLookup } from './recorded-decision';
 import type { StreamIntegrity } from './stream-integrity';
 
@@ -47,6 +48,31 @@ export interface DecisionWhatIf {
   readonly integrity: StreamsIntegrity;
 }
 
+/** The chains an amendment decision's audit read: the license stream's, and every measure stream's. */
+export interface AmendmentStreamsIntegrity {
+  readonly ok: boolean;
+  readonly license: StreamIntegrity;
+  readonly policy: readonly StreamIntegrity[];
+}
+
+/** Which amendment request's decision, on which license. */
+interface AmendmentDecisionSubject {
+  readonly licenseId: string;
+  readonly amendmentRequestId: string;
+}
+
+/** An amendment request's recorded decision replayed like an application's. */
+export type AmendmentDecisionReplay = AmendmentDecisionSubject &
+  Omit<DecisionReplay, 'applicationId' | 'integrity'> & { readonly integrity: AmendmentStreamsIntegrity };
+
+/** An amendment request's recorded inputs at another policy position. */
+export type AmendmentDecisionWhatIf = AmendmentDecisionSubject &
+  Omit<DecisionWhatIf, 'applicationId' | 'integrity'> & { readonly integrity: AmendmentStreamsIntegrity };
+
 /** An answer, or why there is none: the lookups that found no decision to audit. */
 export type DecisionAuditResult<Answer> =
   { readonly kind: 'audited'; readonly answer: Answer } | Exclude<DecisionLookup, { readonly kind: 'found' }>;
+
+/** The same for an amendment request's decision. */
+export type AmendmentDecisionAuditResult<Answer> =
+  { readonly kind: 'audited'; readonly answer: Answer } | Exclude<AmendmentDecisionLookup, { readonly kind: 'found' }>;

@@ -1,6 +1,10 @@
 export { DecisionAudit } from './decision-audit';
 export type { KnownMeasureIds, WhatIfPosition } from './decision-audit';
 export type {
+  AmendmentDecisionAuditResult,
+  AmendmentDecisionReplay,
+  AmendmentDecisionWhatIf,
+  AmendmentStreamsIntegrity,
   DecisionAuditResult,
   DecisionReplay,
   DecisionWhatIf,

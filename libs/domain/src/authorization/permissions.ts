@@ -127,6 +127,8 @@ const licenseQueries = {
   ListLicenses: LICENSE_READERS,
   GetLicense: LICENSE_READERS,
   ListShipments: LICENSE_READERS,
+  // An amendment request's recorded decision replayed from the log: the checkers of ReplayDecision.
+  ReplayAmendmentDecision: { licensing_officer: 'all', auditor: 'all' },
 } as const satisfies Record<string, Grants>;
 /**
  * Document bytes. Uploading reaches no case (content-addressed bytes belong
@@ -137,7 +139,11 @@ const documentOperations = {
   UploadDocument: { exporter: 'all' },
   GetDocument: APPLICATION_READERS,
 } as const satisfies Record<string, Grants>;
-const exporterQueries = { GetExporter: CASE_READERS } as const satisfies Record<string, Grants>;
+/** One exporter, or a page of them (GET /exporters): an exporter reads itself only. */
+const exporterQueries = { GetExporter: CASE_READERS, ListExporters: CASE_READERS } as const satisfies Record<
+  string,
+  Grants
+>;
 const ruleHistoryQueries = {
   ListMeasures: PERSONS,
   GetMeasureHistory: PERSONS,
@@ -208,6 +214,7 @@ const auditOperations = {
   ReadEventLog: CHECKERS,
   ReadAggregateAt: CHECKERS,
   WhatIfDecision: CHECKERS,
+  WhatIfAmendmentDecision: CHECKERS,
   FindDecisionsByMeasure: CHECKERS,
   ProveInclusion: CHECKERS,
   ReadTreeHeads: PERSONS,

@@ -22,6 +22,7 @@ export * from './rule-history/rule-history-projection';
 export * from './rule-history/rule-history-query';
 export * from './exporter-view/exporter-view-projection';
 export * from './exporter-view/exporter-view-query';
+export * from './exporter-view/exporter-list';
 export * from './decisions-by-measure/decisions-by-measure-projection';
 export * from './decisions-by-measure/decisions-by-measure-query';
 export * from './announcements/announcements-projection';

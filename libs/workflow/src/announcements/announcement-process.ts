@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   type ActOutcome,
   type Actor,
@@ -10,10 +10,11 @@ import {
   pendingActs,
 } from '@licensing/domain';
 import type { RecordedEvent } from '@licensing/event-store';
-import { RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
+import { Metrics, RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
 import { announcements, controlMeasures } from '../shared/aggregates';
 import { CLOCK, type Clock } from '../shared/clock';
 import { CommandRunner } from '../shared/command-runner';
+import { type AnnouncementActRecorder, announcementActRecorder } from './announcement-metrics';
 
 /** The service itself, applying an announcement's acts: a system actor no token can claim. */
 export const ANNOUNCEMENT_PROCESS_ACTOR: Actor = { id: 'announcements', role: 'system' };
@@ -52,11 +53,16 @@ export class AnnouncementProcess {
   private readonly running = new Map<string, Promise<ActsReport>>();
   private readonly retries = new Map<string, { backoff: RestartBackoff; timer: NodeJS.Timeout | null }>();
   private stopped = false;
+  private readonly record: AnnouncementActRecorder | null;
 
   constructor(
     @Inject(CommandRunner) private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    /** Where to count settled acts (announcementActRecorder); nothing is recorded without it. */
+    @Optional() @Inject(Metrics) metrics?: Metrics,
+  ) {
+    this.record = metrics ? announcementActRecorder(metrics) : null;
+  }
 
   /** Applies the announcement's pending acts; a call while a run for it is going shares that run. */
   apply(announcementId: string): Promise<ActsReport> {
@@ -90,6 +96,7 @@ export class AnnouncementProcess {
         const outcome = await this.applyAct(state.announcement, act, metadata);
         await this.recordOutcome(announcementId, act, outcome, metadata);
         (outcome.state === 'applied' ? applied : refused).push(act.actId);
+        this.record?.(act.kind, outcome.state, this.clock.now());
       }
       this.retries.delete(announcementId);
       if (applied.length + refused.length > 0)

@@ -1,3 +1,4 @@
+import { AcceptApplicationOnCalendarHandler } from './accept-application';
 import { DecideApplicationHandler } from './decide-application';
 import { DecideAmendmentHandler } from './decide-amendment';
 import { ExecuteDocumentedCommandHandler } from './execute-documented-command';
@@ -8,6 +9,7 @@ import { IssueLicenseForApplicationHandler } from './issue-license';
 export const workflowCommandHandlers = [
   ExecuteDomainCommandHandler,
   ExecuteDocumentedCommandHandler,
+  AcceptApplicationOnCalendarHandler,
   DecideApplicationHandler,
   DecideAmendmentHandler,
   IssueLicenseForApplicationHandler,

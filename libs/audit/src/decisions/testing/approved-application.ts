@@ -1,20 +1,17 @@
 import {
   applicationDecider,
-  type ApplicationCommand,
   applicationForEvaluation,
   applicationStreamId,
-  type ApplicationEvent,
   type CommandMetadata,
   evaluate,
   type ExporterProfile,
-  fold,
   policySnapshot,
   rareEarthPolicyHistory,
   toRecordedPolicyEvents,
 } from '@licensing/domain';
 import { anIndividualApplication, meta } from '@licensing/domain/testing';
 import type { EventStore } from '@licensing/event-store';
-import { createHash } from 'node:crypto';
+import { decidedStream } from './decided-stream';
 
 export const EXPORTER_PROFILE: ExporterProfile = {
   exporterId: 'exp-1',
@@ -25,10 +22,15 @@ export const EXPORTER_PROFILE: ExporterProfile = {
   qualifiedForGeneralLicense: false,
 };
 
-function eventId(streamId: string, revision: number): string {
-  const hex = createHash('sha256').update(`${streamId}/${revision}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const officer = (at: string, who = 'officer-1'): CommandMetadata =>
+  meta({ at, actor: { id: who, role: 'licensing_officer' } });
+
+/** The seeded policy as known on `decidedOn` (10:00 China time), for a decision that day. */
+export const seededPolicyOn = (decidedOn: string) =>
+  policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), {
+    validOn: decidedOn,
+    knownAt: `${decidedOn}T02:00:00.000Z`,
+  });
 
 /**
  * Sm-Co magnet blocks (No. 18 of 2025) drafted, reviewed and approved on
@@ -41,48 +43,29 @@ export async function appendApprovedApplication(
   applicationId: string,
   decidedOn = '2026-01-20',
 ): Promise<void> {
-  const streamId = applicationStreamId(applicationId);
-  const history: ApplicationEvent[] = [];
-  const run = async (command: ApplicationCommand) => {
-    const events = applicationDecider.decide(command, fold(applicationDecider, history));
-    const { commandId, actor, occurredAt } = command.metadata;
-    const proposed = events.map((event, i) => ({
-      id: eventId(streamId, history.length + i),
-      type: event.type,
-      version: event.schemaVersion,
-      data: event.data,
-      metadata: {
-        actor: actor.id,
-        role: actor.role,
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        occurredAt,
-        recordedAt: occurredAt,
-      },
-    }));
-    await store.append(streamId, proposed, { expectedRevision: 'any' });
-    history.push(...events);
-  };
+  const stream = decidedStream(store, applicationStreamId(applicationId), applicationDecider);
   const id = { applicationId };
-  const officer = (at: string, who = 'officer-1'): CommandMetadata =>
-    meta({ at, actor: { id: who, role: 'licensing_officer' } });
-  await run({ type: 'DraftApplication', data: { ...id, application: anIndividualApplication() }, metadata: meta() });
-  await run({ type: 'SubmitApplication', data: id, metadata: meta({ at: '2026-01-06' }) });
-  await run({ type: 'AcceptApplication', data: id, metadata: officer('2026-01-07') });
-  await run({ type: 'AssignReviewer', data: { ...id, reviewerId: 'reviewer-1' }, metadata: officer('2026-01-08') });
-  await run({
+  await stream.run({
+    type: 'DraftApplication',
+    data: { ...id, application: anIndividualApplication() },
+    metadata: meta(),
+  });
+  await stream.run({ type: 'SubmitApplication', data: id, metadata: meta({ at: '2026-01-06' }) });
+  await stream.run({ type: 'AcceptApplication', data: id, metadata: officer('2026-01-07') });
+  await stream.run({
+    type: 'AssignReviewer',
+    data: { ...id, reviewerId: 'reviewer-1' },
+    metadata: officer('2026-01-08'),
+  });
+  await stream.run({
     type: 'CompleteReview',
     data: { ...id, recommendation: 'approve', notes: 'End user verified' },
     metadata: meta({ at: '2026-01-19', actor: 'reviewer' }),
   });
-  const decision = evaluate(
-    applicationForEvaluation(fold(applicationDecider, history)),
-    EXPORTER_PROFILE,
-    policySnapshot(toRecordedPolicyEvents(rareEarthPolicyHistory()), {
-      validOn: decidedOn,
-      knownAt: `${decidedOn}T02:00:00.000Z`,
-    }),
-  );
-  await run({ type: 'ApproveApplication', data: { ...id, decision }, metadata: officer(decidedOn, 'officer-2') });
+  const decision = evaluate(applicationForEvaluation(stream.state()), EXPORTER_PROFILE, seededPolicyOn(decidedOn));
+  await stream.run({
+    type: 'ApproveApplication',
+    data: { ...id, decision },
+    metadata: officer(decidedOn, 'officer-2'),
+  });
 }

@@ -4,7 +4,7 @@ import { toRecorded } from '../testing/decided-events';
 import { licensingStory } from '../testing/licensing-story';
 import { seededPolicy } from '../testing/policy-seed';
 import { decisionsByMeasureProjection } from './decisions-by-measure-projection';
-import { rejectionOf } from './testing/more-decisions';
+import { amendmentApprovalOf, rejectionOf } from './testing/more-decisions';
 
 const story = toRecorded([...seededPolicy(), ...licensingStory().events]);
 const approval = story.find((e) => e.type === 'ApplicationApproved') as RecordedEvent;
@@ -36,6 +36,8 @@ describe('decisions-by-measure projection', () => {
         decisions: [
           {
             applicationId: 'app-1',
+            licenseId: null,
+            amendmentRequestId: null,
             exporterId: 'exp-1',
             outcome: 'approved',
             measureId: 'no-18-2025',
@@ -69,6 +71,30 @@ describe('decisions-by-measure projection', () => {
     it('then no measure is named, so nothing is indexed', () => {
       const bare = rejectionOf(approval, { applicationId: 'app-9', decision: null, position: 900n });
       expect(decisionsByMeasureProjection.keysOf(bare)).toEqual([]);
+    });
+  });
+
+  describe('when an amendment request on the license is approved with the evaluation of the license as amended', () => {
+    it('then it is indexed under every measure it lists, as its license and request, for the same exporter', () => {
+      const amended = amendmentApprovalOf(approval, {
+        licenseId: 'L-app-1',
+        amendmentRequestId: 'amd-1',
+        position: 902n,
+      });
+      const docs = applyProjection(decisionsByMeasureProjection, [...story, amended]);
+      expect(docs.get('no-18-2025')?.decisions.at(-1)).toEqual(
+        expect.objectContaining({
+          applicationId: 'app-1',
+          licenseId: 'L-app-1',
+          amendmentRequestId: 'amd-1',
+          exporterId: 'exp-1',
+          outcome: 'approved',
+          version: 1,
+          applies: true,
+          position: '902',
+        }),
+      );
+      expect(docs.get('no-57-2025')?.decisions.map((d) => d.amendmentRequestId)).toEqual([null, 'amd-1']);
     });
   });
 

@@ -1,4 +1,6 @@
 import {
+  AmendmentApproved,
+  AmendmentRejected,
   ApplicationApproved,
   ApplicationRejected,
   type DecisionRecord,
@@ -13,7 +15,11 @@ import { parseDomainEvent } from '../parse-event';
 
 /** One decision that evaluated one measure: which version, whether it applied, when it was taken. */
 export interface DecisionUsingMeasure {
+  /** The application decided, or the one the amended license was issued on. */
   readonly applicationId: string;
+  /** An amendment request's decision: its license and request; null for an application's decision. */
+  readonly licenseId: string | null;
+  readonly amendmentRequestId: string | null;
   readonly exporterId: string;
   readonly outcome: 'approved' | 'rejected';
   readonly measureId: string;
@@ -38,7 +44,12 @@ export interface MeasureDecisionsDocument {
 
 export const DECISIONS_BY_MEASURE = 'decisions-by-measure';
 
-const DecisionEvent = z.discriminatedUnion('type', [ApplicationApproved, ApplicationRejected]);
+const DecisionEvent = z.discriminatedUnion('type', [
+  ApplicationApproved,
+  ApplicationRejected,
+  AmendmentApproved,
+  AmendmentRejected,
+]);
 type DecisionEvent = z.infer<typeof DecisionEvent>;
 
 /** keysOf and evolve see the same event object: parse it once. */
@@ -53,15 +64,44 @@ function decisionOf(event: RecordedEvent): DecisionEvent {
 
 const recordOf = (event: RecordedEvent): DecisionRecord | null => decisionOf(event).data.decision;
 
+/** Whose decision it is: an application's, or an amendment request's on a license (its record names the rest). */
+function subjectOf(decision: DecisionEvent, record: DecisionRecord) {
+  switch (decision.type) {
+    case 'ApplicationApproved':
+    case 'ApplicationRejected':
+      return {
+        applicationId: decision.data.applicationId,
+        licenseId: null,
+        amendmentRequestId: null,
+        exporterId: decision.data.exporterId,
+        outcome: decision.type === 'ApplicationApproved' ? ('approved' as const) : ('rejected' as const),
+      };
+    case 'AmendmentApproved':
+    case 'AmendmentRejected':
+      return {
+        applicationId: record.applicationId,
+        licenseId: decision.data.licenseId,
+        amendmentRequestId: decision.data.amendmentRequestId,
+        exporterId: record.inputs.application.exporterId,
+        outcome: decision.type === 'AmendmentApproved' ? ('approved' as const) : ('rejected' as const),
+      };
+  }
+}
+
 /**
  * "Which decisions relied on this measure version?": indexes every decision
- * event by each measure its record lists, applying or not. A rejection
- * without a rule evaluation lists no measure and is not indexed.
+ * event (an application's, or an amendment request's on a license) by each
+ * measure its record lists, applying or not. A rejection without a rule
+ * evaluation lists no measure and is not indexed.
  */
 export const decisionsByMeasureProjection: Projection<MeasureDecisionsDocument> = {
   name: DECISIONS_BY_MEASURE,
-  version: 1,
-  filter: { streamPrefixes: ['application-'], eventTypes: ['ApplicationApproved', 'ApplicationRejected'] },
+  // 2: amendment requests' decisions too.
+  version: 2,
+  filter: {
+    streamPrefixes: ['application-', 'license-'],
+    eventTypes: ['ApplicationApproved', 'ApplicationRejected', 'AmendmentApproved', 'AmendmentRejected'],
+  },
   keysOf: (event) => recordOf(event)?.measures.map((m) => m.measureId) ?? [],
   evolve(doc, event, measureId) {
     const position = event.position.toString();
@@ -72,9 +112,7 @@ export const decisionsByMeasureProjection: Projection<MeasureDecisionsDocument> 
     const measure = record?.measures.find((m) => m.measureId === measureId);
     if (!record || !measure) return doc;
     const entry: DecisionUsingMeasure = {
-      applicationId: decision.data.applicationId,
-      exporterId: decision.data.exporterId,
-      outcome: decision.type === 'ApplicationApproved' ? 'approved' : 'rejected',
+      ...subjectOf(decision, record),
       measureId,
       version: measure.version,
       status: measure.status,

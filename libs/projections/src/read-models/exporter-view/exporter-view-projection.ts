@@ -117,7 +117,8 @@ export const exporterViewProjection: Projection<ExporterViewDocument> = {
   name: EXPORTER_VIEW,
   // 2: the license fold holds its shipments and amendment requests (corrections, cancellations, requests).
   // 3: the cases' index by exporter (exporterViewIndex).
-  version: 3,
+  // 4: the exporters' list (rows and words of each exporter).
+  version: 4,
   index: exporterViewIndex,
   filter: { streamPrefixes: Object.values(CATEGORIES) },
   keysOf(event) {

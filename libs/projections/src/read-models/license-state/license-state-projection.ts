@@ -97,7 +97,8 @@ export const licenseStateProjection: Projection<LicenseStateDocument> = {
   // 3: the lists' SQL index (licenseStateIndex), filled by the rebuild.
   // 4: terms per kind carrying the sort keys, and status-ordered indexes (v2 tables).
   // 5: a row per shipment and per decision (…_shipments_v1, …_decisions_v1), for GET /shipments and /decisions.
-  version: 5,
+  // 6: the terms of each shipment (…_shipment_terms_v1): its lines' control codes and elements, the destinations.
+  version: 6,
   index: licenseStateIndex,
   filter: { streamPrefixes: ['application-', 'license-'] },
   keysOf(event) {

@@ -3,6 +3,7 @@ import type { RowScope } from '@licensing/domain';
 import { DocumentStore } from '../../document-store';
 import { decodeCursor, type PageRequest } from '../../indexes/list-page';
 import { buildReadModel, generatedCases, toRecorded } from '../testing/generated-cases';
+import { twoLineLicense } from '../testing/two-line-license';
 import { LICENSE_STATE, type LicenseDocument, type LicenseStateDocument } from './license-state-documents';
 import { licenseStateProjection } from './license-state-projection';
 import { ShipmentList, type ShipmentListFilter, type ShipmentSort, type ShipmentView } from './shipment-list';
@@ -36,7 +37,7 @@ describe('the indexed shipment list', () => {
     buildReadModel(
       documents,
       licenseStateProjection,
-      toRecorded(generatedCases(CASES, { exporters: 5, reviewers: 3 })),
+      toRecorded([...generatedCases(CASES, { exporters: 5, reviewers: 3 }), ...twoLineLicense()]),
     );
     list = new ShipmentList(documents);
     everyShipment = documents
@@ -85,7 +86,64 @@ describe('the indexed shipment list', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(ids(walk(filter))).toEqual(expected);
     }
-    expect(walk({ status: 'cancelled' })).toEqual([]);
+    expect(ids(walk({ status: 'cancelled' }))).toEqual(['lic-two-lines/cancelled-on-line-2']);
+  });
+
+  it('filters by the control codes and elements of the lines a shipment draws on, and the destinations', () => {
+    const licenses = new Map(
+      documents
+        .all<LicenseStateDocument>(LICENSE_STATE)
+        .filter((doc): doc is LicenseDocument => doc.kind === 'license')
+        .map((doc) => [doc.id, doc]),
+    );
+    const drawnOn = (s: ShipmentView) => {
+      const named = new Set([...s.recordedLines, ...s.lines].map((line) => line.lineId));
+      return (licenses.get(s.licenseId)?.state.license.lines ?? [])
+        .map((l) => l.item)
+        .filter((item) => named.has(item.lineId));
+    };
+    const countries = (s: ShipmentView) =>
+      (licenses.get(s.licenseId)?.state.license.endUsers ?? []).map((p) => p.country);
+    const cases: [Partial<ShipmentListFilter>, (s: ShipmentView) => boolean][] = [
+      [{ controlCode: '1C903' }, (s) => drawnOn(s).some((item) => item.controlCode === '1C903')],
+      [{ element: 'Dysprosium' }, (s) => drawnOn(s).some((item) => item.element === 'dysprosium')],
+      [{ destination: 'JP' }, (s) => countries(s).includes('JP')],
+      [
+        { controlCode: '1C902.a', destination: 'DE', element: 'samarium' },
+        (s) =>
+          drawnOn(s).some((item) => item.controlCode === '1C902.a' && item.element === 'samarium') &&
+          countries(s).includes('DE'),
+      ],
+      [
+        { destination: 'KR', shippedFrom: '2026-05-01', customsRef: 'cd-gen' },
+        (s) => countries(s).includes('KR') && s.shippedOn >= '2026-05-01',
+      ],
+    ];
+    for (const [filter, holds] of cases) {
+      const expected = ids(everyShipment.filter(holds));
+      expect({ filter, some: expected.length > 0, notAll: expected.length < everyShipment.length }).toEqual({
+        filter,
+        some: true,
+        notAll: true,
+      });
+      expect(ids(walk(filter))).toEqual(expected);
+      const newest = walk(filter, 'shippedOn', true, 4);
+      expect(newest.map((s) => `${s.shippedOn} ${s.id}`)).toEqual(
+        everyShipment
+          .filter(holds)
+          .map((s) => `${s.shippedOn} ${s.id}`)
+          .sort()
+          .reverse(),
+      );
+    }
+    // The two-line license: each shipment has its own line's terms; the cancelled one keeps them.
+    const onLine2 = ['lic-two-lines/cancelled-on-line-2', 'lic-two-lines/on-line-2'];
+    expect(ids(walk({ element: 'HOLMIUM' }))).toEqual(onLine2);
+    expect(ids(walk({ controlCode: '1C999', exporterId: 'exp-two' }))).toEqual(onLine2);
+    expect(ids(walk({ controlCode: '1C999', element: 'samarium' }))).toEqual([]);
+    expect(ids(walk({ licenseId: 'lic-two-lines', controlCode: '1C902.a' }))).toEqual(['lic-two-lines/on-line-1']);
+    expect(ids(walk({ destination: 'BR' }))).toEqual([...onLine2.slice(0, 1), 'lic-two-lines/on-line-1', onLine2[1]]);
+    expect(ids(walk({ destination: 'BR', status: 'cancelled' }))).toEqual([onLine2[0]]);
   });
 
   it('lists only the rows in the reader’s scope, in the SQL, so pages stay full', () => {
@@ -116,5 +174,9 @@ describe('the indexed shipment list', () => {
       /INDEX license_state_shipments_v1_exporter_id_shipped_on_id/,
     );
     expect(plan({ exporterId: 'x' }, 'shippedOn')).not.toMatch(/TEMP B-TREE/);
+    // A term drives from its own index in page order; the others are probed on the shipment's term rows.
+    const byTerms = plan({ controlCode: '1C903', destination: 'JP' }, 'shippedOn');
+    expect(byTerms).toMatch(/INDEX license_state_shipment_terms_v1_field_value_shipped_on_id/);
+    expect(byTerms).not.toMatch(/TEMP B-TREE|SCAN/);
   });
 });

@@ -1,11 +1,11 @@
 import type { LegalDate, RowScope } from '@licensing/domain';
 import type { DocumentStore } from '../../document-store';
-import { indexName } from '../../indexes/index-tables';
-import { keyset, type Page, type PageRequest, toPage } from '../../indexes/list-page';
-import { liveRows, withDateRange, withScope } from './case-list-sql';
+import { type Page, type PageRequest, toPage } from '../../indexes/list-page';
+import { casePageSql, type CaseSql } from './case-list-query';
+import { liveRows, type TermFilter, withDateRange, withScope } from './case-list-sql';
 import type { LicenseDocument, ShipmentEntry } from './license-state-documents';
 import { licenseStateIndex } from './license-state-index';
-import { SHIPMENT_ROWS, shipmentRowId } from './record-list-index';
+import { SHIPMENT_ROWS, SHIPMENT_TERMS, shipmentRowId } from './record-list-index';
 
 /** Each sort's column in the shipment rows. */
 export const SHIPMENT_SORTS = { id: 'id', shippedOn: 'shipped_on' } as const;
@@ -20,6 +20,12 @@ export interface ShipmentListFilter {
   readonly shippedTo?: LegalDate;
   /** Any part of the customs declaration reference, in any case. */
   readonly customsRef?: string;
+  /** A control code of a license line the shipment draws on. */
+  readonly controlCode?: string;
+  /** An element of a license line the shipment draws on, in any case. */
+  readonly element?: string;
+  /** A country of the license's end users. */
+  readonly destination?: string;
 }
 
 /** A shipment as recorded on its license, with the license and exporter it belongs to. */
@@ -36,9 +42,21 @@ interface Row {
   doc: string;
 }
 
+/** One license's, one exporter's or a reviewer's shipments are few: their own index walks, no term drives. */
+const narrowed = (filter: ShipmentListFilter) =>
+  filter.licenseId !== undefined || filter.exporterId !== undefined || filter.scope.kind !== 'all';
+
+const exactTerms = (filter: ShipmentListFilter): TermFilter[] =>
+  Object.entries({
+    controlCode: filter.controlCode,
+    element: filter.element?.toLowerCase(),
+    destination: filter.destination,
+  }).flatMap(([field, value]) => (value === undefined ? [] : [{ field, value, prefix: false }]));
+
 /**
- * The rows index a page walks: one license's or exporter's shipments, or a
- * reviewer's (few), else every shipment in page order.
+ * The rows index a page walks when no term drives: one license's or
+ * exporter's shipments, or a reviewer's (few), else every shipment in page
+ * order.
  */
 function walkedIndex(filter: ShipmentListFilter, sortKey: string): string[] {
   const inOrder = sortKey === 'id' ? ['id'] : [sortKey, 'id'];
@@ -48,14 +66,19 @@ function walkedIndex(filter: ShipmentListFilter, sortKey: string): string[] {
   return inOrder;
 }
 
-/** Pages of shipments across licenses, from the license-state index; each row's license is read for its entry. */
+/**
+ * Pages of shipments across licenses, from the license-state index; each
+ * row's license is read for its entry. A term (control code, element,
+ * destination) drives the walk in page order unless the list is narrowed,
+ * the case lists' plan (case-list-query.ts).
+ */
 export class ShipmentList {
   constructor(private readonly documents: DocumentStore) {
     documents.indexes.declare(licenseStateIndex);
   }
 
   /** The page's SQL, as `page` runs it (specs read its query plan). */
-  sql(filter: ShipmentListFilter, page: PageRequest<ShipmentSort>): { sql: string; params: unknown[] } {
+  sql(filter: ShipmentListFilter, page: PageRequest<ShipmentSort>): CaseSql {
     const where = liveRows();
     // Scoped like the licenses: a reviewer's are those of the license whose amendment they review.
     withScope(where, filter.scope, 'r.amendment_reviewer_id');
@@ -65,14 +88,18 @@ export class ShipmentList {
     if (filter.customsRef !== undefined) where.add('instr(r.customs_ref, ?) > 0', filter.customsRef.toLowerCase());
     withDateRange(where, 'r.shipped_on', filter.shippedFrom, filter.shippedTo);
     const sortKey = SHIPMENT_SORTS[page.sort];
-    const { orderBy } = keyset(where, `r.${sortKey}`, 'r.id', page);
-    const index = indexName(SHIPMENT_ROWS, walkedIndex(filter, sortKey));
-    return {
-      sql: `SELECT r.id AS id, r.${sortKey} AS sort_value, d.doc AS doc FROM ${SHIPMENT_ROWS} r INDEXED BY ${index}
-        CROSS JOIN read_model_documents d ON d.projection = r.storage AND d.id = r.doc_id
-        WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ?`,
-      params: [...where.params, page.limit + 1],
-    };
+    return casePageSql(
+      this.documents.db,
+      {
+        tables: { rows: SHIPMENT_ROWS, terms: SHIPMENT_TERMS },
+        where,
+        terms: exactTerms(filter),
+        sortKey,
+        walk: walkedIndex(filter, sortKey),
+        narrowed: narrowed(filter),
+      },
+      page,
+    );
   }
 
   page(filter: ShipmentListFilter, page: PageRequest<ShipmentSort>): Page<ShipmentView> {

@@ -1,10 +1,15 @@
 import type { RowScope } from '@licensing/domain';
 import type { ApplicationListFilter, ApplicationSort } from '../license-state/application-list';
 import type { LicenseListFilter, LicenseSort } from '../license-state/license-list';
+import type { ShipmentListFilter, ShipmentSort } from '../license-state/shipment-list';
+import type { DecisionListFilter, DecisionSort } from '../license-state/decision-list';
+import type { ExporterListFilter, ExporterSort } from '../exporter-view/exporter-list';
 
 /** The case shape the benchmark generates: coprime with the 8 stages, so every exporter and reviewer has cases at every stage. */
 export const BENCHMARK_SHAPE = { exporters: 1_003, reviewers: 21 };
 export const BENCHMARK_AS_OF = '2026-06-01';
+/** Registered exporters per generated case: 12,500 at 100,000 cases, as many as the issue measured (12,800). */
+export const BENCHMARK_EXPORTERS_PER_CASE = 1 / 8;
 const officer: RowScope = { kind: 'all' };
 export const BENCHMARK_EXPORTER: RowScope = { kind: 'exporters', exporterIds: ['exp-g7'] };
 const reviewer: RowScope = { kind: 'reviewer', reviewerId: 'reviewer-g3' };
@@ -54,4 +59,41 @@ export const BENCHMARKED_LICENSE_LISTS: readonly Listed<LicenseListFilter, Licen
   list('officer, status=expired, by validUntil', { scope: officer, status: 'expired' }, 'validUntil'),
   list('officer, element+destination', { scope: officer, element: 'dysprosium', destination: 'US' }, 'id'),
   list('exporter scope, status=active', { scope: BENCHMARK_EXPORTER, status: 'active' }, 'id'),
+];
+
+export const BENCHMARKED_SHIPMENT_LISTS: readonly Listed<ShipmentListFilter, ShipmentSort>[] = [
+  list('officer, no filter, newest first', { scope: officer }, 'shippedOn', true),
+  list(
+    'officer, controlCode+destination, newest first',
+    { scope: officer, controlCode: '1C903', destination: 'JP' },
+    'shippedOn',
+    true,
+  ),
+  list(
+    'officer, element+shipped from April',
+    { scope: officer, element: 'dysprosium', shippedFrom: '2026-04-01' },
+    'id',
+  ),
+  list('officer, destination+status=recorded', { scope: officer, destination: 'KR', status: 'recorded' }, 'id'),
+  list('exporter scope, newest first', { scope: BENCHMARK_EXPORTER }, 'shippedOn', true),
+];
+
+export const BENCHMARKED_DECISION_LISTS: readonly Listed<DecisionListFilter, DecisionSort>[] = [
+  list('officer, verdict=rejected, newest first', { scope: officer, verdict: 'rejected' }, 'decidedOn', true),
+  list('officer, measure no-57-2025, newest first', { scope: officer, measureId: 'no-57-2025' }, 'decidedOn', true),
+  list('officer, decided in May', { scope: officer, decidedFrom: '2026-05-01', decidedTo: '2026-05-31' }, 'id'),
+  list('exporter scope, approved', { scope: BENCHMARK_EXPORTER, verdict: 'approved' }, 'id'),
+  list('reviewer scope', { scope: reviewer }, 'id'),
+];
+
+export const BENCHMARKED_EXPORTER_LISTS: readonly Listed<ExporterListFilter, ExporterSort>[] = [
+  list('officer, no filter, by name', { scope: officer }, 'name'),
+  list('officer, standing=qualified, newest first', { scope: officer, standing: 'qualified' }, 'registeredOn', true),
+  list('officer, free text "ningbo mag", by name', { scope: officer, text: 'ningbo mag' }, 'name'),
+  list(
+    'officer, registered in 2020',
+    { scope: officer, registeredFrom: '2020-01-01', registeredTo: '2020-12-31' },
+    'id',
+  ),
+  list('exporter scope', { scope: BENCHMARK_EXPORTER }, 'id'),
 ];

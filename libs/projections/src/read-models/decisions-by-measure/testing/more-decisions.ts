@@ -44,3 +44,25 @@ export function rejectionOf(
 export function withMeasureVersion(record: DecisionRecord, measureId: string, version: number): DecisionRecord {
   return { ...record, measures: record.measures.map((m) => (m.measureId === measureId ? { ...m, version } : m)) };
 }
+
+/** An approval of an amendment request on app-1's license, made from the application's approval: the same record. */
+export function amendmentApprovalOf(
+  approval: RecordedEvent,
+  change: { licenseId: string; amendmentRequestId: string; position: bigint },
+): RecordedEvent {
+  const data = approval.data as ApprovalData;
+  return {
+    ...approval,
+    id: `amendment-approval-${change.amendmentRequestId}`,
+    type: 'AmendmentApproved',
+    streamId: `license-${change.licenseId}`,
+    position: change.position,
+    data: {
+      licenseId: change.licenseId,
+      amendmentRequestId: change.amendmentRequestId,
+      approverId: data.approverId,
+      approvedOn: data.approvedOn,
+      decision: data.decision,
+    },
+  };
+}
