@@ -12,7 +12,12 @@ export interface NavigationItem {
 }
 
 /** Each page group adds its entries here, in reading order. */
-export const navigation: NavigationItem[] = [];
+export const navigation: NavigationItem[] = [
+  // Every role with a queue has the deadlines queue (officers, reviewers, auditors); the page shows each its own queues.
+  { path: '/work-queues', label: 'officer:nav.workQueues', operation: 'ListDeadlinesDue' },
+  { path: '/applications', label: 'officer:nav.applications', operation: 'ListApplications' },
+  { path: '/licenses', label: 'officer:nav.licenses', operation: 'ListLicenses' },
+];
 
 export function navigationFor(role: PersonRole): NavigationItem[] {
   return navigation.filter((item) => isAllowed(item.operation, role) && (!item.roles || item.roles.includes(role)));
