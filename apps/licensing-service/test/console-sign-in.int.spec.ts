@@ -2,7 +2,8 @@ import { pkceChallenge } from '@licensing/identity';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceClient } from '@licensing/service-testing';
+import type { Reply, ServiceClient } from '@licensing/service-testing';
+import { OpenApiContract } from './openapi-contract';
 import { RunningService } from './running-service';
 
 const VERIFIER = 'k'.repeat(43) + 'verifier-of-the-console';
@@ -13,6 +14,7 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
   const consoleDir = mkdtempSync(join(tmpdir(), 'console-build-'));
   let client: ServiceClient;
   let callback: string;
+  let contract: OpenApiContract;
 
   beforeAll(async () => {
     mkdirSync(join(consoleDir, 'assets'));
@@ -20,7 +22,16 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
     writeFileSync(join(consoleDir, 'assets', 'app-1234.js'), 'console.log(1)');
     client = await service.start('2026-11-23T02:00:00Z', { CONSOLE_DIR: consoleDir });
     callback = `${client.url}/console/callback`;
+    contract = new OpenApiContract((await client.get('/openapi.json', { id: 'liu.yang', role: 'auditor' })).body);
   }, 30_000);
+
+  /** A raw answer as a Reply, held to the OpenAPI document's description of the operation. */
+  async function documented(method: 'get' | 'post', path: string, response: Response): Promise<Reply> {
+    const text = await response.text();
+    const reply = { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
+    expect(contract.problems(method, path, reply)).toEqual([]);
+    return reply;
+  }
 
   afterAll(async () => {
     await service.dispose();
@@ -39,13 +50,14 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
   async function signIn(choice: Record<string, unknown>): Promise<URL> {
     const reply = await client.post('/oauth/authorize', null, { ...authorization(), ...choice });
     expect(reply.status).toBe(200);
+    expect(contract.problems('post', '/oauth/authorize', reply)).toEqual([]);
     return new URL((reply.body as { redirectTo: string }).redirectTo);
   }
 
-  function exchange(fields: Record<string, string>): Promise<Response> {
+  function exchange(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${client.url}/oauth/token`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
         client_id: 'console',
@@ -60,15 +72,22 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
     const query = new URLSearchParams({ response_type: 'code', ...authorization() });
     const sent = await fetch(`${client.url}/oauth/authorize?${query.toString()}`, { redirect: 'manual' });
     expect(sent.status).toBe(302);
+    expect(contract.problems('get', '/oauth/authorize', { status: 302, headers: sent.headers, body: null })).toEqual(
+      [],
+    );
     expect(sent.headers.get('location')).toMatch(/^\/console\/sign-in\?client_id=console&redirect_uri=/);
 
     const elsewhere = new URLSearchParams({
       response_type: 'code',
       ...authorization({ redirect_uri: 'https://evil.example/cb' }),
     });
-    const refused = await fetch(`${client.url}/oauth/authorize?${elsewhere.toString()}`, { redirect: 'manual' });
+    const refused = await documented(
+      'get',
+      '/oauth/authorize',
+      await fetch(`${client.url}/oauth/authorize?${elsewhere.toString()}`, { redirect: 'manual' }),
+    );
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ code: 'sign_in.redirect_uri' });
+    expect(refused.body).toMatchObject({ code: 'sign_in.redirect_uri' });
   });
 
   it('exchanges the code once, with the right verifier, for a token the API accepts in the chosen role', async () => {
@@ -77,9 +96,9 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
     expect(target.searchParams.get('state')).toBe('state-1');
     const code = target.searchParams.get('code')!;
 
-    const wrong = await exchange({ code, code_verifier: 'w'.repeat(43) });
+    const wrong = await documented('post', '/oauth/token', await exchange({ code, code_verifier: 'w'.repeat(43) }));
     expect(wrong.status).toBe(400);
-    expect(await wrong.json()).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('PKCE') });
+    expect(wrong.body).toEqual({ error: 'invalid_grant', error_description: expect.stringContaining('PKCE') });
 
     // The failed attempt spent the code: a stolen code is worth one guess.
     const again = await exchange({ code });
@@ -88,10 +107,10 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
     const fresh = (
       await signIn({ sub: 'li.wei', role: 'exporter', exporterIds: ['ningbo-magnetics'] })
     ).searchParams.get('code')!;
-    const granted = await exchange({ code: fresh });
+    const granted = await documented('post', '/oauth/token', await exchange({ code: fresh }));
     expect(granted.status).toBe(200);
     expect(granted.headers.get('cache-control')).toBe('no-store');
-    const tokens = (await granted.json()) as { access_token: string; token_type: string; expires_in: number };
+    const tokens = granted.body as { access_token: string; token_type: string; expires_in: number };
     expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 28_800 });
 
     const own = await fetch(`${client.url}/exporters/ningbo-magnetics`, {
@@ -103,8 +122,15 @@ describe('the local issuer signs the console in: authorization code with PKCE, a
     });
     expect(others.status).toBe(403); // an exporter has no officer queues
 
-    const replayed = await exchange({ code: fresh });
+    // A client that accepts only problem details gets one, with OAuth's members.
+    const replayed = await documented(
+      'post',
+      '/oauth/token',
+      await exchange({ code: fresh }, { Accept: 'application/problem+json' }),
+    );
     expect(replayed.status).toBe(400);
+    expect(replayed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(replayed.body).toMatchObject({ status: 400, code: 'sign_in.invalid_grant', error: 'invalid_grant' });
   });
 
   it('refuses an exporter user who names no exporter, and a code sent to another redirect_uri', async () => {

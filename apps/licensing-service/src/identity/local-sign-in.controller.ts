@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { PersonRole } from '@licensing/domain';
 import { AuthorizationCodes, GrantRefused, mintLocalToken } from '@licensing/identity';
-import { InvalidRequest, ZodBody } from '@licensing/workflow';
+import { InvalidRequest, problem, ZodBody } from '@licensing/workflow';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ServiceConfig } from '../config';
@@ -19,8 +19,8 @@ const AuthorizationRequest = z.object({
   code_challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a PKCE S256 challenge (43 base64url characters)'),
   code_challenge_method: z.literal('S256'),
 });
-const AuthorizationQuery = AuthorizationRequest.extend({ response_type: z.literal('code') });
-const SignInChoice = AuthorizationRequest.extend({
+export const AuthorizationQuery = AuthorizationRequest.extend({ response_type: z.literal('code') });
+export const SignInChoice = AuthorizationRequest.extend({
   sub: z.string().trim().min(1).max(200),
   role: PersonRole,
   exporterIds: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
@@ -34,10 +34,8 @@ type SignInChoice = z.infer<typeof SignInChoice>;
  * sign-in page is the console's own (`/console/sign-in`): anyone who reaches
  * it may choose any user and role, which is what the embedded default is
  * for; a deployment configures an identity provider and this controller is
- * not served at all. Like an identity provider's endpoints, these are
- * described by the discovery document (/.well-known/openid-configuration,
- * RFC 8414), not by the API's OpenAPI document: they speak OAuth's protocol
- * (a form-encoded token request, `error`/`error_description` answers).
+ * not served at all. The discovery document (/.well-known/openid-configuration,
+ * RFC 8414) names these endpoints; the OpenAPI document describes them too.
  */
 @Controller('oauth')
 export class LocalSignInController {
@@ -82,9 +80,10 @@ export class LocalSignInController {
   }
 
   /**
-   * The token endpoint (RFC 6749 §3.2): a form-encoded code exchange,
-   * answered in OAuth's own JSON (`error`, `error_description`) rather than
-   * problem details, because OAuth clients read that shape.
+   * The token endpoint (RFC 6749 §3.2): a form-encoded code exchange. A
+   * refusal is OAuth's own JSON (`error`, `error_description`), which OAuth
+   * clients read; a client that asks for problem details gets those, with
+   * the same two members.
    */
   @Post('token')
   async token(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -116,7 +115,18 @@ export class LocalSignInController {
       response.status(200).json({ access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
     } catch (error) {
       if (!(error instanceof GrantRefused)) throw error;
-      response.status(400).json({ error: error.error, error_description: error.message });
+      const oauthError = { error: error.error, error_description: error.message };
+      if (request.accepts(['application/json', 'application/problem+json']) === 'application/problem+json') {
+        const code = `sign_in.${error.error}`;
+        response.status(400).type('application/problem+json');
+        response.json({
+          ...problem(400, code, 'The code exchange was refused', error.message),
+          instance: request.path,
+          ...oauthError,
+        });
+        return;
+      }
+      response.status(400).json(oauthError);
     }
   }
 }

@@ -26,6 +26,7 @@ import { parkedEventPaths } from './parked-events-paths';
 import { liveTailPaths } from './live-tail-path';
 import { rebuildPaths } from './rebuild-paths';
 import { preCheckPaths } from './pre-check-path';
+import { signInPaths } from './sign-in-paths';
 import { workQueuePaths } from './work-queue-paths';
 import { responseComponents } from './response-schemas';
 
@@ -94,6 +95,7 @@ export function openApiDocument(settings: OpenApiSettings = loadConfig({})): Jso
   }
   add(readPaths(settings));
   add(preCheckPaths(settings));
+  add(signInPaths(settings));
   add(workQueuePaths(settings));
   add(documentPaths(settings));
   add(announcementPaths(settings));

@@ -582,6 +582,18 @@ export const OpenIdConfiguration = z.object({
   code_challenge_methods_supported: z.array(z.literal('S256')),
   token_endpoint_auth_methods_supported: z.array(z.literal('none')),
 });
+export const SignInRedirect = z.object({
+  redirectTo: z.string().describe("The console's callback with `code` and `state`: where the browser goes next."),
+});
+export const TokenAnswer = z.object({
+  access_token: z.string().describe('A bearer JWT for the API.'),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().describe('Seconds until it expires.'),
+});
+export const OAuthError = z.object({
+  error: z.enum(['invalid_grant', 'invalid_request', 'invalid_client']),
+  error_description: z.string(),
+});
 export const OpenApiDocument = z
   .looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.looseObject({}) })
   .describe('This document.');
@@ -662,6 +674,9 @@ export const RESPONSE_SCHEMAS = {
   Readiness,
   JsonWebKeySet,
   OpenIdConfiguration,
+  SignInRedirect,
+  TokenAnswer,
+  OAuthError,
   OpenApiDocument,
 } as const satisfies Record<string, z.ZodType>;
 export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;

@@ -10,6 +10,7 @@ import type { EventLogController } from '../audit/event-log.controller';
 import type { VerifiableLogController, VerifyLine } from '../audit/verifiable-log.controller';
 import type { outcomeBody } from '../commands/command-gateway';
 import type { HealthController } from '../health/health.controller';
+import type { LocalSignInController } from '../identity/local-sign-in.controller';
 import type { WellKnownController } from '../identity/well-known.controller';
 import type { ExporterViewController } from '../queries/exporter-view.controller';
 import type { LicenseStateController } from '../queries/license-state.controller';
@@ -128,4 +129,5 @@ export type ResponseTypesAgree = [
   Assert<Fits<Out<'Readiness'>, Answer<HealthController, 'ready'>>>,
   Assert<Fits<Out<'JsonWebKeySet'>, Answer<WellKnownController, 'jwks'>>>,
   Assert<Same<Out<'OpenIdConfiguration'>, Answer<WellKnownController, 'openIdConfiguration'>>>,
+  Assert<Same<Out<'SignInRedirect'>, Answer<LocalSignInController, 'signIn'>>>,
 ];
