@@ -49,3 +49,4 @@ export * from './commands/command-handlers';
 export * from './queries/pre-check-export';
 export * from './parked-events/parked-event-source';
 export * from './parked-events/decide-parked-event';
+export * from './http/answer-in-full.interceptor';

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { DocumentStore, ExporterList, type ExporterSort, ExporterViewQuery } from '@licensing/projections';
 import { IdInput, type RowScope, type ScopePredicate } from '@licensing/domain';
-import { ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
+import { AnswerInFull, ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { dateFilter, pageRequest, Paging, sortParameter } from './list-query';
@@ -31,6 +31,8 @@ export const ExporterListQuery = ReadQuery.omit({ asOf: true }).extend({
 /** The exporters: a page of them, or one with its profile, general-license standing and every case on a date. */
 @Controller('exporters')
 @UseGuards(ActorGuard)
+// Their ETag is a stream revision for If-Match, not a validator of the whole answer: never a 304.
+@UseInterceptors(AnswerInFull)
 export class ExporterViewController {
   private readonly exporters: ExporterViewQuery;
   private readonly list: ExporterList;

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { IdInput, type RowScope, type ScopePredicate } from '@licensing/domain';
 import {
   ApplicationList,
@@ -8,7 +8,7 @@ import {
   type LicenseSort,
   LicenseStateQuery,
 } from '@licensing/projections';
-import { ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
+import { AnswerInFull, ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CaseFilters, dateFilter, pageRequest, Paging, sortParameter } from './list-query';
@@ -58,6 +58,8 @@ export const LicenseListQuery = ReadQuery.extend({
  */
 @Controller()
 @UseGuards(ActorGuard)
+// Their ETag is a stream revision for If-Match, not a validator of the whole answer: never a 304.
+@UseInterceptors(AnswerInFull)
 export class LicenseStateController {
   private readonly state: LicenseStateQuery;
   private readonly applicationList: ApplicationList;
