@@ -64,7 +64,9 @@ const STALE_IF_MATCH = '"999999"';
 /** An id that exists nowhere: what a refusal for "out of scope" must be indistinguishable from. */
 const MISSING_ID = 'mx-missing';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-const PUBLIC_PATH = /^\/(health\/|\.well-known\/|metrics$)/;
+const PUBLIC_PATH = /^\/(health\/|\.well-known\/|metrics$|oauth\/)/;
+/** The local issuer's sign-in for the console: public too, but it answers only a well-formed OAuth request. */
+const SIGN_IN_PATH = /^\/oauth\//;
 
 type Json = Record<string, any>;
 
@@ -444,13 +446,21 @@ describe('the access matrix: every operation of the OpenAPI document × every pe
     }
   });
 
-  it('answers the public endpoints (health, metrics, /.well-known) without a token', async () => {
+  it('answers the public endpoints (health, metrics, /.well-known, the sign-in) without a token', async () => {
     const open = documented.filter(isPublic);
     expect(open.map((entry) => entry.path).filter((path) => !PUBLIC_PATH.test(path))).toEqual([]);
     expect(open.length).toBeGreaterThanOrEqual(4);
-    for (const entry of open) {
+    for (const entry of open.filter((e) => !SIGN_IN_PATH.test(e.path))) {
       const reply = await client.get(entry.path, null);
       expect({ path: entry.path, status: reply.status }).toEqual({ path: entry.path, status: 200 });
+    }
+    // The sign-in needs no token either: a request without its parameters is a 400, never a 401.
+    const signIn = open.filter((e) => SIGN_IN_PATH.test(e.path));
+    expect(signIn.map(nameOf).sort()).toEqual(['GET /oauth/authorize', 'POST /oauth/authorize', 'POST /oauth/token']);
+    for (const entry of signIn) {
+      const reply =
+        entry.method === 'get' ? await client.get(entry.path, null) : await client.post(entry.path, null, {});
+      expect({ name: nameOf(entry), status: reply.status }).toEqual({ name: nameOf(entry), status: 400 });
     }
   });
 
