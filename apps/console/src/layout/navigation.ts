@@ -17,6 +17,15 @@ export const navigation: NavigationItem[] = [
   { path: '/work-queues', label: 'officer:nav.workQueues', operation: 'ListDeadlinesDue' },
   { path: '/applications', label: 'officer:nav.applications', operation: 'ListApplications' },
   { path: '/licenses', label: 'officer:nav.licenses', operation: 'ListLicenses' },
+  // The auditor's workbench; officers may read the log too, by link. Verifying is auditors' and ops' work.
+  { path: '/events', label: 'audit:nav.events', operation: 'ReadEventLog', roles: ['auditor'] },
+  { path: '/verification', label: 'audit:nav.verification', operation: 'VerifyLog' },
+  { path: '/decisions', label: 'audit:nav.decisions', operation: 'ReplayDecision', roles: ['auditor'] },
+  // Ops watch the consumers of the log; auditors may read these pages by link.
+  { path: '/live-tail', label: 'ops:nav.liveTail', operation: 'TailEventLog', roles: ['ops'] },
+  { path: '/consumers', label: 'ops:nav.consumers', operation: 'ListConsumers', roles: ['ops'] },
+  { path: '/rebuilds', label: 'ops:nav.rebuilds', operation: 'ListRebuilds', roles: ['ops'] },
+  { path: '/parked-events', label: 'ops:nav.parked', operation: 'ListParkedEvents', roles: ['ops'] },
 ];
 
 export function navigationFor(role: PersonRole): NavigationItem[] {

@@ -20,4 +20,25 @@ export const pageRoutes: RouteObject[] = [
   },
   { path: 'licenses', lazy: async () => ({ Component: (await import('./officer/licenses-page')).LicensesPage }) },
   { path: 'licenses/:id', lazy: async () => ({ Component: (await import('./officer/license-page')).LicensePage }) },
+  { path: 'events', lazy: async () => ({ Component: (await import('./audit/event-browser-page')).EventBrowserPage }) },
+  {
+    path: 'verification',
+    lazy: async () => ({ Component: (await import('./audit/verification-page')).VerificationPage }),
+  },
+  { path: 'decisions', lazy: async () => ({ Component: (await import('./audit/decisions-page')).DecisionsPage }) },
+  {
+    path: 'decisions/:applicationId',
+    lazy: async () => ({ Component: (await import('./audit/decision-page')).DecisionPage }),
+  },
+  {
+    path: 'decisions/licenses/:licenseId/amendments/:amendmentRequestId',
+    lazy: async () => ({ Component: (await import('./audit/decision-page')).DecisionPage }),
+  },
+  { path: 'live-tail', lazy: async () => ({ Component: (await import('./ops/live-tail-page')).LiveTailPage }) },
+  { path: 'consumers', lazy: async () => ({ Component: (await import('./ops/consumers-page')).ConsumersPage }) },
+  { path: 'rebuilds', lazy: async () => ({ Component: (await import('./ops/rebuilds-page')).RebuildsPage }) },
+  {
+    path: 'parked-events',
+    lazy: async () => ({ Component: (await import('./ops/parked-events-page')).ParkedEventsPage }),
+  },
 ];
