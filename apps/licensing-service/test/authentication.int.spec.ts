@@ -46,7 +46,17 @@ describe('authentication: verified bearer tokens (the service as its own issuer)
     expect(jwks).toEqual(await ensureLocalIssuer(service.dataDir));
     expect(JSON.stringify(jwks)).not.toContain('"d"');
     const discovery = await fetch(`${service.url}/.well-known/openid-configuration`).then((r) => r.json());
-    expect(discovery).toEqual({ issuer: LOCAL_ISSUER_ID, jwks_uri: `${service.url}/.well-known/jwks.json` });
+    expect(discovery).toEqual({
+      issuer: LOCAL_ISSUER_ID,
+      jwks_uri: `${service.url}/.well-known/jwks.json`,
+      // The console's sign-in at the local issuer: authorization code with PKCE, a public client.
+      authorization_endpoint: `${service.url}/oauth/authorize`,
+      token_endpoint: `${service.url}/oauth/token`,
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['none'],
+    });
   });
 
   it('asks for a token with 401 and a Bearer challenge; the old actor headers count for nothing', async () => {
