@@ -15,6 +15,12 @@ export function Shell() {
   const session = useSession();
   const location = useLocation();
   const [opened, { toggle }] = useDisclosure();
+  const items = navigationFor(session.role);
+  // The longest entry the address is under: /applications/new is "New application", not also "Applications".
+  const activePath = items
+    .map((item) => item.path)
+    .filter((path) => location.pathname === path || location.pathname.startsWith(`${path}/`))
+    .sort((a, b) => b.length - a.length)[0];
   const signOut = () => {
     endSession();
     window.location.assign(`${import.meta.env.BASE_URL}`);
@@ -47,13 +53,13 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('appName')}>
         <NavLink component={RouterLink} to="/" end label={t('home')} active={location.pathname === '/'} />
-        {navigationFor(session.role).map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.path}
             component={RouterLink}
             to={item.path}
             label={t(item.label)}
-            active={location.pathname.startsWith(item.path)}
+            active={item.path === activePath}
           />
         ))}
       </AppShell.Navbar>
