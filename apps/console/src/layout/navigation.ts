@@ -17,6 +17,20 @@ export const navigation: NavigationItem[] = [
   { path: '/work-queues', label: 'officer:nav.workQueues', operation: 'ListDeadlinesDue' },
   { path: '/applications', label: 'officer:nav.applications', operation: 'ListApplications' },
   { path: '/licenses', label: 'officer:nav.licenses', operation: 'ListLicenses' },
+  {
+    path: '/applications/new',
+    label: 'exporter:nav.newApplication',
+    operation: 'DraftApplication',
+    roles: ['exporter'],
+  },
+  // The rule history is open to every person; drawing it over time is the policy officers' work,
+  // and the licensing officers' reference.
+  {
+    path: '/rule-timeline',
+    label: 'policy:nav.ruleTimeline',
+    operation: 'GetMeasureHistory',
+    roles: ['policy_officer', 'licensing_officer'],
+  },
   // The auditor's workbench; officers may read the log too, by link. Verifying is auditors' and ops' work.
   { path: '/events', label: 'audit:nav.events', operation: 'ReadEventLog', roles: ['auditor'] },
   { path: '/verification', label: 'audit:nav.verification', operation: 'VerifyLog' },

@@ -20,6 +20,18 @@ export const pageRoutes: RouteObject[] = [
   },
   { path: 'licenses', lazy: async () => ({ Component: (await import('./officer/licenses-page')).LicensesPage }) },
   { path: 'licenses/:id', lazy: async () => ({ Component: (await import('./officer/license-page')).LicensePage }) },
+  {
+    path: 'applications/new',
+    lazy: async () => ({ Component: (await import('./exporter/new-application-page')).NewApplicationPage }),
+  },
+  {
+    path: 'rule-timeline',
+    lazy: async () => ({ Component: (await import('./policy/rule-timeline-page')).RuleTimelinePage }),
+  },
+  {
+    path: 'announcements/:announcementId',
+    lazy: async () => ({ Component: (await import('./policy/announcement-page')).AnnouncementPage }),
+  },
   { path: 'events', lazy: async () => ({ Component: (await import('./audit/event-browser-page')).EventBrowserPage }) },
   {
     path: 'verification',

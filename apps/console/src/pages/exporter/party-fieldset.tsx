@@ -1,0 +1,22 @@
+import { Fieldset, Group, SimpleGrid } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CheckboxField, NumberField, TextField } from './form-fields';
+
+/** A consignee or end user: the facts the denial grounds look at. */
+export function PartyFieldset({ party }: { readonly party: 'consignee' | 'endUser' }) {
+  const { t } = useTranslation('exporter');
+  const at = (field: string) => `application.${party}.${field}`;
+  return (
+    <Fieldset legend={t(`form.${party}`)}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextField name={at('name')} label={t('form.partyName')} required />
+        <TextField name={at('country')} label={t('form.country')} description={t('form.countryHint')} required />
+        <NumberField name={at('ownedByListedPartiesPercent')} label={t('form.ownedByListed')} />
+      </SimpleGrid>
+      <Group mt="sm">
+        <CheckboxField name={at('militaryUser')} label={t('form.militaryUser')} />
+        <CheckboxField name={at('listed')} label={t('form.listed')} />
+      </Group>
+    </Fieldset>
+  );
+}
