@@ -63,16 +63,30 @@ export class ConsoleUnderTest {
     readonly service: ServiceProcess,
     readonly client: ServiceClient,
     readonly dataDir: string,
+    private readonly ownsDataDir: boolean,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<ConsoleUnderTest> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-    const service = new ServiceProcess(dataDir, {
-      CONSOLE_DIR: process.env['CONSOLE_DIR'] ?? join(REPO_ROOT, 'dist/apps/console'),
-      ...env,
+  /**
+   * `existing.dataDir`: run on a data directory the caller prepared (and
+   * keeps: close() leaves it), e.g. the console bench's seeded log, with
+   * `startTimeoutMs` for a service that first catches up on a large log.
+   */
+  static async start(
+    env: Record<string, string> = {},
+    existing: { readonly dataDir?: string; readonly startTimeoutMs?: number } = {},
+  ): Promise<ConsoleUnderTest> {
+    const dataDir = existing.dataDir ?? mkdtempSync(join(tmpdir(), 'console-e2e-'));
+    const service = new ServiceProcess(
+      dataDir,
+      { CONSOLE_DIR: process.env['CONSOLE_DIR'] ?? join(REPO_ROOT, 'dist/apps/console'), ...env },
+      existing.startTimeoutMs,
+    );
+    // A start that timed out leaves the process running: end it, or it outlives the caller.
+    const client = await service.start().catch(async (error: unknown) => {
+      await service.stop();
+      throw error;
     });
-    const client = await service.start();
-    const under = new ConsoleUnderTest(service, client, dataDir);
+    const under = new ConsoleUnderTest(service, client, dataDir, existing.dataDir === undefined);
     under.browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
     return under;
   }
@@ -135,6 +149,6 @@ export class ConsoleUnderTest {
     await this.browser?.close();
     this.browser = null;
     await this.service.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

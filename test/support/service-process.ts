@@ -13,6 +13,8 @@ export class ServiceProcess {
   constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
+    /** Until the `listening` line; a large log takes longer: the read models catch up before the service listens. */
+    private readonly startTimeoutMs = 60_000,
   ) {}
 
   async start(): Promise<ServiceClient> {
@@ -35,8 +37,8 @@ export class ServiceProcess {
     this.output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`The service did not start within 60 s:\n${this.output}`)),
-        60_000,
+        () => reject(new Error(`The service did not start within ${this.startTimeoutMs / 1000} s:\n${this.output}`)),
+        this.startTimeoutMs,
       );
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
