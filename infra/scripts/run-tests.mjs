@@ -19,6 +19,8 @@ import { readResults, resultsDir, summaryLine, total } from './jest-results.mjs'
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
 
+const LINT_HEAP = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim() };
+
 let running; // the Nx child in progress, to pass a signal on to
 let brokerDataDir; // set while a broker started here may run
 let interrupted = false; // after a signal nothing new starts; the handler exits
@@ -27,10 +29,14 @@ function nx(args) {
   return run('nx', [...args, '--outputStyle=stream']);
 }
 
-function run(bin, args, stdout = 'inherit') {
+function run(bin, args, stdout = 'inherit', extraEnv = {}) {
   if (interrupted) return Promise.resolve(1);
   return new Promise((resolve) => {
-    const child = spawn('npx', [bin, ...args], { cwd: root, env, stdio: ['inherit', stdout, 'inherit'] });
+    const child = spawn('npx', [bin, ...args], {
+      cwd: root,
+      env: { ...env, ...extraEnv },
+      stdio: ['inherit', stdout, 'inherit'],
+    });
     running = child;
     child.once('error', () => resolve(1));
     child.once('exit', (code) => {
@@ -124,7 +130,8 @@ async function main() {
     // silently skipped without one (a fresh clone): compute it first.
     checks.lint = await run('nx', ['show', 'projects'], 'ignore');
     console.log('Lint (eslint .)');
-    if (checks.lint === 0) checks.lint = await run('eslint', ['--max-warnings', '0', '.']);
+    // Type-aware lint holds a TypeScript program per project (the console's browser one too): more than Node's default heap.
+    if (checks.lint === 0) checks.lint = await run('eslint', ['--max-warnings', '0', '.'], 'inherit', LINT_HEAP);
     checks['type check'] = await nx(['run-many', '-t', 'typecheck']);
     const broker = await kafka;
     if (!broker.ok) {
