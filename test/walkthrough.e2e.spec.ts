@@ -180,6 +180,7 @@ describe('README walkthrough, run as written against the started service (own pr
         status: 'in_force',
       }),
     ]);
+    expect(found.nextCursor).toBeNull();
   });
 
   it("event log: the license's events as stored, $all filtered, and time travel", () => {

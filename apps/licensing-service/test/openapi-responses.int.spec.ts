@@ -152,6 +152,7 @@ describe('the answers of the service are the ones its OpenAPI document describes
         officer,
       ],
       ['/audit/decisions', '/audit/decisions?measureId=no-18-2025', auditor],
+      ['/audit/decisions', '/audit/decisions?measureId=no-18-2025&sort=-position&limit=1', auditor],
       [
         '/audit/decisions',
         '/audit/decisions?measureId=no-57-2025&version=2&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
@@ -750,6 +751,7 @@ describe('the answers of the service are the ones its OpenAPI document describes
         '/audit/decisions?measureId=no-18-2025&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
         auditor,
       ],
+      [400, 'get', '/audit/decisions', '/audit/decisions?measureId=no-18-2025&cursor=not-a-cursor', auditor],
       [403, 'get', '/audit/decisions', '/audit/decisions?measureId=no-18-2025', exporterUser],
       [404, 'get', '/rule-history/measures/{measureId}', '/rule-history/measures/no-such-measure', reviewer],
       [404, 'post', '/licenses/{id}/revoke', '/licenses/L-nothing/revoke', officer, { reason: 'Gone' }],

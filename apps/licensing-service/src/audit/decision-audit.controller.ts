@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { type AmendmentDecisionAuditResult, DecisionAudit, type DecisionAuditResult } from '@licensing/audit';
-import { DomainError, IdInput, Instant, LegalDate, type ScopePredicate } from '@licensing/domain';
-import { DecisionsByMeasureQuery, DocumentStore } from '@licensing/projections';
-import { ActorGuard, Authorize, NotFound, ReadScope, ZodBody } from '@licensing/workflow';
+import { DomainError, IdInput, Instant, LegalDate, type RowScope, type ScopePredicate } from '@licensing/domain';
+import { DecisionsByMeasureQuery, type DecisionsUsingMeasureSort, DocumentStore } from '@licensing/projections';
+import { pageRequest, Paging } from '../queries/list-query';
+import { ActorGuard, Authorize, NotFound, ReadRowScope, ReadScope, ZodBody } from '@licensing/workflow';
 import { z } from 'zod';
 
 /** The replay reads the event log itself: it takes no parameter. */
@@ -35,6 +36,11 @@ export const DecisionsByMeasure = z
       .describe('Only decisions that evaluated this version of the measure (the number of its events known then).'),
     from: Instant.optional().describe('Only decisions recorded at or after this instant (UTC; inclusive).'),
     to: Instant.optional().describe('Only decisions recorded at or before this instant (UTC; inclusive).'),
+    sort: z
+      .enum(['position', '-position'])
+      .default('position')
+      .describe('Recording order (`$all` position), oldest first; `-position` for the newest first.'),
+    ...Paging,
   })
   .superRefine((query, context) => {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.to) < Date.parse(query.from))
@@ -156,15 +162,20 @@ export class DecisionAuditController {
   @Authorize('FindDecisionsByMeasure')
   decisionsByMeasure(
     @Query(new ZodBody(DecisionsByMeasure)) query: z.output<typeof DecisionsByMeasure>,
-    @ReadScope() scope: ScopePredicate,
+    @ReadRowScope() scope: RowScope,
   ) {
     const { measureId, version, from, to } = query;
+    const page = this.decisions.page(
+      { measureId, version, from, to, scope },
+      pageRequest<DecisionsUsingMeasureSort>(query),
+    );
     return {
       measureId,
       version: version ?? null,
       from: from ?? null,
       to: to ?? null,
-      decisions: this.decisions.decisionsUsingMeasure({ measureId, version, from, to, scope }),
+      decisions: page.items,
+      nextCursor: page.nextCursor,
     };
   }
 }

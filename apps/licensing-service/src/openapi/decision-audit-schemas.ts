@@ -1,5 +1,6 @@
 import { DecisionRecord, Instant, LegalDate, MeasureStatusOnDate, RuleOutcome } from '@licensing/domain';
 import { z } from 'zod';
+import { NextCursor } from './next-cursor';
 import { EventInclusion, SignedTreeHead } from './verifiable-log-schemas';
 
 /*
@@ -174,5 +175,6 @@ export const DecisionsUsingMeasure = z.object({
         position: Position.describe('The decision event in `$all`.'),
       }),
     )
-    .describe('In the order they were recorded.'),
+    .describe('In the order they were recorded (`sort`), one page.'),
+  nextCursor: NextCursor,
 });

@@ -155,10 +155,10 @@ export function readPaths(settings: OpenApiSettings): Record<string, Json> {
       tag: 'audit',
       parameters: queryParameters(DecisionsByMeasure),
       ok: answer(
-        "Every decision (an application's, or an amendment request's on a license) whose record lists the measure, applying or not, with the version it evaluated; in the order they were recorded.",
+        "Every decision (an application's, or an amendment request's on a license) whose record lists the measure, applying or not, with the version it evaluated; a page in the order they were recorded.",
         'DecisionsUsingMeasure',
       ),
-      invalid: [`${QUERY} to before from is one.`],
+      invalid: [`${QUERY} to before from is one.`, CURSOR],
     }),
     '/audit/streams/{streamId}/events': read('ReadEventLog', {
       summary: "One stream's events, forwards or backwards from a revision, as stored",

@@ -16,6 +16,7 @@ import {
 } from '@licensing/domain';
 import { APPLICATION_QUEUES, LICENSE_QUEUES } from '@licensing/projections';
 import { z } from 'zod';
+import { NextCursor } from './next-cursor';
 import { APPLICATION_STATUSES, LICENSE_STATUSES } from '../queries/license-state.controller';
 import {
   AmendmentDecisionReplay,
@@ -202,11 +203,6 @@ export const PreCheckAnswer = z.object({
   ),
 });
 
-/** Keyset pagination: pass it back as `cursor` (same filters, same sort); null on the last page. */
-const NextCursor = z
-  .string()
-  .nullable()
-  .describe('The next page: pass it as `cursor` with the same filters and sort; null on the last page.');
 export const ApplicationsOnDate = z.object({
   asOf: LegalDate,
   applications: z.array(ApplicationView),

@@ -73,4 +73,5 @@ export interface DecisionUsingMeasure {
 export interface DecisionsUsingMeasure {
   readonly measureId: string;
   readonly decisions: readonly DecisionUsingMeasure[];
+  readonly nextCursor: string | null;
 }

@@ -1,14 +1,14 @@
 import { Alert, Anchor, Loader, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { formatInstant, formatLegalDate } from '../../format/formats';
 import { decisionPage, type DecisionSubject } from './decision-subject';
 import type { DecisionsUsingMeasure, DecisionUsingMeasure } from './decision-types';
+import { CursorPager, useCursorPages } from '../officer/cursor-pager';
 
-/** The endpoint answers every decision at once: the table shows the newest few, the count says how many. */
-const SHOWN = 200;
+const PAGE_SIZE = 50;
 
 /** Every decision that evaluated the measure, each a link to its replay. */
 const subjectOfRow = (row: DecisionUsingMeasure): DecisionSubject =>
@@ -30,10 +30,23 @@ interface Props {
 export function DecisionsUsingMeasureTable({ measureId, from, to }: Props) {
   const { t, i18n } = useTranslation('audit');
   const language = i18n.resolvedLanguage ?? 'en';
+  const pages = useCursorPages(JSON.stringify([measureId, from, to]));
   const found = useQuery({
-    queryKey: ['decisions-using-measure', measureId, from, to],
-    queryFn: () =>
-      api<DecisionsUsingMeasure>('/audit/decisions', { query: { measureId, from: startOf(from), to: endOf(to) } }),
+    queryKey: ['decisions-using-measure', measureId, from, to, pages.cursor],
+    // Newest first, a page at a time: a measure may have decided a hundred thousand cases.
+    queryFn: ({ signal }) =>
+      api<DecisionsUsingMeasure>('/audit/decisions', {
+        query: {
+          measureId,
+          from: startOf(from),
+          to: endOf(to),
+          sort: '-position',
+          limit: PAGE_SIZE,
+          cursor: pages.cursor,
+        },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   });
   if (found.isPending) return <Loader aria-label={t('loading')} mt="md" />;
   if (found.isError)
@@ -43,13 +56,11 @@ export function DecisionsUsingMeasureTable({ measureId, from, to }: Props) {
       </Alert>
     );
   if (found.data.decisions.length === 0) return <Text mt="md">{t('decisions.noneUsing', { measureId })}</Text>;
-  const decisions = found.data.decisions.slice(-SHOWN).reverse();
+  const { decisions, nextCursor } = found.data;
   return (
     <Table.ScrollContainer minWidth={800} mt="md">
       <Table striped>
-        <Table.Caption c="gray.9">
-          {t('decisions.usingCaption', { measureId, shown: decisions.length, total: found.data.decisions.length })}
-        </Table.Caption>
+        <Table.Caption c="gray.9">{t('decisions.usingCaption', { measureId })}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('decisions.applicationId')}</Table.Th>
@@ -87,6 +98,7 @@ export function DecisionsUsingMeasureTable({ measureId, from, to }: Props) {
           ))}
         </Table.Tbody>
       </Table>
+      <CursorPager page={pages.page} nextCursor={nextCursor} onNext={pages.next} onPrevious={pages.previous} />
     </Table.ScrollContainer>
   );
 }

@@ -12,6 +12,7 @@ import type { RecordedEvent } from '@licensing/event-store';
 import { z } from 'zod';
 import type { Projection } from '../../projection';
 import { parseDomainEvent } from '../parse-event';
+import { decisionsByMeasureIndex } from './decisions-by-measure-index';
 
 /** One decision that evaluated one measure: which version, whether it applied, when it was taken. */
 export interface DecisionUsingMeasure {
@@ -34,12 +35,6 @@ export interface DecisionUsingMeasure {
   readonly decidedAt: Instant;
   /** The decision event's `$all` position, as a decimal string. */
   readonly position: string;
-}
-
-/** One document per measure: every decision whose record lists it, in `$all` order. */
-export interface MeasureDecisionsDocument {
-  readonly measureId: string;
-  readonly decisions: readonly DecisionUsingMeasure[];
 }
 
 export const DECISIONS_BY_MEASURE = 'decisions-by-measure';
@@ -88,40 +83,48 @@ function subjectOf(decision: DecisionEvent, record: DecisionRecord) {
   }
 }
 
+/** A document's key: the measure and the decision event's place in `$all` (one document per pair). */
+export const decisionUsingMeasureKey = (measureId: string, position: bigint | string) => `${measureId}@${position}`;
+
 /**
  * "Which decisions relied on this measure version?": indexes every decision
  * event (an application's, or an amendment request's on a license) by each
  * measure its record lists, applying or not. A rejection without a rule
  * evaluation lists no measure and is not indexed.
+ *
+ * One small document per (measure, decision), listed through its index row:
+ * a document per measure holding all its decisions grew with every decision,
+ * so each one rewrote it whole (quadratic catch-up, slower approvals).
  */
-export const decisionsByMeasureProjection: Projection<MeasureDecisionsDocument> = {
+export const decisionsByMeasureProjection: Projection<DecisionUsingMeasure> = {
   name: DECISIONS_BY_MEASURE,
-  // 2: amendment requests' decisions too.
-  version: 2,
+  // 2: amendment requests' decisions too. 3: one document per decision and measure, with index rows.
+  version: 3,
   filter: {
     streamPrefixes: ['application-', 'license-'],
     eventTypes: ['ApplicationApproved', 'ApplicationRejected', 'AmendmentApproved', 'AmendmentRejected'],
   },
-  keysOf: (event) => recordOf(event)?.measures.map((m) => m.measureId) ?? [],
-  evolve(doc, event, measureId) {
-    const position = event.position.toString();
-    const decisions = doc?.decisions ?? [];
-    if (decisions.some((d) => d.position === position)) return doc;
+  keysOf: (event) => [
+    ...new Set((recordOf(event)?.measures ?? []).map((m) => decisionUsingMeasureKey(m.measureId, event.position))),
+  ],
+  evolve(doc, event, key) {
+    // A redelivered event finds its document written: it is recorded once.
+    if (doc !== null) return doc;
     const decision = decisionOf(event);
     const record = decision.data.decision;
-    const measure = record?.measures.find((m) => m.measureId === measureId);
-    if (!record || !measure) return doc;
-    const entry: DecisionUsingMeasure = {
+    const measure = record?.measures.find((m) => decisionUsingMeasureKey(m.measureId, event.position) === key);
+    if (!record || !measure) return null;
+    return {
       ...subjectOf(decision, record),
-      measureId,
+      measureId: measure.measureId,
       version: measure.version,
       status: measure.status,
       applies: measure.applies,
       validOn: record.validOn,
       knownAt: record.knownAt,
       decidedAt: event.metadata.recordedAt,
-      position,
+      position: event.position.toString(),
     };
-    return { measureId, decisions: [...decisions, entry] };
   },
+  index: decisionsByMeasureIndex,
 };

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '@licensing/domain';
+import type { DecisionRecord, RowScope } from '@licensing/domain';
 import type { RecordedEvent } from '@licensing/event-store';
 import Database from 'better-sqlite3';
 import { DocumentStore } from '../../document-store';
@@ -7,7 +7,8 @@ import { toRecorded } from '../testing/decided-events';
 import { licensingStory } from '../testing/licensing-story';
 import { seededPolicy } from '../testing/policy-seed';
 import { DECISIONS_BY_MEASURE, decisionsByMeasureProjection } from './decisions-by-measure-projection';
-import { DecisionsByMeasureQuery } from './decisions-by-measure-query';
+import { type DecisionsUsingMeasureFilter, DecisionsByMeasureQuery } from './decisions-by-measure-query';
+import { decodeCursor, type PageRequest } from '../../indexes/list-page';
 import { rejectionOf, withMeasureVersion } from './testing/more-decisions';
 
 const story = toRecorded([...seededPolicy(), ...licensingStory().events]);
@@ -30,46 +31,82 @@ const later = [
   }),
 ];
 
-describe('DecisionsByMeasureQuery.decisionsUsingMeasure', () => {
+const all: RowScope = { kind: 'all' };
+
+describe('DecisionsByMeasureQuery', () => {
   const documents = new DocumentStore(new Database(':memory:'));
   for (const [id, doc] of applyProjection(decisionsByMeasureProjection, [...story, ...later]))
-    documents.put(DECISIONS_BY_MEASURE, id, doc);
+    documents.put(DECISIONS_BY_MEASURE, id, doc, decisionsByMeasureProjection.index);
   const query = new DecisionsByMeasureQuery(documents);
-  const everyone = () => true;
-  const ids = (found: { applicationId: string }[]) => found.map((d) => d.applicationId);
+  const firstPage = (limit = 50, descending = false): PageRequest<'position'> => ({
+    sort: 'position',
+    descending,
+    limit,
+    after: null,
+  });
+  const ids = (filter: Omit<DecisionsUsingMeasureFilter, 'scope'> & { scope?: RowScope }, page = firstPage()) =>
+    query.page({ scope: all, ...filter }, page).items.map((d) => d.applicationId);
 
   it('answers every decision that evaluated the measure, in the order they were recorded', () => {
-    expect(ids(query.decisionsUsingMeasure({ measureId: 'no-18-2025', scope: everyone }))).toEqual([
-      'app-1',
-      'app-7',
-      'app-8',
-    ]);
+    expect(ids({ measureId: 'no-18-2025' })).toEqual(['app-1', 'app-7', 'app-8']);
+  });
+
+  it('answers the newest first when asked', () => {
+    expect(ids({ measureId: 'no-18-2025' }, firstPage(50, true))).toEqual(['app-8', 'app-7', 'app-1']);
+  });
+
+  it('pages by cursor, each decision once, the last page without a cursor', () => {
+    const seen: string[] = [];
+    let page: PageRequest<'position'> = firstPage(2);
+    for (;;) {
+      const answer = query.page({ measureId: 'no-18-2025', scope: all }, page);
+      seen.push(...answer.items.map((d) => d.applicationId));
+      if (answer.nextCursor === null) break;
+      page = { ...page, after: decodeCursor(answer.nextCursor) };
+    }
+    expect(seen).toEqual(['app-1', 'app-7', 'app-8']);
   });
 
   it('narrows to one version of the measure', () => {
-    expect(ids(query.decisionsUsingMeasure({ measureId: 'no-18-2025', version: 1, scope: everyone }))).toEqual([
-      'app-1',
-    ]);
-    expect(ids(query.decisionsUsingMeasure({ measureId: 'no-18-2025', version: 2, scope: everyone }))).toEqual([
-      'app-7',
-      'app-8',
-    ]);
+    expect(ids({ measureId: 'no-18-2025', version: 1 })).toEqual(['app-1']);
+    expect(ids({ measureId: 'no-18-2025', version: 2 })).toEqual(['app-7', 'app-8']);
   });
 
-  it('narrows to decisions recorded in [from, to], both ends included', () => {
-    const between = (from?: string, to?: string) =>
-      ids(query.decisionsUsingMeasure({ measureId: 'no-18-2025', from, to, scope: everyone }));
+  it('narrows to decisions recorded in [from, to], both ends included, whatever precision the instants are written in', () => {
+    const between = (from?: string, to?: string) => ids({ measureId: 'no-18-2025', from, to });
     expect(between('2026-05-04T02:00:00.000Z', '2026-09-01T02:00:00Z')).toEqual(['app-7', 'app-8']);
     expect(between('2026-01-21T00:00:00Z')).toEqual(['app-7', 'app-8']);
     expect(between(undefined, '2026-05-04T02:00:00Z')).toEqual(['app-1', 'app-7']);
   });
 
   it("keeps to the reader's data scope", () => {
-    const exp1Only = (owner: { exporterId?: string | null }) => owner.exporterId === 'exp-1';
-    expect(ids(query.decisionsUsingMeasure({ measureId: 'no-18-2025', scope: exp1Only }))).toEqual(['app-1', 'app-7']);
+    expect(ids({ measureId: 'no-18-2025', scope: { kind: 'exporters', exporterIds: ['exp-1'] } })).toEqual([
+      'app-1',
+      'app-7',
+    ]);
+    expect(ids({ measureId: 'no-18-2025', scope: { kind: 'exporters', exporterIds: [] } })).toEqual([]);
+    expect(ids({ measureId: 'no-18-2025', scope: { kind: 'none' } })).toEqual([]);
   });
 
   it('answers nothing for a measure no decision evaluated', () => {
-    expect(query.decisionsUsingMeasure({ measureId: 'no-99-2030', scope: everyone })).toEqual([]);
+    expect(query.page({ measureId: 'no-99-2030', scope: all }, firstPage())).toEqual({ items: [], nextCursor: null });
+  });
+
+  it.each([
+    ['the measure', {}],
+    ['one version', { version: 2 }],
+    ["one exporter's", { scope: { kind: 'exporters', exporterIds: ['exp-1'] } as RowScope }],
+  ])('walks one index in page order for %s: no sort step, a later page starting at the cursor', (_, narrowing) => {
+    const after = { sort: 'position', value: '00000000000000002000', id: '00000000000000002000' };
+    const { sql, params } = query.sql({ measureId: 'no-18-2025', scope: all, ...narrowing }, { ...firstPage(), after });
+    const plan = documents.db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(plan).toMatch(
+      /SEARCH r USING INDEX decisions_by_measure_v1_measure_id_\w*position \(storage=\? AND measure_id=\?.*position>\?\)/,
+    );
   });
 });
