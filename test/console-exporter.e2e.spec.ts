@@ -1,5 +1,5 @@
 import { issuedLicense, officer, otherExporterUser, registerBaotou } from '@licensing/service-testing';
-import type { Locator, Page } from 'playwright-core';
+import { expectError, fillGoodApplication, party } from './support/application-form';
 import { ConsoleUnderTest } from './support/console-browser';
 
 // An exporter in a real browser: the application form validated with the
@@ -10,48 +10,6 @@ jest.setTimeout(180_000);
 
 const baotouUser = { sub: otherExporterUser.id, role: 'exporter', exporterIds: ['baotou-rare-earth'] } as const;
 const ningboLicenseApplication = 'app-ningbo-console-1';
-
-/** The error Mantine shows under an input (it links it with aria-describedby, as `<id>-error`). */
-async function errorUnder(input: Locator): Promise<Locator> {
-  const id = await input.getAttribute('id');
-  return input.page().locator(`[id="${id}-error"]`);
-}
-
-/** Waits until the input shows exactly this error, and checks the input points screen readers to it. */
-async function expectError(input: Locator, message: string | RegExp): Promise<void> {
-  const error = await errorUnder(input);
-  await error.getByText(message).waitFor();
-  expect(await input.getAttribute('aria-invalid')).toBe('true');
-  expect(await input.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
-}
-
-function party(page: Page, legend: string) {
-  return page.getByRole('group', { name: legend });
-}
-
-/** A holmium export to Germany, as in the README's pre-check. */
-async function fillGoodApplication(page: Page): Promise<void> {
-  await page.getByLabel(/^Destination country/).fill('DE');
-  const item = page.getByRole('group', { name: 'Item line 1' });
-  await item.getByLabel(/^Control code/).fill('1C909.a');
-  await item.getByLabel(/^Element/).fill('holmium');
-  await item.getByLabel(/^Description/).fill('holmium metal');
-  await item.getByLabel(/^Quantity/).fill('10');
-  await item.getByLabel(/^Value/).fill('9000');
-  for (const [legend, name] of [
-    ['Consignee', 'Hamburg Import GmbH'],
-    ['End user', 'Stuttgart Motors GmbH'],
-  ] as const) {
-    await party(page, legend).getByLabel(/^Name/).fill(name);
-    await party(page, legend)
-      .getByLabel(/^Country/)
-      .fill('DE');
-  }
-  await page.getByLabel(/^End-use description/).fill('Traction motors for electric vehicles');
-  await page.getByLabel(/^Contract reference/).fill('CT-2026-101');
-  await page.getByLabel(/^End-user certificate reference/).fill('EUC-2026-101');
-  await page.getByLabel(/^End-use certificate reference/).fill('EUSE-2026-101');
-}
 
 describe('the console: an exporter', () => {
   let under: ConsoleUnderTest;
@@ -103,7 +61,7 @@ describe('the console: an exporter', () => {
     await page.getByLabel('Export date (China Standard Time)').fill('2026-11-20');
     await page.getByRole('button', { name: 'Run pre-check' }).click();
     const decision = page.getByTestId('decision-record');
-    await decision.getByTestId('verdict').getByText('Export license required').waitFor();
+    await decision.getByTestId('decision-verdict').getByText('License required').waitFor();
     const no57 = decision.locator('tr[data-measure="no-57-2025"]');
     expect(await no57.innerText()).toMatch(/In force\s+Yes/);
     await under.screenshot(page, 'new-application-pre-check');

@@ -1,4 +1,4 @@
-import { Checkbox, NativeSelect, NumberInput, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, NumberInput, Textarea, TextInput } from '@mantine/core';
 import { Controller, get, useFormContext, useFormState } from 'react-hook-form';
 import type { DraftForm } from './application-form-model';
 
@@ -17,7 +17,7 @@ interface FieldProps {
 /** Mantine's dimmed hint text is too pale for AA contrast on white. */
 export const READABLE_HINTS = { description: { color: 'var(--mantine-color-gray-7)' } };
 
-function useFieldError(name: string): string | undefined {
+export function useFieldError(name: string): string | undefined {
   const { errors } = useFormState<DraftForm>();
   const error: { message?: string } | undefined = get(errors, name);
   return error?.message;
@@ -34,6 +34,24 @@ export function TextField({ name, label, description, required }: FieldProps) {
       styles={READABLE_HINTS}
       withAsterisk={required}
       error={error}
+    />
+  );
+}
+
+/** Several lines of text: descriptions and summaries. */
+export function TextAreaField({ name, label, description, required }: FieldProps) {
+  const { register } = useFormContext<DraftForm>();
+  const error = useFieldError(name);
+  return (
+    <Textarea
+      {...register(name as 'applicationId')}
+      label={label}
+      description={description}
+      styles={READABLE_HINTS}
+      withAsterisk={required}
+      error={error}
+      autosize
+      minRows={2}
     />
   );
 }

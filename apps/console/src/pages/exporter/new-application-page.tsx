@@ -1,17 +1,26 @@
 import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type CSSProperties, useEffect, useMemo, useRef } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemError } from '../../api/client';
 import { useSession } from '../../auth/require-session';
-import { type DraftCommand, type DraftForm, draftSchema, emptyDraft, normaliseDraft } from './application-form-model';
+import {
+  type DraftCommand,
+  type DraftForm,
+  draftSchema,
+  emptyDraft,
+  formFieldOf,
+  normaliseDraft,
+} from './application-form-model';
 import { domainSchemaResolver, showProblemOnFields } from './domain-schema-resolver';
 import { draftAndSubmit, SubmitFailure } from './draft-and-submit';
 import { EndUseFieldset } from './end-use-fieldset';
 import { NumberField, SelectField, TextField } from './form-fields';
+import { GeneralLicenseFieldset } from './general-license-fieldset';
 import { ItemsFieldset } from './items-fieldset';
+import { LicenseTypeField } from './license-type-field';
 import { PartyFieldset } from './party-fieldset';
 import { PreCheckPanel } from './pre-check-panel';
 import { issueMessage } from './schema-messages';
@@ -21,13 +30,21 @@ export function NewApplicationPage() {
   const session = useSession();
   const navigate = useNavigate();
   const resolver = useMemo(
-    () => domainSchemaResolver<DraftForm, DraftCommand>(draftSchema, normaliseDraft, (issue) => issueMessage(issue, t)),
+    () =>
+      domainSchemaResolver<DraftForm, DraftCommand>(
+        draftSchema,
+        normaliseDraft,
+        (issue) => issueMessage(issue, t),
+        formFieldOf,
+      ),
     [t],
   );
   const form = useForm<DraftForm, unknown, DraftCommand>({
     defaultValues: emptyDraft(session.exporterIds[0] ?? ''),
     resolver,
-    mode: 'onTouched',
+    // On blur, not 'onTouched': that mode also validates a field array when a line or end user is
+    // added, so the new, still empty inputs would say "Required" before anyone typed in them.
+    mode: 'onBlur',
   });
   const submit = useMutation({
     mutationFn: draftAndSubmit,
@@ -38,9 +55,11 @@ export function NewApplicationPage() {
           error,
           form.setError,
           (field) => field === 'applicationId' || field.startsWith('application.'),
+          formFieldOf,
         );
     },
   });
+  const licenseType = useWatch({ control: form.control, name: 'application.licenseType' });
 
   // Messages are written in the language of the moment they were found: say them again after a switch.
   const language = i18n.resolvedLanguage;
@@ -78,7 +97,8 @@ export function NewApplicationPage() {
           <Title order={1}>{t('form.title')}</Title>
           <Text>{t('form.lead')}</Text>
           <Fieldset legend={t('form.caseSection')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <LicenseTypeField />
+            <SimpleGrid mt="sm" cols={{ base: 1, sm: 2 }}>
               <TextField
                 name="applicationId"
                 label={t('form.applicationId')}
@@ -102,9 +122,10 @@ export function NewApplicationPage() {
           <Title order={2}>{t('form.itemsSection')}</Title>
           <ItemsFieldset />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <PartyFieldset party="consignee" />
-            <PartyFieldset party="endUser" />
+            <PartyFieldset party="consignee" legend={t('form.consignee')} />
+            <PartyFieldset party="endUser" legend={t('form.endUser')} />
           </SimpleGrid>
+          {licenseType === 'general' && <GeneralLicenseFieldset />}
           <EndUseFieldset />
           <PreCheckPanel validated={validated} />
           {form.formState.isSubmitted && Object.keys(form.formState.errors).length > 0 && (

@@ -42,6 +42,9 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TFunction<'exporter'>):
       return issue.expected === 'number' ? t('errors.notANumber') : t('errors.required');
     case 'invalid_value':
       return t('errors.chooseOption');
+    // A discriminated union's tag (the license type) that is none of its options.
+    case 'invalid_union':
+      return t('errors.chooseOption');
     default:
       return issue.message;
   }
