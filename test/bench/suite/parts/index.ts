@@ -1,0 +1,4 @@
+import type { BenchPart } from '../figures';
+
+/** Every part of `npm run bench`, in the order they run (the issue's P1–P6). */
+export const BENCH_PARTS: readonly BenchPart[] = [];
