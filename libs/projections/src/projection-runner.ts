@@ -10,6 +10,7 @@ import {
 } from '@licensing/platform';
 import type { Projection } from './projection';
 import { applyEvent } from './apply-event';
+import { WriteBatch } from './write-batch';
 import { tracedApply } from './apply-tracing';
 import { DEFAULT_PARK_AFTER_ATTEMPTS, EventParking, ParkedEventStore, ParkedProjectionEvents } from './parking';
 import type { RebuildHost, ShadowHooks, ShadowRun } from './rebuild/rebuild-host';
@@ -75,12 +76,15 @@ interface Running {
   retry: NodeJS.Timeout | null;
   /** Waits between re-subscriptions after failures in a row. */
   backoff: RestartBackoff;
+  /** Told when the subscription first runs dry (kept to subscribe again after a lost batch). */
+  onFirstCatchUp?: () => void;
 }
 
 /**
  * Keeps read models up to date: one subscription per projection from its own
  * checkpoint, catching up and then following live. Each event's documents and
- * the checkpoint are written in one transaction. Rebuilding (`rebuilds`) is
+ * the checkpoint are written in one transaction; while catching up, many
+ * events' transactions are savepoints of one (see WriteBatch). Rebuilding (`rebuilds`) is
  * the same path from position 0 into shadow storage, swapped in once caught up.
  */
 export class ProjectionRunner {
@@ -94,6 +98,7 @@ export class ProjectionRunner {
   private readonly shadows = new Set<Running>();
   /** Rebuilds without downtime (`rebuilds.start`), their progress and history. */
   readonly rebuilds: Rebuilds;
+  private readonly batch: WriteBatch;
 
   constructor(
     private readonly store: EventStore,
@@ -102,6 +107,7 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.retryBackoff = backoffSettings(PROJECTION_RETRY_BACKOFF, options.retryBackoff, 'projection retry backoff');
+    this.batch = new WriteBatch(documents.db, (error) => this.applyLostBatchAgain(error));
     const parked = new ParkedEventStore(documents.db);
     this.parking = new EventParking(parked, {
       parkAfterAttempts: options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS,
@@ -183,6 +189,7 @@ export class ProjectionRunner {
       if (run.retry) clearTimeout(run.retry);
     }
     await Promise.all(all.map(async (run) => run.subscription?.stop()));
+    this.batch.commit();
   }
 
   /**
@@ -292,10 +299,13 @@ export class ProjectionRunner {
   // Subscribes to every event, not only the projection's filter, so that
   // `seen` advances past filtered-out events and waitFor() can answer.
   private subscribe(run: Running, onFirstCatchUp: () => void): void {
+    run.onFirstCatchUp = onFirstCatchUp;
     run.subscription = this.store.subscribeToAll(
       {
         fromPosition: run.seen ?? 'start',
         onCaughtUp: () => {
+          // Caught up is durable: what the batch holds commits before anyone is told.
+          this.batch.commit();
           run.caughtUp = true;
           onFirstCatchUp();
           this.wake();
@@ -317,7 +327,10 @@ export class ProjectionRunner {
       },
       (event) => {
         this.apply(run, event);
-        return run.afterEvent?.();
+        const pause = run.afterEvent?.();
+        // A rebuild lets the event loop serve others: no transaction stays open while they run.
+        if (pause) this.batch.commit();
+        return pause;
       },
     );
   }
@@ -327,8 +340,12 @@ export class ProjectionRunner {
     if (matchesFilter(projection.filter, event)) {
       // Live, the application is a span of the event's trace (see tracedApply).
       const live = run.caughtUp && run.storage === projection.name;
+      // Catching up batches transactions; following live, each event commits at once.
+      const write = run.caughtUp
+        ? (work: () => void) => this.documents.transaction(work)
+        : this.batch.write.bind(this.batch);
       tracedApply(projection.name, event, live, () =>
-        this.documents.transaction(() => {
+        write(() => {
           // A poison event is retried, then parked: the checkpoint below moves past it either way (see EventParking).
           this.parking.applyOrPark(run, projection.name, event, () =>
             applyEvent(this.documents, projection, event, run.storage),
@@ -400,6 +417,7 @@ export class ProjectionRunner {
   // applies is written to the live read model.
   private promote(run: Running): void {
     const name = run.projection.name;
+    this.batch.commit();
     this.documents.promote(run.storage, name);
     this.shadows.delete(run);
     run.storage = name;
@@ -419,6 +437,28 @@ export class ProjectionRunner {
     if (run.retry) clearTimeout(run.retry);
     run.retry = null;
     await run.subscription?.stop();
+    this.batch.commit();
+  }
+
+  /**
+   * A batch failed to commit and was rolled back: every run's documents and
+   * checkpoint are back where they were stored, but its position in memory is
+   * not. Each run starts again from its stored checkpoint.
+   */
+  private applyLostBatchAgain(error: unknown): void {
+    this.log(
+      `read-model writes failed to commit (${error instanceof Error ? error.message : String(error)}); applying them again from the stored checkpoints`,
+    );
+    for (const run of [...this.running.values(), ...this.shadows]) {
+      if (run.halted) continue;
+      const stored = this.documents.checkpoint(run.storage);
+      const position = stored?.version === run.projection.version ? stored.position : null;
+      void run.subscription?.stop();
+      run.position = position;
+      run.seen = position;
+      run.caughtUp = false;
+      this.subscribe(run, run.onFirstCatchUp ?? (() => undefined));
+    }
   }
 
   private shadowRun(run: ShadowRun): Running {
