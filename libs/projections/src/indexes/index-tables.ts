@@ -12,7 +12,9 @@ export const documentIndexName = (table: string) => `${table}_doc`;
 interface PreparedTable {
   readonly columns: readonly string[];
   readonly insert: Database.Statement;
-  readonly clear: Database.Statement;
+  /** A document's rows as [rowid, ...columns]. */
+  readonly rowsOf: Database.Statement<[string, string], unknown[]>;
+  readonly deleteRow: Database.Statement<[number | bigint]>;
 }
 
 /**
@@ -34,17 +36,40 @@ export class IndexTables {
     this.declared.add(index);
   }
 
-  /** Replaces the rows of one document (null: it is gone). */
+  /**
+   * Replaces the rows of one document (null: it is gone). Only rows that
+   * changed are deleted or inserted: most events change a document's status
+   * or a date, not its many search words, and every row rewritten is every
+   * index of its table rewritten.
+   */
   write<Doc>(storage: string, docId: string, index: ProjectionIndex<Doc>, doc: Doc | null): void {
     this.declare(index);
-    for (const table of index.tables) this.prepared.get(table.name)?.clear.run(storage, docId);
-    if (doc === null) return;
-    for (const row of index.rows(doc, docId)) {
+    const wanted = new Map<string, IndexValue[][]>();
+    for (const row of doc === null ? [] : index.rows(doc, docId)) {
       const table = this.prepared.get(row.table);
       if (!table) throw new Error(`Index row for undeclared table ${row.table}`);
       const values = table.columns.map((column): IndexValue => row.values[column] ?? null);
-      table.insert.run(storage, docId, ...values);
+      wanted.set(row.table, [...(wanted.get(row.table) ?? []), values]);
     }
+    for (const { name } of index.tables) {
+      const table = this.prepared.get(name);
+      if (table) this.replaceRows(table, storage, docId, wanted.get(name) ?? []);
+    }
+  }
+
+  private replaceRows(table: PreparedTable, storage: string, docId: string, wanted: IndexValue[][]): void {
+    const toInsert = new Map<string, IndexValue[][]>();
+    for (const values of wanted) {
+      const key = JSON.stringify(values);
+      toInsert.set(key, [...(toInsert.get(key) ?? []), values]);
+    }
+    for (const [rowid, ...values] of table.rowsOf.all(storage, docId)) {
+      const same = toInsert.get(JSON.stringify(values));
+      // Kept as it is: one wanted row fewer to insert.
+      if (same !== undefined && same.length > 0) same.pop();
+      else table.deleteRow.run(rowid as number | bigint);
+    }
+    for (const rows of toInsert.values()) for (const values of rows) table.insert.run(storage, docId, ...values);
   }
 
   dropStorage(storage: string): void {
@@ -85,7 +110,12 @@ export class IndexTables {
       insert: this.db.prepare(
         `INSERT INTO ${name} (storage, doc_id, ${columns.map(quoted).join(', ')}) VALUES (?, ?, ${placeholders})`,
       ),
-      clear: this.db.prepare(`DELETE FROM ${name} WHERE storage = ? AND doc_id = ?`),
+      rowsOf: this.db
+        .prepare<[string, string], unknown[]>(
+          `SELECT rowid, ${columns.map(quoted).join(', ')} FROM ${name} WHERE storage = ? AND doc_id = ?`,
+        )
+        .raw(true),
+      deleteRow: this.db.prepare<[number | bigint]>(`DELETE FROM ${name} WHERE rowid = ?`),
     });
   }
 }
