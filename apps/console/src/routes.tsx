@@ -1,7 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { CallbackPage } from './auth/callback-page';
-import { LocalSignInPage } from './auth/local-sign-in-page';
 import { RequireSession } from './auth/require-session';
+import { PageLoader } from './layout/page-loader';
 import { Shell } from './layout/shell';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -9,12 +8,22 @@ import { pageRoutes } from './pages/page-routes';
 
 /**
  * The console's addresses, under /console. Sign-in pages are public; every
- * other page needs a session and loads its own code on first visit.
+ * other page needs a session and loads its own code on first visit. The
+ * sign-in pages load lazily too: their form library, the OAuth client and zod
+ * are needed once per session, not on every first load.
  */
 export const router = createBrowserRouter(
   [
-    { path: 'sign-in', element: <LocalSignInPage /> },
-    { path: 'callback', element: <CallbackPage /> },
+    {
+      path: 'sign-in',
+      lazy: async () => ({ Component: (await import('./auth/local-sign-in-page')).LocalSignInPage }),
+      hydrateFallbackElement: <PageLoader />,
+    },
+    {
+      path: 'callback',
+      lazy: async () => ({ Component: (await import('./auth/callback-page')).CallbackPage }),
+      hydrateFallbackElement: <PageLoader />,
+    },
     {
       element: (
         <RequireSession>

@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/errors';
 export * from './shared/metadata';
+export * from './shared/role-names';
 export * from './authorization/permissions';
 export * from './authorization/data-scope';
 export * from './authorization/row-scope';

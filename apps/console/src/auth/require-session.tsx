@@ -3,7 +3,6 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { whenUnauthorized } from '../api/client';
-import { beginSignIn } from './oidc';
 import { currentSession, type Session } from './session';
 
 const SessionContext = createContext<Session | null>(null);
@@ -13,6 +12,12 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (session === null) throw new Error('useSession outside RequireSession');
   return session;
+}
+
+/** The OAuth client (and the config's zod schema) loads only when a sign-in starts: most loads carry a session. */
+async function beginSignIn(returnTo: string): Promise<void> {
+  const { beginSignIn: begin } = await import('./oidc');
+  await begin(returnTo);
 }
 
 /** Renders its children for a signed-in user; anyone else is sent to sign in, and comes back here after. */

@@ -1,4 +1,4 @@
-import { PersonRole } from '@licensing/domain';
+import { isPersonRoleName, type PersonRole } from '@licensing/domain';
 import type { ClaimNames } from '../config';
 
 /** Who is signed in, read from the access token (the service verifies it on every call; this only drives the UI). */
@@ -31,7 +31,7 @@ function decodePayload(token: string): Record<string, unknown> {
 /** The session an access token gives, or an error naming what the token lacks. */
 export function sessionFromToken(accessToken: string, claims: ClaimNames): Session {
   const payload = decodePayload(accessToken);
-  const roles = [claimAt(payload, claims.roles)].flat().filter((r) => PersonRole.safeParse(r).success);
+  const roles = [claimAt(payload, claims.roles)].flat().filter(isPersonRoleName);
   if (roles.length !== 1) throw new Error('The token must carry exactly one role of this service.');
   const exporters = claimAt(payload, claims.exporters);
   const subject = claimAt(payload, claims.subject);

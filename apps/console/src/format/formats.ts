@@ -9,33 +9,46 @@ function localeOf(language: string): string {
   return language.startsWith('zh') ? 'zh-CN' : 'en-GB';
 }
 
+/** Intl formatters are costly to make and a page of rows asks for hundreds: one per style and locale, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  const made = (formatters.get(key) as F | undefined) ?? make();
+  formatters.set(key, made);
+  return made;
+}
+
 /** A legal date (YYYY-MM-DD, a calendar day in China Standard Time), written for the locale. */
 export function formatLegalDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
   // Noon UTC of that day is the same calendar day in UTC+8.
-  return new Intl.DateTimeFormat(localeOf(language), {
-    timeZone: LEGAL_TIME_ZONE,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(Date.UTC(y, m - 1, d, 4));
+  const locale = localeOf(language);
+  return formatter(
+    `legal-date ${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, { timeZone: LEGAL_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' }),
+  ).format(Date.UTC(y, m - 1, d, 4));
 }
 
 /** An instant (ISO 8601), in China Standard Time with the zone stated. */
 export function formatInstant(instant: string, language: string): string {
   const time = new Date(instant);
   if (Number.isNaN(time.getTime())) return instant;
-  const text = new Intl.DateTimeFormat(localeOf(language), {
-    timeZone: LEGAL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(time);
+  const locale = localeOf(language);
+  const text = formatter(
+    `instant ${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: LEGAL_TIME_ZONE,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(time);
   return `${text} ${zoneLabel(language)}`;
 }
 
@@ -46,9 +59,10 @@ export function zoneLabel(language: string): string {
 
 export function formatNumber(value: number | bigint | string, language: string, digits?: number): string {
   const number = typeof value === 'string' ? Number(value) : value;
-  return new Intl.NumberFormat(
-    localeOf(language),
-    digits === undefined ? {} : { maximumFractionDigits: digits },
+  const locale = localeOf(language);
+  return formatter(
+    `number ${locale} ${digits ?? ''}`,
+    () => new Intl.NumberFormat(locale, digits === undefined ? {} : { maximumFractionDigits: digits }),
   ).format(number);
 }
 

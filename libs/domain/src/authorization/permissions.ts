@@ -5,7 +5,8 @@ import type { ControlMeasureCommand } from '../policy/measure-commands';
 import type { AnnouncementCommand } from '../policy/announcement/announcement-commands';
 import type { ParkedEventCommand } from '../ops/parked-event-commands';
 import { ForbiddenError } from '../shared/errors';
-import { type Actor, PersonRole, type Role } from '../shared/metadata';
+import type { Actor, PersonRole, Role } from '../shared/metadata';
+import { PERSON_ROLE_NAMES } from '../shared/role-names';
 
 /**
  * Who may do what, and to which data: the one authorization table. For each
@@ -44,7 +45,7 @@ const APPLICATION_READERS = {
   auditor: 'all',
 } as const satisfies Grants;
 /** The law as recorded and the API's description are public knowledge to every person with a token. */
-const PERSONS = Object.fromEntries(PersonRole.options.map((role) => [role, 'all'])) as {
+const PERSONS = Object.fromEntries(PERSON_ROLE_NAMES.map((role) => [role, 'all'])) as {
   readonly [R in PersonRole]: 'all';
 };
 const OPS = { ops: 'all' } as const satisfies Grants;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ROLE_NAMES } from './role-names';
 
 /**
  * Who may act. A verified token maps to one of these; the authorization
  * table and the deciders check them. `system` is the service's own
  * scheduler and seeder: no external token can claim it.
  */
-export const Role = z.enum(['exporter', 'licensing_officer', 'reviewer', 'policy_officer', 'auditor', 'ops', 'system']);
+export const Role = z.enum(ROLE_NAMES);
 export type Role = z.infer<typeof Role>;
 
 /** The roles a person (an identity provider's token) may hold. */
