@@ -69,6 +69,7 @@ export function describeGoal(figure: Figure): string {
   if (goal === undefined) return '';
   const parts: string[] = [];
   if (goal.ratio !== undefined) parts.push(`≥ ${Math.round(goal.ratio * 100)} %`);
-  if (goal.bound !== undefined) parts.push(`${figure.better === 'higher' ? '≥' : '<'} ${goal.bound} ${figure.unit}`);
+  if (goal.bound !== undefined)
+    parts.push(`${figure.better === 'higher' ? '≥' : '<'} ${goal.bound.toLocaleString('en')} ${figure.unit}`);
   return parts.join(', ');
 }

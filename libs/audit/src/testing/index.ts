@@ -8,3 +8,6 @@ export {
   truncateToHalf,
   writeManifestFile,
 } from './backup-damage';
+// Realistic logs for benchmarks and specs: the seeded policy, and approved applications with their decision records.
+export { appendApprovedApplication } from '../decisions/testing/approved-application';
+export { appendSeededPolicy } from '../decisions/testing/audit-store';

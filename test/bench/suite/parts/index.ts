@@ -1,4 +1,5 @@
 import type { BenchPart } from '../figures';
+import { p5Audit } from './p5-audit';
 
 /** Every part of `npm run bench`, in the order they run (the issue's P1–P6). */
-export const BENCH_PARTS: readonly BenchPart[] = [];
+export const BENCH_PARTS: readonly BenchPart[] = [p5Audit];
