@@ -24,6 +24,16 @@ export class ServiceUnderTest {
     this.client = await this.process.start();
   }
 
+  /** Where it listens, e.g. `http://127.0.0.1:43211`. */
+  get url(): string {
+    return this.started().url;
+  }
+
+  /** The bearer token `as` sends (for clients other than this one, e.g. a load generator). */
+  token(as: Actor): Promise<string> {
+    return this.started().token(as);
+  }
+
   /** Reads need an actor; the relay specs compare what a licensing officer sees. */
   async get(path: string, as: Actor = officer): Promise<{ status: number; body: unknown }> {
     return this.started().get(path, as);

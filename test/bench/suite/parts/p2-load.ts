@@ -1,0 +1,45 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Transport errors and answers outside 2xx: a fast wrong answer is no figure. */
+  readonly failures: number;
+}
+
+export interface LoadRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A fresh body per request (new ids), or none. */
+  readonly body?: () => string;
+}
+
+/** A closed loop: `connections` clients, each sending its next request when the last one is answered. */
+export async function closedLoop(
+  url: string,
+  request: LoadRequest,
+  connections: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: { ...request.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
+        ...(request.body ? { setupRequest: (sent) => ({ ...sent, body: request.body!() }) } : {}),
+      },
+    ],
+  });
+  return {
+    perSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
