@@ -11,4 +11,6 @@ export type { RelayRetryResult } from './relay/parked-relay-retry';
 export { DEAD_LETTER_TOPIC, DeadLetterHeaders } from './relay/dead-letter';
 export { kafkaFromBrokers, parseBrokerList } from './relay/kafka-from-brokers';
 export { relayTopic } from './relay/relay-topics';
+// The relay's producer settings (idempotent, one request in flight): what a raw producer compared with it uses.
+export { producerFor } from './relay/relay-attempt';
 export { KafkaBrokersSetting } from './relay/kafka-brokers-setting';
