@@ -57,13 +57,20 @@ export interface SealedEvent<Data = unknown> extends ProposedEvent<Data> {
 }
 
 /**
+ * A sealed event with its data and metadata as their canonical JSON text,
+ * the text its hash covers: what a store writes, as it is.
+ */
+export interface SealedEventText extends Omit<SealedEvent, 'data' | 'metadata'> {
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/**
  * An event as stored, its data and metadata the stored JSON text, never
  * parsed: what a verifier hashes when the store can give it (readAllText).
  */
-export interface StoredEventText extends Omit<SealedEvent, 'data' | 'metadata'> {
+export interface StoredEventText extends SealedEventText {
   readonly position: bigint;
-  readonly dataJson: string;
-  readonly metadataJson: string;
 }
 
 /** An event as read back: sealed, plus its place in the global `$all` order. */

@@ -1,6 +1,6 @@
 import { createHash, hash as oneShot } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import { EventMetadata, ProposedEvent, SealedEvent } from './envelope';
+import { EventMetadata, ProposedEvent, SealedEvent, SealedEventText } from './envelope';
 
 /** prevHash of every stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,23 +21,44 @@ export function sealEvents(
   firstRevision: bigint,
   proposed: readonly ProposedEvent[],
 ): SealedEvent[] {
+  return sealEventTexts(previousHash, streamId, firstRevision, proposed).map((sealed) => ({
+    id: sealed.id,
+    type: sealed.type,
+    version: sealed.version,
+    streamId: sealed.streamId,
+    revision: sealed.revision,
+    // Parsed back from the hashed text: exactly what a reader will get.
+    data: JSON.parse(sealed.dataJson) as unknown,
+    metadata: JSON.parse(sealed.metadataJson) as EventMetadata,
+    integrity: sealed.integrity,
+  }));
+}
+
+/**
+ * sealEvents for a store that writes JSON text: data and metadata are
+ * canonicalised once, and the same strings feed the hash and the row, so
+ * the stored text is the canonical one its hash covers (never parsed and
+ * serialised again on the append path).
+ */
+export function sealEventTexts(
+  previousHash: string,
+  streamId: string,
+  firstRevision: bigint,
+  proposed: readonly ProposedEvent[],
+): SealedEventText[] {
   let prevHash = previousHash;
   return proposed.map((event, index) => {
-    // Canonicalise data and metadata once: the same strings feed the hash
-    // and, parsed back, become exactly what a reader will get.
     const dataJson = canonicalJson(event.data);
     const metadataJson = canonicalJson(event.metadata);
-    const unsealed = {
+    const placed = {
       id: event.id,
       type: event.type,
       version: event.version,
       streamId,
       revision: firstRevision + BigInt(index),
-      data: JSON.parse(dataJson) as unknown,
-      metadata: JSON.parse(metadataJson) as EventMetadata,
     };
-    const hash = hashCanonical(prevHash, unsealed, dataJson, metadataJson);
-    const sealed: SealedEvent = { ...unsealed, integrity: { prevHash, hash } };
+    const hash = hashCanonical(prevHash, placed, dataJson, metadataJson);
+    const sealed: SealedEventText = { ...placed, dataJson, metadataJson, integrity: { prevHash, hash } };
     prevHash = hash;
     return sealed;
   });

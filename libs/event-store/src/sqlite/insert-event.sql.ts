@@ -1,26 +1,30 @@
 import type { Database } from 'better-sqlite3';
-import { SealedEvent } from '../envelope';
+import { SealedEventText } from '../envelope';
 
-/** Stores one sealed event at the next `$all` position and returns that position. */
-export function prepareInsertEvent(db: Database): (event: SealedEvent) => bigint {
-  const statement = db
-    .prepare<unknown[], { position: bigint }>(
-      `INSERT INTO events (position, id, stream_id, revision, type, version, data, metadata, prev_hash, hash)
-       VALUES ((SELECT coalesce(max(position), -1) + 1 FROM events), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       RETURNING position`,
-    )
-    .safeIntegers(true);
-  return (event) =>
-    statement.get(
+/**
+ * Stores one sealed event at `position` in `$all`. The caller reads the head
+ * position once per batch transaction (no other connection can append
+ * inside it) and counts on from there, rather than every INSERT looking
+ * for the maximum and returning it.
+ */
+export function prepareInsertEvent(db: Database): (event: SealedEventText, position: bigint) => void {
+  const statement = db.prepare(
+    `INSERT INTO events (position, id, stream_id, revision, type, version, data, metadata, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (event, position) => {
+    statement.run(
+      position,
       event.id,
       event.streamId,
       event.revision,
       event.type,
       event.version,
-      // Sealed data is plain JSON already; the hash does not depend on key order here.
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
+      // The canonical text the hash covers, stored as it is.
+      event.dataJson,
+      event.metadataJson,
       event.integrity.prevHash,
       event.integrity.hash,
-    )!.position;
+    );
+  };
 }

@@ -13,7 +13,7 @@ import {
   Subscription,
 } from '../event-store';
 import { checkExpectedRevision, planAppend } from '../idempotency';
-import { GENESIS_HASH, sealEvents } from '../integrity';
+import { GENESIS_HASH, sealEventTexts } from '../integrity';
 import { Upcasters } from '../upcasters';
 import { validateAppend } from '../validate-append';
 import { EventRow, toRecordedEvent, toStoredEventText } from './event-row';
@@ -30,6 +30,11 @@ import { applyPragmas, SqliteEventStoreOptions } from './sqlite-options';
 import { prepareStreamHead } from './stream-head.sql';
 
 const MAX_REVISION = 2n ** 63n - 1n;
+
+/** The next free `$all` position within one batch transaction. */
+interface PositionCursor {
+  next: bigint;
+}
 
 /** SQLite reads a negative LIMIT as "no limit"; refuse it rather than read everything. */
 function checkedCount(maxCount: number): number {
@@ -83,16 +88,28 @@ export class SqliteEventStore implements EventStore {
     };
     // A nested better-sqlite3 transaction is a SAVEPOINT: if one append
     // throws, only its own writes are rolled back and the batch goes on.
-    const appendOne = db.transaction((append: PendingAppend) => this.write(append));
-    const appendBatch = db.transaction((batch: readonly PendingAppend[]) =>
-      batch.map((append): AppendOutcome => {
+    const appendInSavepoint = db.transaction((append: PendingAppend, positions: PositionCursor) =>
+      this.write(append, positions),
+    );
+    const appendBatch = db.transaction((batch: readonly PendingAppend[]) => {
+      // Read once: inside this IMMEDIATE transaction no other connection appends.
+      const positions: PositionCursor = { next: (this.sql.headPosition() ?? -1n) + 1n };
+      return batch.map((append): AppendOutcome => {
         try {
-          return { ok: true, result: appendOne(append) };
+          // An append of one event needs no SAVEPOINT (two statements
+          // fewer): `write` checks everything before its only INSERT, and
+          // a failing statement undoes itself.
+          const result =
+            append.events.length === 1 ? this.write(append, positions) : appendInSavepoint(append, positions);
+          return { ok: true, result };
         } catch (error) {
+          // SQLite rolled the whole transaction back (an I/O error, a full
+          // disk): nothing of the batch is stored, so every append fails.
+          if (!db.inTransaction) throw error;
           return { ok: false, error };
         }
-      }),
-    );
+      });
+    });
     this.queue = new GroupCommitQueue(
       (batch) => appendBatch.immediate(batch),
       (outcomes, batch, seconds) => {
@@ -216,8 +233,13 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** Runs inside the append's SAVEPOINT; throwing undoes exactly this append. */
-  private write({ streamId, events, expectedRevision }: PendingAppend): AppendResult {
+  /**
+   * Runs inside the batch transaction. Every check comes before the first
+   * INSERT, so a refusal leaves nothing behind; a failing INSERT undoes
+   * itself, and for more than one event the append's SAVEPOINT undoes the
+   * ones before it.
+   */
+  private write({ streamId, events, expectedRevision }: PendingAppend, positions: PositionCursor): AppendResult {
     const plan = planAppend(
       streamId,
       expectedRevision,
@@ -226,10 +248,12 @@ export class SqliteEventStore implements EventStore {
     if (plan.kind === 'replay') return plan.result;
     const head = this.sql.streamHead(streamId);
     checkExpectedRevision(streamId, expectedRevision, head?.revision);
-    const sealed = sealEvents(head?.hash ?? GENESIS_HASH, streamId, head ? head.revision + 1n : 0n, events);
-    let position = -1n;
-    for (const event of sealed) position = this.sql.insertEvent(event);
-    return { nextExpectedRevision: sealed[sealed.length - 1]!.revision, position };
+    const sealed = sealEventTexts(head?.hash ?? GENESIS_HASH, streamId, head ? head.revision + 1n : 0n, events);
+    let position = positions.next;
+    for (const event of sealed) this.sql.insertEvent(event, position++);
+    // Only once every INSERT has succeeded: a refused append takes no positions.
+    positions.next = position;
+    return { nextExpectedRevision: sealed[sealed.length - 1]!.revision, position: position - 1n };
   }
 
   private toEvents(rows: readonly EventRow[], raw = false): RecordedEvent[] {
