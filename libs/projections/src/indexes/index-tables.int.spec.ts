@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { DocumentStore } from '../document-store';
 import { shadowName } from '../rebuild/shadow-rebuild';
+import { readModelProjections } from '../read-models';
+import { documentIndexName, documentRowsSql } from './index-tables';
 import { licenseStateProjection } from '../read-models/license-state/license-state-projection';
 import {
   APPLICATION_ROWS,
@@ -59,6 +61,24 @@ describe('read-model index tables', () => {
 
     expect(documents.length).toBeGreaterThan(160);
     expect(dump(followed, LIVE)).toEqual(dump(once, LIVE));
+  });
+
+  it("finds a document's rows by its own index in every table, whatever the table's other indexes", () => {
+    const documents = new DocumentStore(new Database(':memory:'));
+    buildReadModel(documents, licenseStateProjection, events);
+    for (const projection of readModelProjections()) {
+      if (projection.index === undefined) continue;
+      documents.indexes.declare(projection.index);
+      for (const table of projection.index.tables) {
+        const plan = documents.db
+          .prepare<[string, string], { detail: string }>(`EXPLAIN QUERY PLAN ${documentRowsSql(table)}`)
+          .all(LIVE, 'application:gen-0000004')
+          .map((row) => row.detail);
+        expect(plan).toEqual([
+          `SEARCH ${table.name} USING INDEX ${documentIndexName(table.name)} (storage=? AND doc_id=?)`,
+        ]);
+      }
+    }
   });
 
   it("a reset drops the read model's index rows with its documents, and only its own", () => {

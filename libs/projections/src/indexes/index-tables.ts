@@ -9,6 +9,17 @@ export const indexName = (table: string, columns: readonly string[]) => `${table
 /** The index every table has over (`storage`, `doc_id`): a document's rows. */
 export const documentIndexName = (table: string) => `${table}_doc`;
 
+/**
+ * A document's rows, `[rowid, ...columns]`, by its own index. INDEXED BY:
+ * SQLite otherwise may pick a covering index of the table's (one over
+ * storage, exporter_id and doc_id covers these columns) that narrows on
+ * `storage` alone, reading every row of the read model on each write.
+ */
+export function documentRowsSql(table: IndexTable): string {
+  const columns = Object.keys(table.columns).map(quoted).join(', ');
+  return `SELECT rowid, ${columns} FROM ${quoted(table.name)} INDEXED BY ${quoted(documentIndexName(table.name))} WHERE storage = ? AND doc_id = ?`;
+}
+
 interface PreparedTable {
   readonly columns: readonly string[];
   readonly insert: Database.Statement;
@@ -110,11 +121,7 @@ export class IndexTables {
       insert: this.db.prepare(
         `INSERT INTO ${name} (storage, doc_id, ${columns.map(quoted).join(', ')}) VALUES (?, ?, ${placeholders})`,
       ),
-      rowsOf: this.db
-        .prepare<[string, string], unknown[]>(
-          `SELECT rowid, ${columns.map(quoted).join(', ')} FROM ${name} WHERE storage = ? AND doc_id = ?`,
-        )
-        .raw(true),
+      rowsOf: this.db.prepare<[string, string], unknown[]>(documentRowsSql(table)).raw(true),
       deleteRow: this.db.prepare<[number | bigint]>(`DELETE FROM ${name} WHERE rowid = ?`),
     });
   }

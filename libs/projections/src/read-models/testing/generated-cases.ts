@@ -36,6 +36,14 @@ export const stageOf = (n: number) => pick(STAGES, n);
 export const exporterOf = (n: number, shape: CaseShape) => `exp-g${n % shape.exporters}`;
 export const reviewerOf = (n: number, shape: CaseShape) => `reviewer-g${n % shape.reviewers}`;
 
+const reviewDeadlines = new Map<string, string>();
+/** 45 working days after acceptance, remembered: day by day it costs more than the rest of a case (a million-event seed). */
+function reviewDeadlineAfter(accepted: string): string {
+  let deadline = reviewDeadlines.get(accepted);
+  if (deadline === undefined) reviewDeadlines.set(accepted, (deadline = addWorkingDays(accepted, 45)));
+  return deadline;
+}
+
 let approvalRecord: unknown;
 /** A real decision record (the licensing story's approval), shared by every generated approval. */
 function decisionRecord(): unknown {
@@ -133,7 +141,7 @@ function caseEvents(n: number, shape: CaseShape): DecidedEvent[] {
   if (stage === 1) return events;
   const accepted = addDays(submitted, 1);
   const officer = `officer-g${n % 3}`;
-  const reviewDeadline = addWorkingDays(accepted, 45);
+  const reviewDeadline = reviewDeadlineAfter(accepted);
   push(
     stream,
     'ApplicationAccepted',

@@ -8,3 +8,4 @@ export { generatedExporters } from './generated-exporters';
 export { toProposed } from './decided-events';
 export type { DecidedEvent } from './decided-events';
 export { BENCHMARK_EXPORTERS_PER_CASE, BENCHMARK_SHAPE } from './benchmarked-lists';
+export { seededAnnouncements, seededPolicy } from './policy-seed';
