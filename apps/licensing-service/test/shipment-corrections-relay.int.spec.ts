@@ -82,9 +82,14 @@ describe('shipment corrections on Kafka (real broker)', () => {
       },
     });
     const states = () => seen.filter((m) => m.type === 'license.state');
-    await waitUntil(() => states().length === 5, `five license.state snapshots of ${licenseId}`);
+    const eventsSeen = () => seen.filter((m) => m.topic === Topics.licenseEvents);
+    // Two topics, fetched independently: one can arrive whole while the other is still a fetch behind.
+    await waitUntil(
+      () => states().length === 5 && eventsSeen().length === 5,
+      `five license.state snapshots and five license events of ${licenseId}`,
+    );
 
-    const events = seen.filter((m) => m.topic === Topics.licenseEvents).map((m) => m.type);
+    const events = eventsSeen().map((m) => m.type);
     expect(events).toEqual([
       'license.issued',
       'license.shipment-recorded',
