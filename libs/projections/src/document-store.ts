@@ -71,10 +71,20 @@ export class DocumentStore {
     return row ? this.parse<Doc>(row.doc) : null;
   }
 
-  /** With the read model's index, its rows are replaced in the same statement sequence (run it in a transaction). */
-  put<Doc>(projection: string, id: string, doc: Doc, index?: ProjectionIndex<Doc>): void {
+  /**
+   * With the read model's index, its rows are replaced in the same statement
+   * sequence (run it in a transaction). `fresh`: the caller knows the store
+   * had no such document, so it has no rows to look up.
+   */
+  put<Doc>(
+    projection: string,
+    id: string,
+    doc: Doc,
+    index?: ProjectionIndex<Doc>,
+    options?: { fresh?: boolean },
+  ): void {
     this.putDoc.run(projection, id, JSON.stringify(doc));
-    if (index) this.indexes.write(projection, id, index, doc);
+    if (index) this.indexes.write(projection, id, index, doc, options?.fresh);
   }
 
   delete<Doc>(projection: string, id: string, index?: ProjectionIndex<Doc>): void {

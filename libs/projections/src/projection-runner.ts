@@ -9,7 +9,7 @@ import {
   RestartBackoff,
 } from '@licensing/platform';
 import type { Projection } from './projection';
-import { applyEvent } from './apply-event';
+import { applyEvent, type DocumentChange, evolveDocuments } from './apply-event';
 import { WriteBatch } from './write-batch';
 import { tracedApply } from './apply-tracing';
 import { DEFAULT_PARK_AFTER_ATTEMPTS, EventParking, ParkedEventStore, ParkedProjectionEvents } from './parking';
@@ -78,13 +78,22 @@ interface Running {
   backoff: RestartBackoff;
   /** Told when the subscription first runs dry (kept to subscribe again after a lost batch). */
   onFirstCatchUp?: () => void;
+  /** Bumped when a lost batch restarts the run: what its old subscription was doing must not touch it. */
+  generation: number;
+  /**
+   * After a lost batch, until caught up again: one transaction per event, so
+   * an event whose documents cannot be written (a value JSON cannot hold) is
+   * told apart and parked instead of failing every batch it is in.
+   */
+  unbatched: boolean;
 }
 
 /**
  * Keeps read models up to date: one subscription per projection from its own
- * checkpoint, catching up and then following live. Each event's documents and
- * the checkpoint are written in one transaction; while catching up, many
- * events' transactions are savepoints of one (see WriteBatch). Rebuilding (`rebuilds`) is
+ * checkpoint, catching up and then following live. Following live, each
+ * event's documents and the checkpoint are written in one transaction;
+ * catching up, a batch holds the documents in memory and writes each one once
+ * for many events (see WriteBatch). Rebuilding (`rebuilds`) is
  * the same path from position 0 into shadow storage, swapped in once caught up.
  */
 export class ProjectionRunner {
@@ -107,14 +116,17 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.retryBackoff = backoffSettings(PROJECTION_RETRY_BACKOFF, options.retryBackoff, 'projection retry backoff');
-    this.batch = new WriteBatch(documents.db, (error) => this.applyLostBatchAgain(error));
+    this.batch = new WriteBatch(documents, (error) => this.applyLostBatchAgain(error));
     const parked = new ParkedEventStore(documents.db);
     this.parking = new EventParking(parked, {
       parkAfterAttempts: options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS,
       now: options.now,
       log: (message) => this.log(message),
     });
-    this.parkedEvents = new ParkedProjectionEvents(store, documents, projections, parked, options.now);
+    // A retry writes to the live read model directly: what the batch holds goes first.
+    this.parkedEvents = new ParkedProjectionEvents(store, documents, projections, parked, options.now, () =>
+      this.batch.commit(),
+    );
     if (options.metrics) this.registerMetrics(options.metrics);
     this.rebuilds = new Rebuilds(this.rebuildHost(), store, documents.db, options.metrics);
   }
@@ -222,7 +234,11 @@ export class ProjectionRunner {
    * (read-your-writes for a client that just appended).
    */
   waitFor(position: bigint, timeoutMs = 5_000): Promise<void> {
-    if (this.reached(position)) return Promise.resolve();
+    if (this.reached(position)) {
+      // What a run catching up holds is written before anyone reads it.
+      this.batch.commit();
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       const waiter = {
         position,
@@ -291,6 +307,8 @@ export class ProjectionRunner {
       lastError: null,
       retry: null,
       backoff: new RestartBackoff(this.retryBackoff),
+      generation: 0,
+      unbatched: false,
     };
     this.running.set(projection.name, run);
     await new Promise<void>((caughtUp) => this.subscribe(run, caughtUp));
@@ -300,18 +318,21 @@ export class ProjectionRunner {
   // `seen` advances past filtered-out events and waitFor() can answer.
   private subscribe(run: Running, onFirstCatchUp: () => void): void {
     run.onFirstCatchUp = onFirstCatchUp;
+    const generation = run.generation;
     run.subscription = this.store.subscribeToAll(
       {
         fromPosition: run.seen ?? 'start',
         onCaughtUp: () => {
           // Caught up is durable: what the batch holds commits before anyone is told.
           this.batch.commit();
+          if (run.generation !== generation) return;
           run.caughtUp = true;
+          run.unbatched = false;
           onFirstCatchUp();
           this.wake();
         },
         onError: (error) => {
-          if (run.halted) return;
+          if (run.halted || run.generation !== generation) return;
           run.lastError = error instanceof Error ? error.message : String(error);
           run.caughtUp = false;
           const delayMs = run.backoff.nextDelayMs();
@@ -326,11 +347,9 @@ export class ProjectionRunner {
         },
       },
       (event) => {
+        if (run.generation !== generation) return undefined;
         this.apply(run, event);
-        const pause = run.afterEvent?.();
-        // A rebuild lets the event loop serve others: no transaction stays open while they run.
-        if (pause) this.batch.commit();
-        return pause;
+        return run.generation === generation ? run.afterEvent?.() : undefined;
       },
     );
   }
@@ -338,25 +357,15 @@ export class ProjectionRunner {
   private apply(run: Running, event: RecordedEvent): void {
     const { projection } = run;
     if (matchesFilter(projection.filter, event)) {
+      const generation = run.generation;
       // Live, the application is a span of the event's trace (see tracedApply).
       const live = run.caughtUp && run.storage === projection.name;
-      // Catching up batches transactions; following live, each event commits at once.
-      const write = run.caughtUp
-        ? (work: () => void) => this.documents.transaction(work)
-        : this.batch.write.bind(this.batch);
+      // Following live, each event commits at once; catching up, the batch holds it.
       tracedApply(projection.name, event, live, () =>
-        write(() => {
-          // A poison event is retried, then parked: the checkpoint below moves past it either way (see EventParking).
-          this.parking.applyOrPark(run, projection.name, event, () =>
-            applyEvent(this.documents, projection, event, run.storage),
-          );
-          this.documents.saveCheckpoint(
-            run.storage,
-            { version: projection.version, position: event.position },
-            this.options.now(),
-          );
-        }),
+        run.caughtUp || run.unbatched ? this.applyNow(run, event) : this.applyHeld(run, event),
       );
+      // The batch this event went into was lost: the run starts over from its stored checkpoint.
+      if (run.generation !== generation) return;
       run.position = event.position;
       run.lastError = null;
       run.backoff.reset();
@@ -365,9 +374,50 @@ export class ProjectionRunner {
     this.wake();
   }
 
+  /** One transaction: the documents, the checkpoint, and a parked event's row if it is parked. */
+  private applyNow(run: Running, event: RecordedEvent): void {
+    const { projection } = run;
+    this.documents.transaction(() => {
+      // A poison event is retried, then parked: the checkpoint below moves past it either way (see EventParking).
+      this.parking.applyOrPark(run, projection.name, event, () =>
+        // A savepoint: a poison event's writes roll back alone.
+        this.documents.transaction(() => applyEvent(this.documents, projection, event, run.storage)),
+      );
+      this.documents.saveCheckpoint(
+        run.storage,
+        { version: projection.version, position: event.position },
+        this.options.now(),
+      );
+    });
+  }
+
+  /** Into the batch: the event's documents as it leaves them, and the checkpoint past it. */
+  private applyHeld(run: Running, event: RecordedEvent): void {
+    const { projection } = run;
+    const generation = run.generation;
+    let changes: readonly DocumentChange[] = [];
+    this.parking.applyOrPark(run, projection.name, event, () => {
+      try {
+        changes = evolveDocuments(projection, event, (key) => this.batch.read(run.storage, key));
+      } catch (error) {
+        // What it read may be what is wrong (a held document JSON cannot hold): written first, it fails
+        // alone, the batch is lost and replayed one event at a time, and this event meets stored documents.
+        this.batch.commit();
+        if (run.generation === generation) throw error;
+      }
+    });
+    if (run.generation !== generation) return;
+    this.batch.record(run.storage, changes, projection.index, {
+      checkpoint: { version: projection.version, position: event.position },
+      at: this.options.now(),
+    });
+  }
+
   private wake(): void {
     for (const waiter of this.waiters) {
       if (this.reached(waiter.position)) {
+        // What a run catching up holds is written before the waiter reads it.
+        this.batch.commit();
         this.waiters.delete(waiter);
         waiter.resolve();
       }
@@ -400,6 +450,8 @@ export class ProjectionRunner {
       lastError: null,
       retry: null,
       backoff: new RestartBackoff(this.retryBackoff),
+      generation: 0,
+      unbatched: false,
     };
     this.shadows.add(run);
     this.subscribe(run, hooks.caughtUp);
@@ -428,22 +480,29 @@ export class ProjectionRunner {
 
   private async discard(run: Running): Promise<void> {
     this.shadows.delete(run);
-    await this.halt(run);
+    await this.halt(run, { keepHeld: false });
     this.documents.reset(run.storage);
   }
 
-  private async halt(run: Running): Promise<void> {
+  /** Stops the run for good; what the batch holds of it is written, unless it is being dropped. */
+  private async halt(run: Running, { keepHeld } = { keepHeld: true }): Promise<void> {
     run.halted = true;
     if (run.retry) clearTimeout(run.retry);
     run.retry = null;
-    await run.subscription?.stop();
+    // Stopping delivers no further event, so nothing is held for it after this.
+    const stopped = run.subscription?.stop();
+    if (!keepHeld) this.batch.forget(run.storage);
+    await stopped;
     this.batch.commit();
   }
 
   /**
-   * A batch failed to commit and was rolled back: every run's documents and
+   * A batch failed to commit and is gone: every run's documents and
    * checkpoint are back where they were stored, but its position in memory is
-   * not. Each run starts again from its stored checkpoint.
+   * not. Each run starts again from its stored checkpoint, one transaction
+   * per event until it catches up: a disk failing again fails the run (and it
+   * retries after its backoff), and an event whose documents cannot be
+   * written is parked like any poison event.
    */
   private applyLostBatchAgain(error: unknown): void {
     this.log(
@@ -451,6 +510,10 @@ export class ProjectionRunner {
     );
     for (const run of [...this.running.values(), ...this.shadows]) {
       if (run.halted) continue;
+      run.generation += 1;
+      run.unbatched = true;
+      if (run.retry) clearTimeout(run.retry);
+      run.retry = null;
       const stored = this.documents.checkpoint(run.storage);
       const position = stored?.version === run.projection.version ? stored.position : null;
       void run.subscription?.stop();

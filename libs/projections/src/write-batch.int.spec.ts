@@ -2,28 +2,49 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DocumentChange } from './apply-event';
+import { DocumentStore } from './document-store';
+import type { ProjectionIndex } from './indexes/read-model-index';
 import { WriteBatch } from './write-batch';
+
+interface Tagged {
+  readonly tags: readonly string[];
+}
+
+const TAGS = 'write_batch_spec_tags_v1';
+const tagIndex: ProjectionIndex<Tagged> = {
+  tables: [{ name: TAGS, columns: { tag: 'TEXT' }, indexes: [['tag']] }],
+  rows: (doc) => doc.tags.map((tag) => ({ table: TAGS, values: { tag } })),
+};
+const index = tagIndex as ProjectionIndex<unknown>;
 
 describe('WriteBatch', () => {
   let db: Database.Database;
   let other: Database.Database;
+  let store: DocumentStore;
   const lost: unknown[] = [];
   const file = join(tmpdir(), `write-batch-spec-${process.pid}-${Date.now()}.sqlite`);
+  const checkpointAt = (position: bigint) => ({ checkpoint: { version: 1, position }, at: '2026-11-30T00:00:00Z' });
+  const change = (key: string, doc: Tagged | null, stored = false): DocumentChange => ({ key, doc, stored });
   /** What another connection sees: only what is committed. */
-  const committed = () => other.prepare<[], { n: number }>('SELECT count(*) AS n FROM rows').get()!.n;
-  const insert = (value: number) => () => void db.prepare('INSERT INTO rows (value) VALUES (?)').run(value);
+  const committedDocs = () =>
+    other.prepare<[], { id: string; doc: string }>('SELECT id, doc FROM read_model_documents ORDER BY id').all();
+  const committedTags = () => other.prepare(`SELECT doc_id, tag FROM ${TAGS} ORDER BY doc_id, tag`).all();
+  const committedCheckpoint = () =>
+    other.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?').pluck().get('tags');
 
   beforeEach(() => {
+    rmSync(file, { force: true });
     db = new Database(file);
     db.pragma('journal_mode = WAL');
-    db.exec(
-      'DROP TABLE IF EXISTS rows; DROP TABLE IF EXISTS children; DROP TABLE IF EXISTS parents; CREATE TABLE rows (value INTEGER NOT NULL)',
-    );
+    store = new DocumentStore(db);
+    store.indexes.declare(tagIndex);
     other = new Database(file, { readonly: true });
     lost.length = 0;
   });
 
   afterEach(() => {
+    jest.useRealTimers();
     other.close();
     db.close();
   });
@@ -32,56 +53,85 @@ describe('WriteBatch', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   });
 
-  it('holds many writes in one transaction and commits them when it is full', () => {
-    const batch = new WriteBatch(db, (error) => lost.push(error), { maxWrites: 3, maxOpenMs: 60_000 });
-    batch.write(insert(1));
-    batch.write(insert(2));
-    expect(committed()).toBe(0);
-    batch.write(insert(3));
-    expect(committed()).toBe(3);
+  it('holds events in memory and writes them in one transaction once it holds maxEvents', () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 3, maxHeldMs: 60_000 });
+    batch.record('tags', [change('a', { tags: ['x'] })], index, checkpointAt(1n));
+    batch.record('tags', [change('b', { tags: ['y'] })], index, checkpointAt(2n));
+    expect(committedDocs()).toEqual([]);
+    expect(batch.pending).toBe(true);
+    batch.record('tags', [change('c', { tags: ['z'] })], index, checkpointAt(3n));
+    expect(committedDocs().map((row) => row.id)).toEqual(['a', 'b', 'c']);
+    expect(committedTags()).toEqual([
+      { doc_id: 'a', tag: 'x' },
+      { doc_id: 'b', tag: 'y' },
+      { doc_id: 'c', tag: 'z' },
+    ]);
+    expect(committedCheckpoint()).toBe('3');
+    expect(batch.pending).toBe(false);
   });
 
-  it('commits what it holds once the event loop is free', async () => {
-    const batch = new WriteBatch(db, (error) => lost.push(error), { maxWrites: 100, maxOpenMs: 60_000 });
-    batch.write(insert(1));
-    expect(committed()).toBe(0);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(committed()).toBe(1);
+  it('writes what it holds once its oldest event has waited maxHeldMs', () => {
+    jest.useFakeTimers();
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 250 });
+    batch.record('tags', [change('a', { tags: ['x'] })], index, checkpointAt(1n));
+    jest.advanceTimersByTime(249);
+    expect(committedDocs()).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(committedDocs().map((row) => row.id)).toEqual(['a']);
     expect(db.inTransaction).toBe(false);
   });
 
-  it('rolls a failing write back alone and keeps the others', () => {
-    const batch = new WriteBatch(db, (error) => lost.push(error), { maxWrites: 100, maxOpenMs: 60_000 });
-    batch.write(insert(1));
-    expect(() =>
-      batch.write(() => {
-        insert(2)();
-        throw new Error('this event cannot be applied');
-      }),
-    ).toThrow('this event cannot be applied');
-    batch.write(insert(3));
+  it('reads back the newest version it holds, and writes each document and its rows once', () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
+    store.put('tags', 'a', { tags: ['old'] }, tagIndex);
+    const puts = jest.spyOn(store, 'put');
+    expect(batch.read('tags', 'a')).toEqual({ doc: { tags: ['old'] }, stored: true });
+    batch.record('tags', [change('a', { tags: ['old', 'x'] }, true)], index, checkpointAt(1n));
+    batch.record('tags', [change('a', { tags: ['x', 'y'] }, true)], index, checkpointAt(2n));
+    expect(batch.read('tags', 'a')).toEqual({ doc: { tags: ['x', 'y'] }, stored: true });
     batch.commit();
-    expect(other.prepare('SELECT value FROM rows ORDER BY value').pluck().all()).toEqual([1, 3]);
+    expect(puts).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(committedDocs()[0]!.doc)).toEqual({ tags: ['x', 'y'] });
+    expect(committedTags()).toEqual([
+      { doc_id: 'a', tag: 'x' },
+      { doc_id: 'a', tag: 'y' },
+    ]);
+    expect(committedCheckpoint()).toBe('2');
   });
 
-  it("is a savepoint of the caller's own transaction when there is one", () => {
-    const batch = new WriteBatch(db, (error) => lost.push(error), { maxWrites: 100, maxOpenMs: 60_000 });
-    db.transaction(() => batch.write(insert(1)))();
-    expect(committed()).toBe(1);
-    expect(db.inTransaction).toBe(false);
-  });
-
-  it('tells what was lost when the commit fails, and leaves no transaction open', () => {
-    db.exec(`CREATE TABLE parents (id INTEGER PRIMARY KEY);
-      CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)`);
-    db.pragma('foreign_keys = ON');
-    const batch = new WriteBatch(db, (error) => lost.push(error), { maxWrites: 100, maxOpenMs: 60_000 });
-    batch.write(insert(1));
-    // Checked at COMMIT only: the batch's commit is refused.
-    batch.write(() => void db.prepare('INSERT INTO children (parent) VALUES (42)').run());
+  it('deletes a stored document and its rows; one it created and deleted is never written', () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
+    store.put('tags', 'stored', { tags: ['s'] }, tagIndex);
+    batch.record('tags', [change('stored', null, true), change('new', { tags: ['n'] })], index, checkpointAt(1n));
+    batch.record('tags', [change('new', null)], index, checkpointAt(2n));
+    expect(batch.read('tags', 'new')).toEqual({ doc: null, stored: false });
     batch.commit();
-    expect(lost).toEqual([expect.objectContaining({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' })]);
+    expect(committedDocs()).toEqual([]);
+    expect(committedTags()).toEqual([]);
+    expect(committedCheckpoint()).toBe('2');
+  });
+
+  it('writes nothing of a storage it was told to forget', () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
+    batch.record('tags~rebuild', [change('a', { tags: ['x'] })], index, checkpointAt(1n));
+    batch.record('tags', [change('b', { tags: ['y'] })], index, checkpointAt(1n));
+    batch.forget('tags~rebuild');
+    batch.commit();
+    expect(committedDocs().map((row) => row.id)).toEqual(['b']);
+    expect(other.prepare('SELECT count(*) FROM projection_checkpoints').pluck().get()).toBe(1);
+  });
+
+  it('tells what was lost when the batch cannot be written, and leaves nothing of it behind', () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
+    batch.record('tags', [change('a', { tags: ['x'] })], index, checkpointAt(1n));
+    // A value JSON cannot hold: the write fails midway through the batch.
+    batch.record('tags', [change('b', { tags: ['y'], size: 1n } as unknown as Tagged)], index, checkpointAt(2n));
+    batch.commit();
+    expect(lost).toEqual([expect.objectContaining({ message: expect.stringMatching(/BigInt/) })]);
     expect(db.inTransaction).toBe(false);
-    expect(committed()).toBe(0);
+    expect(committedDocs()).toEqual([]);
+    expect(committedTags()).toEqual([]);
+    expect(committedCheckpoint()).toBeUndefined();
+    expect(batch.pending).toBe(false);
   });
 });

@@ -1,73 +1,120 @@
-import type Database from 'better-sqlite3';
+import type { Checkpoint, DocumentStore } from './document-store';
+import type { DocumentChange } from './apply-event';
+import type { ProjectionIndex } from './indexes/read-model-index';
 
 export interface WriteBatchLimits {
-  /** Events' writes held in one transaction before it commits. */
-  readonly maxWrites: number;
-  /** How long a transaction stays open before it commits, whatever it holds. */
-  readonly maxOpenMs: number;
+  /** Events held before the batch is written. */
+  readonly maxEvents: number;
+  /** How long the oldest held event waits, at most, before the batch is written. */
+  readonly maxHeldMs: number;
 }
 
-export const DEFAULT_WRITE_BATCH: WriteBatchLimits = { maxWrites: 2_000, maxOpenMs: 100 };
+export const DEFAULT_WRITE_BATCH: WriteBatchLimits = { maxEvents: 10_000, maxHeldMs: 250 };
+
+interface HeldDocument {
+  doc: unknown;
+  readonly index: ProjectionIndex<unknown> | undefined;
+  /** The store had no such document when the batch first read it: it has no index rows to replace. */
+  readonly fresh: boolean;
+}
+
+interface HeldCheckpoint {
+  readonly checkpoint: Checkpoint;
+  readonly at: string;
+}
 
 /**
- * Catching up writes many events' documents in a row: one SQLite transaction
- * per event and read model spent half of a catch-up in BEGIN and COMMIT. A
- * batch keeps one transaction open across events, each event's writes still
- * their own savepoint (a failing event rolls back alone), and commits once
- * it holds `maxWrites`, has been open `maxOpenMs`, or the event loop is next
- * free, whichever comes first. Documents and checkpoints commit together, so
- * a crash loses a batch whole and the read models replay it from their
- * checkpoints.
+ * Catching up applies many events in a row to the same documents: a case's
+ * application is submitted, accepted, reviewed and approved within a few
+ * thousand events of the log. Writing each event's documents and index rows
+ * at once rewrote every document and row once per event. A batch holds the
+ * documents in memory instead, newest version only, and writes each one
+ * (and its changed index rows) and each read model's checkpoint once, in
+ * one transaction, when it holds `maxEvents`, its oldest event has waited
+ * `maxHeldMs`, or someone asks (`commit`: a reader waiting for a position,
+ * catching up ended, a rebuild swapping in, the runner stopping).
+ *
+ * An event is taken whole or not at all (`record` after every document is
+ * evolved), so a poison event leaves nothing behind. Documents and
+ * checkpoints commit together: a crash or a failed commit loses the batch
+ * whole and the read models replay it from their stored checkpoints
+ * (`onLost`).
  */
 export class WriteBatch {
-  private open = false;
-  private writes = 0;
-  private openedAt = 0;
-  private commitScheduled = false;
+  private readonly documents = new Map<string, Map<string, HeldDocument>>();
+  private readonly checkpoints = new Map<string, HeldCheckpoint>();
+  private events = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Database.Database,
-    /** A failed COMMIT rolled the batch back: what was applied in memory since must be applied again. */
+    private readonly store: DocumentStore,
+    /** The batch could not be written and is gone: what was applied in memory since must be applied again. */
     private readonly onLost: (error: unknown) => void,
     private readonly limits: WriteBatchLimits = DEFAULT_WRITE_BATCH,
   ) {}
 
-  /** Runs `work` in the open batch (opening one if none is), as a savepoint of it. */
-  write<T>(work: () => T): T {
-    // Inside a caller's own transaction: a savepoint of it, committed with it.
-    if (!this.open && this.db.inTransaction) return this.db.transaction(work)();
-    if (!this.open) {
-      this.db.exec('BEGIN');
-      this.open = true;
-      this.writes = 0;
-      this.openedAt = performance.now();
-    }
-    const result = this.db.transaction(work)();
-    this.writes += 1;
-    if (this.writes >= this.limits.maxWrites || performance.now() - this.openedAt >= this.limits.maxOpenMs)
-      this.commit();
-    else this.scheduleCommit();
-    return result;
+  /** The document as the batch holds it, else as stored. */
+  read(storage: string, id: string): { doc: unknown; stored: boolean } {
+    const held = this.documents.get(storage)?.get(id);
+    if (held !== undefined) return { doc: held.doc, stored: !held.fresh };
+    const doc = this.store.get(storage, id);
+    return { doc, stored: doc !== null };
   }
 
-  /** Commits what the batch holds, now (nothing when none is open). */
+  /** One event's outcome for the read model kept under `storage`: its documents and the checkpoint past it. */
+  record(
+    storage: string,
+    changes: readonly DocumentChange[],
+    index: ProjectionIndex<unknown> | undefined,
+    checkpoint: HeldCheckpoint,
+  ): void {
+    let held = this.documents.get(storage);
+    if (held === undefined) this.documents.set(storage, (held = new Map<string, HeldDocument>()));
+    for (const { key, doc, stored } of changes) {
+      const before = held.get(key);
+      if (before !== undefined) before.doc = doc;
+      else held.set(key, { doc, index, fresh: !stored });
+    }
+    this.checkpoints.set(storage, checkpoint);
+    this.events += 1;
+    if (this.events >= this.limits.maxEvents) this.commit();
+    else this.timer ??= setTimeout(() => this.commit(), this.limits.maxHeldMs);
+  }
+
+  /** Holds anything to write. */
+  get pending(): boolean {
+    return this.events > 0;
+  }
+
+  /** Forgets what it holds for `storage` (a shadow dropped): nothing of it is written. */
+  forget(storage: string): void {
+    this.documents.delete(storage);
+    this.checkpoints.delete(storage);
+  }
+
+  /** Writes what the batch holds, now, in one transaction (nothing when it holds nothing). */
   commit(): void {
-    if (!this.open) return;
-    this.open = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.events === 0) return;
+    const documents = [...this.documents];
+    const checkpoints = [...this.checkpoints];
+    this.documents.clear();
+    this.checkpoints.clear();
+    this.events = 0;
     try {
-      this.db.exec('COMMIT');
+      this.store.transaction(() => {
+        for (const [storage, held] of documents) {
+          for (const [id, { doc, index, fresh }] of held) {
+            if (doc === null) {
+              if (!fresh) this.store.delete(storage, id, index);
+            } else this.store.put(storage, id, doc, index, { fresh });
+          }
+        }
+        for (const [storage, { checkpoint, at }] of checkpoints) this.store.saveCheckpoint(storage, checkpoint, at);
+      });
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.onLost(error);
     }
-  }
-
-  private scheduleCommit(): void {
-    if (this.commitScheduled) return;
-    this.commitScheduled = true;
-    setImmediate(() => {
-      this.commitScheduled = false;
-      this.commit();
-    });
   }
 }

@@ -51,9 +51,10 @@ export class IndexTables {
    * Replaces the rows of one document (null: it is gone). Only rows that
    * changed are deleted or inserted: most events change a document's status
    * or a date, not its many search words, and every row rewritten is every
-   * index of its table rewritten.
+   * index of its table rewritten. `fresh`: the document is new to the
+   * store, so it has no rows yet and none are looked up.
    */
-  write<Doc>(storage: string, docId: string, index: ProjectionIndex<Doc>, doc: Doc | null): void {
+  write<Doc>(storage: string, docId: string, index: ProjectionIndex<Doc>, doc: Doc | null, fresh = false): void {
     this.declare(index);
     const wanted = new Map<string, IndexValue[][]>();
     for (const row of doc === null ? [] : index.rows(doc, docId)) {
@@ -64,7 +65,9 @@ export class IndexTables {
     }
     for (const { name } of index.tables) {
       const table = this.prepared.get(name);
-      if (table) this.replaceRows(table, storage, docId, wanted.get(name) ?? []);
+      if (!table) continue;
+      if (fresh) for (const values of wanted.get(name) ?? []) table.insert.run(storage, docId, ...values);
+      else this.replaceRows(table, storage, docId, wanted.get(name) ?? []);
     }
   }
 

@@ -57,13 +57,14 @@ export class EventParking {
   }
 
   /**
-   * Runs `apply` (the event's document writes) inside the caller's
-   * transaction, under a savepoint so a failure leaves no partial write.
-   * True: applied; false: parked or skipped (nothing written). Throws to retry.
+   * Runs `apply` (what the event does to the read model), which must leave
+   * nothing behind when it throws: its writes under a savepoint of the
+   * caller's transaction, or nothing written at all. True: applied; false:
+   * parked or skipped. Throws to retry.
    */
   applyOrPark(run: object, readModel: string, event: RecordedEvent, apply: () => void): boolean {
     try {
-      this.parked.db.transaction(apply)();
+      apply();
       this.failing.delete(run);
       return true;
     } catch (error) {

@@ -21,6 +21,8 @@ export class ParkedProjectionEvents {
     private readonly projections: readonly Projection[],
     private readonly parked: ParkedEventStore,
     private readonly now: () => string,
+    /** Writes what the runner holds unwritten, so the retry applies to the documents as they are. */
+    private readonly flushHeld: () => void = () => undefined,
   ) {}
 
   list(): ParkedEvent[] {
@@ -48,6 +50,7 @@ export class ParkedProjectionEvents {
     const [event] = await this.store.readAll({ fromPosition: position, maxCount: 1 });
     if (event === undefined || event.position !== position || event.id !== parked.eventId)
       throw new Error(`The event store has no event ${parked.eventId} at position ${position}`);
+    this.flushHeld();
     try {
       this.documents.transaction(() => {
         applyEvent(this.documents, projection, event, readModel);

@@ -130,8 +130,8 @@ describe('rebuilding a read model in shadow storage while it keeps answering', (
     await runner.waitFor(lastPosition);
 
     expect(problems).toEqual([]);
-    // The event loop kept serving the reader while the shadow was replaying the log.
-    expect(readsWhileRebuilding).toBeGreaterThan(10);
+    // The event loop kept serving the reader between the shadow's time slices, not only before and after.
+    expect(readsWhileRebuilding).toBeGreaterThan(3);
     expect(await finished).toMatchObject({ state: 'completed', error: null });
     const rebuilt = documents.all<Tally>('tallies');
     expect(rebuilt).toEqual(await cleanRebuild());
@@ -214,9 +214,11 @@ describe('rebuilding a read model in shadow storage while it keeps answering', (
 
   it('marks a rebuild a crash cut short as failed when the runner starts again', async () => {
     const started = runner.rebuilds.start(['tallies']);
-    // A crash: the process is gone, the history row still says running and the shadow is half built.
+    while ((runner.rebuilds.get(started.id)?.doneEvents ?? 0) === 0) await nextTurn();
+    // A crash: the process is gone, the history row still says running and the shadow is half built
+    // (what it held unwritten is gone with the process). A copy of the file as it is now, in one step.
     const copy = join(dir, 'crashed.sqlite');
-    await db.backup(copy);
+    db.prepare('VACUUM INTO ?').run(copy);
     await runner.rebuilds.finished(started.id);
 
     const crashed = readDatabase(copy);
