@@ -124,6 +124,22 @@ describe('token verification: what a token must be, and the attacks it refuses',
     );
   });
 
+  it('takes a token it verified before on its word only while it is valid: once expired it is refused', async () => {
+    let clock = new Date();
+    const clocked = createTokenVerifier({
+      ...base,
+      algorithms: [...base.algorithms],
+      keys: { kind: 'jwks', jwks: await ensureLocalIssuer(dir) },
+      now: () => clock,
+    });
+    const token = await mintLocalToken(dir, { ...officer, ttlSeconds: 60, now: clock });
+    expect((await clocked.verify(token)).id).toBe('zhang.min');
+    expect((await clocked.verify(token)).id).toBe('zhang.min');
+    // Past its expiry and the clock skew allowed.
+    clock = new Date(clock.getTime() + 91_000);
+    await expect(clocked.verify(token)).rejects.toMatchObject({ code: 'auth.token_expired' });
+  });
+
   it('refuses a token without an expiry', async () => {
     const payload = { iss: LOCAL_ISSUER_ID, aud: DEFAULT_AUDIENCE, sub: 'x', roles: ['auditor'] };
     await expectUnauthenticated(await signLocalToken(dir, payload), 'auth.invalid_token');

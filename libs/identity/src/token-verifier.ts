@@ -9,6 +9,7 @@ import {
   type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { KeyObject } from 'node:crypto';
 import { actorFromClaims, type ClaimNames } from './claims';
 import { InvalidToken, KeysUnavailable } from './identity-errors';
@@ -49,12 +50,37 @@ export interface TokenVerifier {
   verify(token: string): Promise<Actor>;
 }
 
+/**
+ * How long a token whose signature verified is taken on its word without
+ * checking the signature again (never past its own expiry). A client sends
+ * the same token with every request for its whole lifetime, and the
+ * signature check is most of what verifying costs. A minute bounds how long
+ * a token signed with a key the identity provider has since withdrawn is
+ * still taken.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Distinct tokens remembered as verified (the least recently used go first). */
+const VERIFIED_TOKENS = 10_000;
+
+interface Verified {
+  readonly actor: Actor;
+  /** `exp` and `nbf` in ms; the clock skew is allowed on both, as jose allows it. */
+  readonly expiresAtMs: number;
+  readonly notBeforeMs: number;
+}
+
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const getKey = keyLookup(options.keys);
   const { issuer, audience, clockSkewSeconds, claims, now } = options;
   const algorithms = [...options.algorithms];
+  const verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKENS, ttl: VERIFIED_TOKEN_TTL_MS });
+  const skewMs = clockSkewSeconds * 1000;
   return {
     async verify(token: string): Promise<Actor> {
+      const nowMs = (now?.() ?? new Date()).getTime();
+      const known = verified.get(token);
+      // Outside its validity, the full check below refuses it with the reason.
+      if (known && nowMs <= known.expiresAtMs + skewMs && nowMs >= known.notBeforeMs - skewMs) return known.actor;
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(token, getKey, {
@@ -69,7 +95,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       } catch (error) {
         throw refusal(error);
       }
-      return actorFromClaims(payload, claims);
+      const actor = actorFromClaims(payload, claims);
+      verified.set(token, {
+        actor,
+        expiresAtMs: Number(payload['exp']) * 1000,
+        notBeforeMs: typeof payload['nbf'] === 'number' ? payload['nbf'] * 1000 : -Infinity,
+      });
+      return actor;
     },
   };
 }
