@@ -104,6 +104,10 @@ describe('the console: an exporter applying for a general license', () => {
     await officerPage.getByRole('heading', { level: 1, name: `Application ${APPLICATION}` }).waitFor();
     const facts = officerPage.getByRole('region', { name: 'The application' });
     await facts.getByText('General license', { exact: true }).waitFor();
+    // Every end user, the primary first, not the primary alone.
+    await facts
+      .getByText('Stuttgart Motors GmbH (DE); Munich Drives AG (DE); Lyon Moteurs SA (FR)', { exact: true })
+      .waitFor();
     await under.screenshot(officerPage, 'general-license-officer');
     expect(await under.accessibilityViolations(officerPage)).toEqual([]);
   });

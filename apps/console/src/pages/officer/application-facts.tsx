@@ -32,8 +32,8 @@ export function ApplicationFacts({ application }: { readonly application: Applic
           <Fact label={t('application.exporter')}>{application.exporterId}</Fact>
           <Fact label={t('application.licenseType')}>{t(`licenseType.${application.licenseType}`)}</Fact>
           <Fact label={t('application.destination')}>{application.destination}</Fact>
-          <Fact label={t('application.endUser')}>
-            {application.endUser.name} ({application.endUser.country})
+          <Fact label={t(application.endUsers.length > 1 ? 'application.endUsers' : 'application.endUser')}>
+            {application.endUsers.map((party) => `${party.name} (${party.country})`).join('; ')}
           </Fact>
           <Fact label={t('application.submittedOn')}>
             <LegalDateText date={application.submittedOn} />

@@ -51,6 +51,8 @@ export interface ApplicationView {
   readonly items: readonly Item[];
   readonly destination: string;
   readonly endUser: Party;
+  /** Every end user, the primary first. */
+  readonly endUsers: readonly Party[];
   readonly submittedOn: LegalDate | null;
   readonly reviewDeadline: LegalDate | null;
   readonly reviewerId: string | null;

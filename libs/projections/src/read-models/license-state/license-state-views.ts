@@ -1,6 +1,7 @@
 import {
   type AmendmentRequest,
   type DecisionRecord,
+  endUsersOf,
   type Item,
   type IssuedLicenseState,
   type LegalDate,
@@ -41,7 +42,10 @@ export interface ApplicationView {
   readonly asOf: LegalDate;
   readonly items: readonly Item[];
   readonly destination: string;
+  /** The primary end user. */
   readonly endUser: Party;
+  /** Every end user, the primary first (a general license names several). */
+  readonly endUsers: readonly Party[];
   readonly submittedOn: LegalDate | null;
   readonly reviewDeadline: LegalDate | null;
   readonly reviewerId: string | null;
@@ -121,6 +125,7 @@ export function applicationView(doc: ApplicationDocument, asOf: LegalDate): Appl
     items: application.items,
     destination: application.destination,
     endUser: application.endUser,
+    endUsers: endUsersOf(application),
     submittedOn: doc.submittedOn,
     reviewDeadline: doc.reviewDeadline,
     reviewerId: doc.reviewerId,
