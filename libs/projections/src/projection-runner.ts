@@ -108,6 +108,7 @@ export class ProjectionRunner {
   /** Rebuilds without downtime (`rebuilds.start`), their progress and history. */
   readonly rebuilds: Rebuilds;
   private readonly batch: WriteBatch;
+  private wakeScheduled = false;
 
   constructor(
     private readonly store: EventStore,
@@ -360,9 +361,9 @@ export class ProjectionRunner {
       const generation = run.generation;
       // Live, the application is a span of the event's trace (see tracedApply).
       const live = run.caughtUp && run.storage === projection.name;
-      // Following live, each event commits at once; catching up, the batch holds it.
+      // Into the batch (written on the next turn of the event loop when live), but after a lost batch.
       tracedApply(projection.name, event, live, () =>
-        run.caughtUp || run.unbatched ? this.applyNow(run, event) : this.applyHeld(run, event),
+        run.unbatched ? this.applyNow(run, event) : this.applyHeld(run, event),
       );
       // The batch this event went into was lost: the run starts over from its stored checkpoint.
       if (run.generation !== generation) return;
@@ -407,21 +408,37 @@ export class ProjectionRunner {
       }
     });
     if (run.generation !== generation) return;
-    this.batch.record(run.storage, changes, projection.index, {
-      checkpoint: { version: projection.version, position: event.position },
-      at: this.options.now(),
-    });
+    this.batch.record(
+      run.storage,
+      changes,
+      projection.index,
+      { checkpoint: { version: projection.version, position: event.position }, at: this.options.now() },
+      { soon: run.caughtUp },
+    );
   }
 
   private wake(): void {
     for (const waiter of this.waiters) {
-      if (this.reached(waiter.position)) {
-        // What a run catching up holds is written before the waiter reads it.
-        this.batch.commit();
-        this.waiters.delete(waiter);
-        waiter.resolve();
+      if (!this.reached(waiter.position)) continue;
+      if (this.batch.pending) {
+        // What the batch holds is written before a waiter reads it: once, after every run has had this burst.
+        this.wakeOnceWritten();
+        return;
       }
+      this.waiters.delete(waiter);
+      waiter.resolve();
     }
+  }
+
+  private wakeOnceWritten(): void {
+    if (this.wakeScheduled) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.batch.commit();
+      // A lost batch moved the runs back: who waits for what it held waits on.
+      this.wake();
+    });
   }
 
   /** What a rebuild drives: shadow runs beside the live ones, the freeze and the swap. */

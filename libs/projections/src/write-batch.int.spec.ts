@@ -81,6 +81,17 @@ describe('WriteBatch', () => {
     expect(db.inTransaction).toBe(false);
   });
 
+  it('writes a live event on the next turn of the event loop, with the others of the same burst', async () => {
+    const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
+    const commits = jest.spyOn(store, 'transaction');
+    batch.record('tags', [change('a', { tags: ['x'] })], index, checkpointAt(1n), { soon: true });
+    batch.record('tags', [change('b', { tags: ['y'] })], index, checkpointAt(2n), { soon: true });
+    expect(committedDocs()).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(committedDocs().map((row) => row.id)).toEqual(['a', 'b']);
+    expect(commits).toHaveBeenCalledTimes(1);
+  });
+
   it('reads back the newest version it holds, and writes each document and its rows once', () => {
     const batch = new WriteBatch(store, (error) => lost.push(error), { maxEvents: 100, maxHeldMs: 60_000 });
     store.put('tags', 'a', { tags: ['old'] }, tagIndex);

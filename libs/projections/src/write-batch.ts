@@ -32,7 +32,11 @@ interface HeldCheckpoint {
  * (and its changed index rows) and each read model's checkpoint once, in
  * one transaction, when it holds `maxEvents`, its oldest event has waited
  * `maxHeldMs`, or someone asks (`commit`: a reader waiting for a position,
- * catching up ended, a rebuild swapping in, the runner stopping).
+ * catching up ended, a rebuild swapping in, the runner stopping). Live
+ * events are held only until the next turn of the event loop: the commands
+ * answered in one burst are written in one transaction instead of one per
+ * event and read model, and a reader waiting for one of them gets it
+ * written before it is told.
  *
  * An event is taken whole or not at all (`record` after every document is
  * evolved), so a poison event leaves nothing behind. Documents and
@@ -45,6 +49,7 @@ export class WriteBatch {
   private readonly checkpoints = new Map<string, HeldCheckpoint>();
   private events = 0;
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly store: DocumentStore,
@@ -67,6 +72,8 @@ export class WriteBatch {
     changes: readonly DocumentChange[],
     index: ProjectionIndex<unknown> | undefined,
     checkpoint: HeldCheckpoint,
+    /** Live: written on the next turn of the event loop, with every event that arrived in the same burst. */
+    { soon = false }: { readonly soon?: boolean } = {},
   ): void {
     let held = this.documents.get(storage);
     if (held === undefined) this.documents.set(storage, (held = new Map<string, HeldDocument>()));
@@ -78,6 +85,7 @@ export class WriteBatch {
     this.checkpoints.set(storage, checkpoint);
     this.events += 1;
     if (this.events >= this.limits.maxEvents) this.commit();
+    else if (soon) this.immediate ??= setImmediate(() => this.commit());
     else this.timer ??= setTimeout(() => this.commit(), this.limits.maxHeldMs);
   }
 
@@ -95,7 +103,9 @@ export class WriteBatch {
   /** Writes what the batch holds, now, in one transaction (nothing when it holds nothing). */
   commit(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;
+    this.immediate = null;
     if (this.events === 0) return;
     const documents = [...this.documents];
     const checkpoints = [...this.checkpoints];
