@@ -18,8 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DecisionAudit } from '../src/decisions/decision-audit';
-import { appendApprovedApplication } from '../src/decisions/testing/approved-application';
-import { appendSeededPolicy } from '../src/decisions/testing/audit-store';
+import { fillDecisionLog } from '../src/decisions/testing/decision-log';
 import { verifyExport } from '../src/export/verify-export';
 import { writeExport } from '../src/export/write-export';
 import { MerkleLogStore } from '../src/merkle-log/merkle-log-store';
@@ -62,28 +61,6 @@ async function timed<T>(step: string, events: number, work: () => Promise<T>, no
   const out = await work();
   results.push({ step, events, ms: now() - start, note });
   return out;
-}
-
-/** A log of EVENTS realistic events: the seeded policy, then approved applications copied from one template. */
-async function fill(store: EventStore): Promise<number> {
-  await appendSeededPolicy(store);
-  const template = openSqliteEventStore({ filename: join(dir, 'template.sqlite') });
-  await appendApprovedApplication(template, 'template');
-  const events = await template.readStream('application-template', { raw: true });
-  await template.close();
-  const copies = Math.ceil(EVENTS / events.length);
-  for (let n = 0; n < copies; n++) {
-    const proposed: ProposedEvent[] = events.map((e) => ({
-      id: randomUUID(),
-      type: e.type,
-      version: e.version,
-      data: e.data,
-      metadata: e.metadata,
-    }));
-    await store.append(`application-bench-${n}`, proposed, { expectedRevision: 'no_stream' });
-    if (n % 20_000 === 0 && n > 0) process.stderr.write(`  filled ${n * events.length} events\n`);
-  }
-  return copies;
 }
 
 async function appendRate(withLog: 'no log' | 'in-thread' | 'worker', name: string): Promise<number> {
@@ -205,7 +182,9 @@ async function measure(name: string, filler: (store: EventStore) => Promise<numb
 }
 
 async function main() {
-  await measure('decisions', fill);
+  await measure('decisions', (store) =>
+    fillDecisionLog(store, dir, EVENTS, (line) => process.stderr.write(`  ${line}\n`)),
+  );
   await measure('small', fillSmall);
   const without = await appendRate('no log', 'plain');
   const inThread = await appendRate('in-thread', 'followed');

@@ -11,3 +11,4 @@ export {
 // Realistic logs for benchmarks and specs: the seeded policy, and approved applications with their decision records.
 export { appendApprovedApplication } from '../decisions/testing/approved-application';
 export { appendSeededPolicy } from '../decisions/testing/audit-store';
+export { fillDecisionLog } from '../decisions/testing/decision-log';

@@ -35,8 +35,11 @@ describe('PublishPipeline', () => {
     await tick();
     expect(journal).toEqual(['send 3']);
 
-    acks[0]!.resolve();
+    // Handed over: the subscription goes on filling the next batch while this one is in flight.
     await full;
+    expect(journal).toEqual(['send 3']);
+    acks[0]!.resolve();
+    await pipeline.flush();
     expect(journal).toEqual(['send 3', 'checkpoint 12 (3 events, 3 messages)']);
   });
 
@@ -68,7 +71,8 @@ describe('PublishPipeline', () => {
     const second = pipeline.add(2n, [record('license.state')]);
     await tick();
     acks[0]!.reject(new Error('NOT_ENOUGH_REPLICAS'));
-    await expect(first).rejects.toThrow('NOT_ENOUGH_REPLICAS');
+    // The first was handed over before its send failed; the one waiting behind it learns of the failure.
+    await first;
     await expect(second).rejects.toThrow('NOT_ENOUGH_REPLICAS');
     await expect(pipeline.add(3n, [])).rejects.toThrow('NOT_ENOUGH_REPLICAS');
     expect(journal).toEqual(['send 1']);

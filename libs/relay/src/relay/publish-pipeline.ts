@@ -20,8 +20,10 @@ export interface PublishPipelineDeps {
  * Collects the records of consecutive events into one produce request and
  * saves one checkpoint after its acknowledgement. One request is in flight
  * at a time, so batches (and the checkpoints after them) are in `$all`
- * order. A batch is sent when it is full or when the subscription pauses
- * (a zero-delay timer runs only once the subscription is waiting on I/O).
+ * order; the next batch fills while it is, so reading and mapping events
+ * overlap the broker's round trip. A batch is sent when it is full or when
+ * the subscription pauses (a zero-delay timer runs only once the
+ * subscription is waiting on I/O).
  */
 export class PublishPipeline {
   private batch: Batch | null = null;
@@ -33,8 +35,10 @@ export class PublishPipeline {
 
   /**
    * Adds one event's records (possibly none: its checkpoint still moves).
-   * Waits only when the batch is full, which is the subscription's
-   * backpressure; throws once an earlier send failed, which stops it.
+   * When the batch is full it is handed over, and the call waits for the
+   * batch before it to be acknowledged (the subscription's backpressure: one
+   * batch in flight, one filling); throws once an earlier send failed, which
+   * stops it.
    */
   async add(position: bigint, records: readonly ContractRecord[]): Promise<void> {
     if (this.failure !== null) throw this.failure.error;
@@ -42,8 +46,12 @@ export class PublishPipeline {
     batch.records.push(...records);
     batch.events += 1;
     batch.lastPosition = position;
-    if (batch.events >= this.deps.maxBatchEvents) await this.flush();
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 0);
+    if (batch.events >= this.deps.maxBatchEvents) {
+      const before = this.inFlight;
+      // Its failure is recorded and thrown by the next call (or flush).
+      void this.flush().catch(() => undefined);
+      await before;
+    } else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 0);
   }
 
   /** Sends what is collected; resolves once it and everything before it is acknowledged and checkpointed. */

@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BenchPart, Figure, Reference } from '../figures';
-import { fillDecisionLog } from './p5-decision-log';
+import { fillDecisionLog } from '@licensing/audit/testing';
 
 /** Events in the standard run (× BENCH_SCALE): enough for a steady rate, small enough for the suite's budget. */
 const EVENTS = 200_000;

@@ -36,6 +36,7 @@ export const common = {
     },
     callback: { working: 'Completing sign-in…', failed: 'Sign-in failed' },
     problem: { title: 'The service refused this' },
+    pager: { previous: 'Previous page', next: 'Next page', page: 'Page {{page}}' },
   },
   zh: {
     appName: '出口许可',
@@ -73,5 +74,6 @@ export const common = {
     },
     callback: { working: '正在完成登录…', failed: '登录失败' },
     problem: { title: '服务拒绝了此请求' },
+    pager: { previous: '上一页', next: '下一页', page: '第 {{page}} 页' },
   },
 } as const;

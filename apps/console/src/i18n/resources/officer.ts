@@ -38,7 +38,6 @@ export const officer = {
       apply: 'Apply filters',
       empty: 'Nothing here.',
     },
-    pager: { previous: 'Previous page', next: 'Next page', page: 'Page {{page}}' },
     columns: {
       application: 'Application',
       license: 'License',
@@ -243,7 +242,6 @@ export const officer = {
       apply: '筛选',
       empty: '暂无内容。',
     },
-    pager: { previous: '上一页', next: '下一页', page: '第 {{page}} 页' },
     columns: {
       application: '申请',
       license: '许可证',

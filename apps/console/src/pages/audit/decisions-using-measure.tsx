@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { formatInstant, formatLegalDate } from '../../format/formats';
 import { decisionPage, type DecisionSubject } from './decision-subject';
 import type { DecisionsUsingMeasure, DecisionUsingMeasure } from './decision-types';
-import { CursorPager, useCursorPages } from '../officer/cursor-pager';
+import { CursorPager, useCursorPages } from '../../paging/cursor-pager';
 
 const PAGE_SIZE = 50;
 

@@ -23,37 +23,24 @@ export function useFieldError(name: string): string | undefined {
   return error?.message;
 }
 
-export function TextField({ name, label, description, required }: FieldProps) {
+/** One line of text; `multiline`: several (descriptions and summaries), growing with what is typed. */
+export function TextField({
+  name,
+  label,
+  description,
+  required,
+  multiline = false,
+}: FieldProps & { readonly multiline?: boolean }) {
   const { register } = useFormContext<DraftForm>();
-  const error = useFieldError(name);
-  return (
-    <TextInput
-      {...register(name as 'applicationId')}
-      label={label}
-      description={description}
-      styles={READABLE_HINTS}
-      withAsterisk={required}
-      error={error}
-    />
-  );
-}
-
-/** Several lines of text: descriptions and summaries. */
-export function TextAreaField({ name, label, description, required }: FieldProps) {
-  const { register } = useFormContext<DraftForm>();
-  const error = useFieldError(name);
-  return (
-    <Textarea
-      {...register(name as 'applicationId')}
-      label={label}
-      description={description}
-      styles={READABLE_HINTS}
-      withAsterisk={required}
-      error={error}
-      autosize
-      minRows={2}
-    />
-  );
+  const props = {
+    ...register(name as 'applicationId'),
+    label,
+    description,
+    styles: READABLE_HINTS,
+    withAsterisk: required,
+    error: useFieldError(name),
+  };
+  return multiline ? <Textarea {...props} autosize minRows={2} /> : <TextInput {...props} />;
 }
 
 export function NumberField({ name, label, description, required }: FieldProps) {

@@ -3,7 +3,7 @@ import { Button, Fieldset, Group, SimpleGrid, Stack, Text, Title } from '@mantin
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type DraftForm, emptyParty } from './application-form-model';
-import { TextAreaField, TextField } from './form-fields';
+import { TextField } from './form-fields';
 import { PartyFieldset } from './party-fieldset';
 
 /** The primary end user is one of the license's end users; the rest are listed here. */
@@ -22,7 +22,8 @@ export function GeneralLicenseFieldset() {
       <AdditionalEndUsers />
       <Fieldset legend={t('general.complianceSystem')}>
         <Stack>
-          <TextAreaField
+          <TextField
+            multiline
             name="application.complianceSystem.description"
             label={t('general.complianceDescription')}
             description={t('general.complianceDescriptionHint')}
@@ -37,8 +38,9 @@ export function GeneralLicenseFieldset() {
       </Fieldset>
       <Fieldset legend={t('general.pastLicenseUse')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextAreaField name="application.pastLicenseUse.summary" label={t('general.pastUseSummary')} required />
-          <TextAreaField
+          <TextField multiline name="application.pastLicenseUse.summary" label={t('general.pastUseSummary')} required />
+          <TextField
+            multiline
             name="application.pastLicenseUse.licenseRefs"
             label={t('general.licenseRefs')}
             description={t('general.licenseRefsHint')}

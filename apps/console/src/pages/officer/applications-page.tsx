@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApplicationTable } from './case-tables';
 import { APPLICATION_STATUSES, type ApplicationView } from './case-views';
 import { CaseListFilters } from './case-list-filters';
-import { CursorPager } from './cursor-pager';
+import { CursorPager } from '../../paging/cursor-pager';
 import { ProblemAlert } from './problem-alert';
 import { useCaseList } from './use-case-list';
 

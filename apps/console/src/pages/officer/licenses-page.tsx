@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LicenseTable } from './case-tables';
 import { LICENSE_STATUSES, type LicenseView } from './case-views';
 import { CaseListFilters } from './case-list-filters';
-import { CursorPager } from './cursor-pager';
+import { CursorPager } from '../../paging/cursor-pager';
 import { ProblemAlert } from './problem-alert';
 import { useCaseList } from './use-case-list';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { readFresh } from './case-read';
 import { useCaseFilters } from './case-list-filters';
-import { useCursorPages } from './cursor-pager';
+import { useCursorPages } from '../../paging/cursor-pager';
 
 const PAGE_SIZE = 50;
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { readFresh } from './case-read';
 import { ApplicationTable, LicenseTable } from './case-tables';
 import type { ApplicationView, CasePage, LicenseView } from './case-views';
-import { CursorPager, useCursorPages } from './cursor-pager';
+import { CursorPager, useCursorPages } from '../../paging/cursor-pager';
 import { ProblemAlert } from './problem-alert';
 import type { WorkQueue } from './work-queues';
 

@@ -1,19 +1,21 @@
-import { appendApprovedApplication, appendSeededPolicy } from '@licensing/audit/testing';
 import { type EventStore, openSqliteEventStore, type ProposedEvent } from '@licensing/event-store';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { appendApprovedApplication } from './approved-application';
+import { appendSeededPolicy } from './audit-store';
 
 /**
- * A log of about `events` realistic events: the seeded policy, then approved
- * applications (each approval carrying its whole decision record) copied
- * from one template, appended a whole application at a time. Answers how
- * many applications it holds (`bench-0` …).
+ * A log of about `events` realistic events for benchmarks: the seeded
+ * policy, then approved applications (each approval carrying its whole
+ * decision record) copied from one template built in `workDir`, appended a
+ * whole application at a time. Answers how many applications it holds
+ * (`bench-0` …).
  */
 export async function fillDecisionLog(
   store: EventStore,
   workDir: string,
   events: number,
-  say: (line: string) => void,
+  say: (line: string) => void = () => undefined,
 ): Promise<number> {
   await appendSeededPolicy(store);
   const template = openSqliteEventStore({ filename: join(workDir, 'template.sqlite') });

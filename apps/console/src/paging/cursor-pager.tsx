@@ -29,7 +29,7 @@ interface CursorPagerProps {
 }
 
 export function CursorPager({ page, nextCursor, onNext, onPrevious }: CursorPagerProps) {
-  const { t } = useTranslation('officer');
+  const { t } = useTranslation('common');
   return (
     <Group justify="space-between">
       <Button variant="default" size="xs" disabled={page <= 1} onClick={onPrevious}>
