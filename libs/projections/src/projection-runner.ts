@@ -90,10 +90,11 @@ interface Running {
 
 /**
  * Keeps read models up to date: one subscription per projection from its own
- * checkpoint, catching up and then following live. Following live, each
- * event's documents and the checkpoint are written in one transaction;
- * catching up, a batch holds the documents in memory and writes each one once
- * for many events (see WriteBatch). Rebuilding (`rebuilds`) is
+ * checkpoint, catching up and then following live. A batch holds the
+ * documents in memory and writes each one, with the checkpoints, once for
+ * many events in one transaction: catching up, every 10,000 events or
+ * 250 ms; live, on the next turn of the event loop; always before a reader
+ * waiting for a position is told (see WriteBatch). Rebuilding (`rebuilds`) is
  * the same path from position 0 into shadow storage, swapped in once caught up.
  */
 export class ProjectionRunner {
