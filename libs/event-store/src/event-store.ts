@@ -104,6 +104,12 @@ export interface EventStore {
    * of reading `$all` to its end.
    */
   readHeadPosition?(): Promise<bigint | null>;
+  /**
+   * Optional: how many events `$all` holds from `fromPosition` (inclusive;
+   * default the start), told without reading them. A progress total (a
+   * rebuild's) asks it; without it the caller counts what it reads.
+   */
+  countAll?(options?: { readonly fromPosition?: bigint }): Promise<number>;
   /** Catches up from the checkpoint, then delivers new events as they are committed. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
   /** Finishes pending appends, stops subscriptions and releases the store. */

@@ -201,6 +201,14 @@ export class SqliteEventStore implements EventStore {
     return this.sql.headPosition();
   }
 
+  /** From the head alone: positions are numbered from 0 without gaps (a refused append takes none). */
+  async countAll({ fromPosition = 0n }: { readonly fromPosition?: bigint } = {}): Promise<number> {
+    if (this.closed) throw new StoreClosedError('read $all');
+    const head = this.sql.headPosition();
+    const from = fromPosition < 0n ? 0n : fromPosition;
+    return head === null || head < from ? 0 : Number(head - from + 1n);
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     if (this.closed) throw new StoreClosedError('subscribe');
     const source = {

@@ -69,6 +69,22 @@ export function readContract(store: () => EventStore): void {
     });
   });
 
+  describe('countAll (where the adapter offers it)', () => {
+    it('counts the events of $all from a position (inclusive) without reading them, as readAll gives them', async () => {
+      const countAll = store().countAll?.bind(store());
+      if (!countAll) return; // optional capability
+      const { stream } = uniqueStreams();
+      await store().append(stream('count'), proposedMany(3), { expectedRevision: 'no_stream' });
+      // A refused append takes no position: the count stays exact.
+      await expect(store().append(stream('count'), [proposed()], { expectedRevision: 0n })).rejects.toThrow();
+      await store().append(stream('count'), [proposed()], { expectedRevision: 2n });
+      const all = await readEverything(store(), 1000);
+      expect(await countAll()).toBe(all.length);
+      expect(await countAll({ fromPosition: all[all.length - 2]!.position })).toBe(2);
+      expect(await countAll({ fromPosition: all.at(-1)!.position + 1n })).toBe(0);
+    });
+  });
+
   describe('readAll', () => {
     it('returns events of all streams in strictly increasing position, in append order', async () => {
       const { stream, mine } = uniqueStreams();

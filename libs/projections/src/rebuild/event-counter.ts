@@ -3,9 +3,12 @@ import type { EventStore } from '@licensing/event-store';
 const BATCH = 5_000;
 
 /**
- * Counts the events of `$all`, each once: a refresh reads only what was
- * appended since the last one (the store's JSON text where it offers it,
- * so nothing is parsed), yielding to the event loop between batches.
+ * Counts the events of `$all`: asked of the store where it can tell without
+ * reading them (SQLite: from its head), else each event once, a refresh
+ * reading only what was appended since the last one (the store's JSON text
+ * where it offers it, so nothing is parsed), yielding to the event loop
+ * between batches. Reading a log of 10,000,000 events took a rebuild's CPU
+ * for most of its first two minutes.
  */
 export class EventCounter {
   private counted = 0;
@@ -27,6 +30,10 @@ export class EventCounter {
   }
 
   private async countNew(): Promise<void> {
+    if (this.store.countAll) {
+      this.counted = await this.store.countAll();
+      return;
+    }
     for (;;) {
       const fromPosition = this.upTo === null ? undefined : this.upTo + 1n;
       const positions = this.store.readAllText
