@@ -1,7 +1,11 @@
 import { RecordedEvent } from './envelope';
 import { SubscriptionFilter } from './event-store';
 
-export function matchesFilter(filter: SubscriptionFilter | undefined, event: RecordedEvent): boolean {
+/** Only the stream and the type count, so a stored event's text (not parsed) can be matched too. */
+export function matchesFilter(
+  filter: SubscriptionFilter | undefined,
+  event: Pick<RecordedEvent, 'streamId' | 'type'>,
+): boolean {
   if (!filter) return true;
   const { streamPrefixes, eventTypes } = filter;
   if (streamPrefixes && !streamPrefixes.some((prefix) => event.streamId.startsWith(prefix))) return false;

@@ -3,7 +3,7 @@
 export * from './mapping';
 export { startLicenseRelay } from './relay/start-license-relay';
 export type { LicenseRelay, LicenseRelayOptions, RelayLogger, RelayState, RelayStatus } from './relay/relay-types';
-export { RELAYED_STREAM_PREFIXES } from './relay/relay-types';
+export { DEFAULT_RELAY_BATCH, RELAYED_STREAM_PREFIXES } from './relay/relay-types';
 export type { RelayCheckpointStore } from './relay/checkpoint-store';
 export { openRelayCheckpointStore } from './relay/sqlite-checkpoint-store';
 export type { ParkedRelayEvent, RelayParkedEventStore } from './relay/parked-relay-events';

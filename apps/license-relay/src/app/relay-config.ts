@@ -2,7 +2,7 @@ import { EventStoreSettings, requireConnectionString } from '@licensing/eventsto
 import { checkIdentitySettings, IdentitySettings } from '@licensing/identity';
 import { loadSettings, LogSettings, TracingSettings } from '@licensing/platform';
 import { z } from 'zod';
-import { KafkaBrokersSetting } from '@licensing/relay';
+import { DEFAULT_RELAY_BATCH, KafkaBrokersSetting } from '@licensing/relay';
 
 /**
  * The relay process's settings, from the environment. A bad value stops the
@@ -24,7 +24,9 @@ export const RelayConfig = z
     /** Prepended to every contract topic, e.g. `staging.` on a shared cluster. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     /** Most events per produce request and checkpoint: larger is faster, smaller re-sends less after a crash. */
-    RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(200),
+    RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_RELAY_BATCH.maxBatchEvents),
+    /** Most messages per produce request: keeps one partition's record batch under the broker's `message.max.bytes`. */
+    RELAY_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_RELAY_BATCH.maxBatchMessages),
     /** Failed runs in a row before an event the relay cannot map goes to the dead-letter topic and the relay goes on. */
     RELAY_PARK_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     /** LOG_LEVEL (`debug`, `log`, `warn`, `error`) and LOG_FORMAT (`auto`, `json`, `pretty`), as the service's. */

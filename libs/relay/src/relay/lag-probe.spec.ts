@@ -1,4 +1,9 @@
-import { openSqliteEventStore, type ProposedEvent, type SqliteEventStore } from '@licensing/event-store';
+import {
+  type EventStore,
+  openSqliteEventStore,
+  type ProposedEvent,
+  type SqliteEventStore,
+} from '@licensing/event-store';
 import { randomUUID } from 'node:crypto';
 import { LagProbe } from './lag-probe';
 import { RELAYED_STREAM_PREFIXES } from './relay-types';
@@ -64,5 +69,14 @@ describe('LagProbe', () => {
     expect(probe.lag(null)).toEqual({ storePosition: null, lagEvents: 0, lagExact: true });
     const position = await append('license-1');
     expect(probe.lag(position)).toMatchObject({ storePosition: position, lagEvents: 0 });
+  });
+
+  it('reads parsed events from a store that cannot give their text', async () => {
+    await append('license-1');
+    const head = await append('exporter-1');
+    const withoutText = { readAll: store.readAll.bind(store) } as unknown as EventStore;
+    const probe = new LagProbe(withoutText, filter);
+    await probe.probe(null);
+    expect(probe.lag(null)).toEqual({ storePosition: head, lagEvents: 1, lagExact: true });
   });
 });

@@ -41,7 +41,10 @@ export class LagProbe {
         return;
       }
       const fromPosition = this.scannedTo === null ? undefined : this.scannedTo + 1n;
-      const batch = await this.store.readAll({ fromPosition, maxCount: pageSize, raw: true });
+      // The text when the store can give it: the probe needs positions, streams and types, not parsed JSON.
+      const batch = this.store.readAllText
+        ? await this.store.readAllText({ fromPosition, maxCount: pageSize })
+        : await this.store.readAll({ fromPosition, maxCount: pageSize, raw: true });
       for (const event of batch) {
         if (matchesFilter(this.filter, event)) this.pending.push(event.position);
         this.scannedTo = event.position;

@@ -6,12 +6,13 @@ const samples = sampleContractMessages();
 const record = (type: 'license.issued' | 'license.state'): ContractRecord => toContractRecord(samples[type]);
 
 /** A broker stand-in whose acknowledgements the spec releases one by one. */
-function recordingBroker(maxBatchEvents: number) {
+function recordingBroker(maxBatchEvents: number, maxBatchMessages = 1000) {
   const journal: string[] = [];
   const acks: { resolve: () => void; reject: (error: Error) => void }[] = [];
   const failures: unknown[] = [];
   const deps: PublishPipelineDeps = {
     maxBatchEvents,
+    maxBatchMessages,
     send: (records) =>
       new Promise<void>((resolve, reject) => {
         journal.push(`send ${records.length}`);
@@ -41,6 +42,19 @@ describe('PublishPipeline', () => {
     acks[0]!.resolve();
     await pipeline.flush();
     expect(journal).toEqual(['send 3', 'checkpoint 12 (3 events, 3 messages)']);
+  });
+
+  it('sends a batch once it holds enough messages, however few events it has', async () => {
+    const { journal, acks, pipeline } = recordingBroker(100, 3);
+    await pipeline.add(30n, [record('license.issued'), record('license.state')]);
+    await tick();
+    expect(journal).toEqual([]);
+    await pipeline.add(31n, [record('license.issued'), record('license.state')]);
+    await tick();
+    expect(journal).toEqual(['send 4']);
+    acks[0]!.resolve();
+    await pipeline.flush();
+    expect(journal).toEqual(['send 4', 'checkpoint 31 (2 events, 4 messages)']);
   });
 
   it('sends what it holds once the subscription pauses, and moves the checkpoint past events without messages', async () => {

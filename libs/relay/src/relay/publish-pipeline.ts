@@ -13,7 +13,10 @@ export interface PublishPipelineDeps {
   commit(position: bigint, events: number, messages: number): Promise<void>;
   /** The first failure; the pipeline sends nothing after it. */
   onFailure(error: unknown): void;
+  /** A batch is sent once it holds this many events… */
   readonly maxBatchEvents: number;
+  /** …or this many messages, whichever comes first (keeps each partition's record batch under the broker's limit). */
+  readonly maxBatchMessages: number;
 }
 
 /**
@@ -46,7 +49,7 @@ export class PublishPipeline {
     batch.records.push(...records);
     batch.events += 1;
     batch.lastPosition = position;
-    if (batch.events >= this.deps.maxBatchEvents) {
+    if (batch.events >= this.deps.maxBatchEvents || batch.records.length >= this.deps.maxBatchMessages) {
       const before = this.inFlight;
       // Its failure is recorded and thrown by the next call (or flush).
       void this.flush().catch(() => undefined);

@@ -20,6 +20,7 @@ export interface AttemptDeps {
   readonly topicPrefix: string;
   readonly filter: SubscriptionFilter;
   readonly maxBatchEvents: number;
+  readonly maxBatchMessages: number;
   readonly memoryCacheSize: number;
   /** What becomes of an event that cannot be mapped (it outlives the run: it counts the runs it failed). */
   readonly deadLetters: DeadLetters;
@@ -101,6 +102,7 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     const cache = new StreamMemoryCache(deps.store, deps.memoryCacheSize);
     const running = new PublishPipeline({
       maxBatchEvents: deps.maxBatchEvents,
+      maxBatchMessages: deps.maxBatchMessages,
       send: async (records: readonly ContractRecord[]) => {
         const started = performance.now();
         await sendTraced(records, deps.topicPrefix, async (traced) => {

@@ -47,8 +47,10 @@ export interface LicenseRelayOptions {
    * cluster, or a unique prefix per test run. Default '' (the contract names).
    */
   readonly topicPrefix?: string;
-  /** Most source events in one produce request (one checkpoint after it). Default 200. */
+  /** Most source events in one produce request (one checkpoint after it). Default 2 000. */
   readonly maxBatchEvents?: number;
+  /** Most messages in one produce request. Default 500. */
+  readonly maxBatchMessages?: number;
   /** Stream memories kept between events (license state, measure facts). Default 10 000 streams. */
   readonly memoryCacheSize?: number;
   /** How often the lag probe reads the store head. Default 1 000 ms. */
@@ -88,3 +90,12 @@ export interface LicenseRelay {
 
 /** The stream categories that have public messages (see the mapping table in mapping/map-recorded-event.ts). */
 export const RELAYED_STREAM_PREFIXES = ['license-', 'application-', 'control-measure-'] as const;
+
+/**
+ * Batches close on whichever limit comes first. Larger requests cost the
+ * broker and the relay less per message (P4 in docs/performance.md); the
+ * message cap keeps a request's record batch for one partition well under
+ * Kafka's default `message.max.bytes` (1 MiB) with messages of a few hundred
+ * bytes to 2 KB, however many messages each event maps to.
+ */
+export const DEFAULT_RELAY_BATCH = { maxBatchEvents: 2_000, maxBatchMessages: 500 } as const;

@@ -14,18 +14,23 @@ const SCHEMA = `
 
 /**
  * The checkpoint on its own SQLite file (not the event store's: the relay
- * must work the same on EventStoreDB). `synchronous = FULL`: a checkpoint
- * that claims more than was published would skip events after a power loss,
- * and that is the one mistake the relay must never make. Positions are
- * decimal strings because they can exceed 2^53. The events the relay
- * dead-lettered are recorded in the same file, for ops.
+ * must work the same on EventStoreDB). A checkpoint that claims more than
+ * was published would skip events, the one mistake the relay must never
+ * make; it cannot happen here, because a checkpoint is saved only after the
+ * broker acknowledged. `synchronous = NORMAL` in WAL mode: a power loss may
+ * undo the last saves, never reorder them, so the checkpoint can only fall
+ * back, and the relay re-sends from there (at least once, same event ids).
+ * That saves an fsync per produce request (P4 in docs/performance.md).
+ * Positions are decimal strings because they can exceed 2^53. The events the
+ * relay dead-lettered are recorded in the same file, for ops; one lost with
+ * its checkpoint is dead-lettered again, after its retries.
  */
 export function openRelayCheckpointStore(filename: string): RelayCheckpointStore & RelayParkedEventStore {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const db = new BetterSqlite3(filename);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
     db.exec(PARKED_SCHEMA);

@@ -5,6 +5,7 @@ import { requireParked, retryParkedRelayEvent } from './parked-relay-retry';
 import { messageOf, runAttempt } from './relay-attempt';
 import { relayMetrics } from './relay-metrics';
 import {
+  DEFAULT_RELAY_BATCH,
   type LicenseRelay,
   type LicenseRelayOptions,
   RELAYED_STREAM_PREFIXES,
@@ -83,7 +84,8 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
           topicPrefix,
           deadLetters,
           filter,
-          maxBatchEvents: options.maxBatchEvents ?? 200,
+          maxBatchEvents: options.maxBatchEvents ?? DEFAULT_RELAY_BATCH.maxBatchEvents,
+          maxBatchMessages: options.maxBatchMessages ?? DEFAULT_RELAY_BATCH.maxBatchMessages,
           memoryCacheSize: options.memoryCacheSize ?? 10_000,
           onCheckpointLoaded: (position) => {
             published = position;
