@@ -48,9 +48,16 @@ export function digestEventText(event: StoredEventText): EventDigest {
   };
 }
 
-/** The leaf alone, for the tree's follower: it takes events as stored and need not check their chain. */
-export function eventLeaf(event: SealedEvent): Hash {
-  return hashLeaf(leafJson(event, canonicalJson(event.data), canonicalJson(event.metadata)));
+/**
+ * The leaf alone, for the tree's follower: it takes events as stored and need
+ * not check their chain. From the stored text when the store gives it (no
+ * parsing, no re-serialising: the same bytes digestEventText hashes), else
+ * from the parsed event made canonical.
+ */
+export function eventLeaf(event: SealedEvent | StoredEventText): Hash {
+  return 'dataJson' in event
+    ? hashLeaf(leafJson(event, event.dataJson, event.metadataJson))
+    : hashLeaf(leafJson(event, canonicalJson(event.data), canonicalJson(event.metadata)));
 }
 
 const LEAF_PREFIX = Uint8Array.of(0x00);

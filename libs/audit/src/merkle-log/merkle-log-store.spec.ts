@@ -12,11 +12,17 @@ const dir = mkdtempSync(join(tmpdir(), 'merkle-log-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function storedEvents(count: number) {
+  return (await storedEventsAndText(count)).events;
+}
+
+/** The same events parsed (raw) and as their stored text. */
+async function storedEventsAndText(count: number) {
   const store = openSqliteEventStore({ filename: join(dir, `events-${count}.sqlite`) });
   await store.append('case-1', proposedMany(count), { expectedRevision: 'no_stream' });
   const events = await store.readAll({ maxCount: count, raw: true });
+  const texts = await store.readAllText({ maxCount: count });
   await store.close();
-  return events;
+  return { events, texts };
 }
 
 describe('MerkleLogStore', () => {
@@ -34,6 +40,17 @@ describe('MerkleLogStore', () => {
     expect(toHex(reopened.root(20))).toBe(toHex(rootOf(events.slice(0, 20).map(eventLeaf))));
     expect(reopened.leafOfEvent(events[5]?.id ?? '')).toMatchObject({ leafIndex: 5, position: events[5]?.position });
     reopened.close();
+  });
+
+  it('grows the same tree from the stored text as from the parsed events (the follower reads text when it can)', async () => {
+    const { events, texts } = await storedEventsAndText(23);
+    const fromText = MerkleLogStore.open(join(dir, 'tree-from-text.sqlite'));
+    fromText.append(texts.slice(0, 9));
+    fromText.append(texts.slice(9));
+    expect(fromText.size).toBe(23);
+    expect(texts.map((text) => toHex(eventLeaf(text)))).toEqual(events.map((event) => toHex(eventLeaf(event))));
+    expect(toHex(fromText.root())).toBe(toHex(rootOf(events.map(eventLeaf))));
+    fromText.close();
   });
 
   it('migrates a file of the first schema (leaf hashes among the subtrees) without changing a root or proof', async () => {
