@@ -1,4 +1,4 @@
-import type { RecordedEvent, SealedEvent } from '@licensing/event-store';
+import type { RecordedEvent, SealedEvent, StoredEventText } from '@licensing/event-store';
 import { z } from 'zod';
 
 /**
@@ -86,6 +86,34 @@ export function toExportedEnvelope(event: RecordedEvent): z.infer<typeof Exporte
     metadata: event.metadata as unknown as Record<string, unknown>,
     integrity: event.integrity,
   };
+}
+
+/**
+ * One `event` line (without its newline). From the stored text when the
+ * store gives it: its data and metadata go into the line byte for byte, as
+ * stored (the canonical text their chain hash covers), so nothing is parsed
+ * and serialised again; the line reads back as the same envelope as the one
+ * built from the parsed event.
+ */
+export function exportedEventLine(
+  leafIndex: number,
+  leafHash: string,
+  event: RecordedEvent | StoredEventText,
+  auditPath?: readonly string[],
+): string {
+  if (!('dataJson' in event)) {
+    const line: ExportLine = { kind: 'event', leafIndex, leafHash, event: toExportedEnvelope(event) };
+    return JSON.stringify(auditPath === undefined ? line : { ...line, auditPath });
+  }
+  const q = JSON.stringify;
+  const integrity = q({ prevHash: event.integrity.prevHash, hash: event.integrity.hash });
+  return (
+    `{"kind":"event","leafIndex":${leafIndex},"leafHash":${q(leafHash)},` +
+    `"event":{"id":${q(event.id)},"type":${q(event.type)},"version":${q(event.version)},` +
+    `"streamId":${q(event.streamId)},"revision":${q(String(event.revision))},"position":${q(String(event.position))},` +
+    `"data":${event.dataJson},"metadata":${event.metadataJson},"integrity":${integrity}}` +
+    `${auditPath === undefined ? '' : `,"auditPath":${q(auditPath)}`}}`
+  );
 }
 
 export function fromExportedEnvelope(envelope: z.infer<typeof ExportedEnvelope>): SealedEvent & { position: bigint } {

@@ -1,8 +1,8 @@
-import type { EventStore, RecordedEvent } from '@licensing/event-store';
+import type { EventStore, RecordedEvent, StoredEventText } from '@licensing/event-store';
 import { toHex } from '@licensing/verifiable-log';
 import type { SignedTreeHead } from '../log-proofs';
 import type { MerkleLogStore } from '../merkle-log/merkle-log-store';
-import { EXPORT_FORMAT, type ExportFilter, type ExportLine, toExportedEnvelope } from './export-format';
+import { EXPORT_FORMAT, type ExportFilter, type ExportLine, exportedEventLine } from './export-format';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 
 export interface ExportRequest {
@@ -43,8 +43,13 @@ export async function writeExport(
   let written = 0;
   let read = 0;
   let fromPosition = 0n;
+  // The stored text when the store gives it: its lines carry data and metadata as stored, unparsed.
+  const readBatch = (from: bigint): Promise<(RecordedEvent | StoredEventText)[]> =>
+    store.readAllText
+      ? store.readAllText({ fromPosition: from, maxCount: BATCH })
+      : store.readAll({ fromPosition: from, maxCount: BATCH, raw: true });
   while (read < treeHead.treeSize) {
-    const batch = await store.readAll({ fromPosition, maxCount: BATCH, raw: true });
+    const batch = await readBatch(fromPosition);
     for (const event of batch) {
       if (read === treeHead.treeSize) break;
       const leaf = leaves.next();
@@ -52,13 +57,8 @@ export async function writeExport(
       const leafIndex = read++;
       if (!complete && !matches(filter, event)) continue;
       written += 1;
-      await write({
-        kind: 'event',
-        leafIndex,
-        leafHash: toHex(leaf.value.hash),
-        event: toExportedEnvelope(event),
-        ...(complete ? {} : { auditPath: tree.inclusionProof(leafIndex, treeHead.treeSize).map(toHex) }),
-      });
+      const auditPath = complete ? undefined : tree.inclusionProof(leafIndex, treeHead.treeSize).map(toHex);
+      await sink(`${exportedEventLine(leafIndex, toHex(leaf.value.hash), event, auditPath)}\n`);
     }
     await onProgress?.(read, treeHead.treeSize);
     if (batch.length < BATCH) break;
@@ -69,9 +69,12 @@ export async function writeExport(
   return written;
 }
 
-function matches(filter: ExportFilter, event: RecordedEvent): boolean {
+function matches(filter: ExportFilter, event: RecordedEvent | StoredEventText): boolean {
   if (filter.streamPrefix && !event.streamId.startsWith(filter.streamPrefix)) return false;
-  const at = Date.parse(event.metadata.recordedAt);
+  if (!filter.recordedFrom && !filter.recordedTo) return true;
+  const metadata =
+    'metadataJson' in event ? (JSON.parse(event.metadataJson) as RecordedEvent['metadata']) : event.metadata;
+  const at = Date.parse(metadata.recordedAt);
   if (filter.recordedFrom && at < Date.parse(filter.recordedFrom)) return false;
   if (filter.recordedTo && at >= Date.parse(filter.recordedTo)) return false;
   return true;
