@@ -37,4 +37,13 @@ describe('an exported event line', () => {
     expect(fromText).toContain(`"data":${text.dataJson},"metadata":${text.metadataJson},`);
     expect(fromText).not.toContain('\n');
   });
+
+  it('is one line even when an altered row holds a line break between its tokens', async () => {
+    const { parsed, text } = await storedTwice();
+    const altered = { ...text, dataJson: text.dataJson.replace('{', '{\n') };
+    const line = exportedEventLine(3, LEAF_HASH, altered);
+
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(JSON.parse(line)).toEqual(JSON.parse(exportedEventLine(3, LEAF_HASH, parsed)));
+  });
 });

@@ -101,8 +101,8 @@ export function exportedEventLine(
   event: RecordedEvent | StoredEventText,
   auditPath?: readonly string[],
 ): string {
-  if (!('dataJson' in event)) {
-    const line: ExportLine = { kind: 'event', leafIndex, leafHash, event: toExportedEnvelope(event) };
+  if (!('dataJson' in event) || hasLineBreak(event)) {
+    const line: ExportLine = { kind: 'event', leafIndex, leafHash, event: toExportedEnvelope(parsedEvent(event)) };
     return JSON.stringify(auditPath === undefined ? line : { ...line, auditPath });
   }
   const q = JSON.stringify;
@@ -114,6 +114,26 @@ export function exportedEventLine(
     `"data":${event.dataJson},"metadata":${event.metadataJson},"integrity":${integrity}}` +
     `${auditPath === undefined ? '' : `,"auditPath":${q(auditPath)}`}}`
   );
+}
+
+/**
+ * Canonical JSON has no line breaks, so only an altered row's text can hold
+ * one (as whitespace between tokens): spliced in, it would cut the NDJSON
+ * line in two. Such an event is parsed and written whole instead, and the
+ * verifier then finds its hash wrong at its own leaf.
+ */
+function hasLineBreak(event: StoredEventText): boolean {
+  return /[\r\n]/.test(event.dataJson) || /[\r\n]/.test(event.metadataJson);
+}
+
+function parsedEvent(event: RecordedEvent | StoredEventText): RecordedEvent {
+  if (!('dataJson' in event)) return event;
+  const { dataJson, metadataJson, ...envelope } = event;
+  return {
+    ...envelope,
+    data: JSON.parse(dataJson) as unknown,
+    metadata: JSON.parse(metadataJson) as RecordedEvent['metadata'],
+  };
 }
 
 export function fromExportedEnvelope(envelope: z.infer<typeof ExportedEnvelope>): SealedEvent & { position: bigint } {
