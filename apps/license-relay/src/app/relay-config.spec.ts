@@ -19,7 +19,7 @@ describe('the relay configuration', () => {
       KAFKA_CLIENT_ID: 'license-relay',
       KAFKA_TOPIC_PREFIX: '',
       RELAY_BATCH_EVENTS: 2000,
-      RELAY_BATCH_MESSAGES: 500,
+      RELAY_BATCH_BYTES: 524288,
       RELAY_PARK_AFTER_ATTEMPTS: 5,
       LOG_LEVEL: 'log',
       LOG_FORMAT: 'auto',

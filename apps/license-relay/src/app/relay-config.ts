@@ -25,8 +25,13 @@ export const RelayConfig = z
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     /** Most events per produce request and checkpoint: larger is faster, smaller re-sends less after a crash. */
     RELAY_BATCH_EVENTS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_RELAY_BATCH.maxBatchEvents),
-    /** Most messages per produce request: keeps one partition's record batch under the broker's `message.max.bytes`. */
-    RELAY_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_RELAY_BATCH.maxBatchMessages),
+    /** Bytes of messages after which a produce request goes: keeps a partition's record batch under the broker's `message.max.bytes`. */
+    RELAY_BATCH_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 * 1024)
+      .default(DEFAULT_RELAY_BATCH.maxBatchBytes),
     /** Failed runs in a row before an event the relay cannot map goes to the dead-letter topic and the relay goes on. */
     RELAY_PARK_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     /** LOG_LEVEL (`debug`, `log`, `warn`, `error`) and LOG_FORMAT (`auto`, `json`, `pretty`), as the service's. */

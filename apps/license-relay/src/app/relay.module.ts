@@ -85,7 +85,7 @@ export class RelayModule {
               relayName: config.RELAY_NAME,
               topicPrefix: config.KAFKA_TOPIC_PREFIX,
               maxBatchEvents: config.RELAY_BATCH_EVENTS,
-              maxBatchMessages: config.RELAY_BATCH_MESSAGES,
+              maxBatchBytes: config.RELAY_BATCH_BYTES,
               log: new Logger('LicenseRelay'),
               metrics,
             }),

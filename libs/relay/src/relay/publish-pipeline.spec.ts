@@ -6,13 +6,17 @@ const samples = sampleContractMessages();
 const record = (type: 'license.issued' | 'license.state'): ContractRecord => toContractRecord(samples[type]);
 
 /** A broker stand-in whose acknowledgements the spec releases one by one. */
-function recordingBroker(maxBatchEvents: number, maxBatchMessages = 1000) {
+/** Every record counts 100 bytes here: the spec sets the limits in records. */
+const RECORD_BYTES = 100;
+
+function recordingBroker(maxBatchEvents: number, maxBatchRecords = 1000) {
   const journal: string[] = [];
   const acks: { resolve: () => void; reject: (error: Error) => void }[] = [];
   const failures: unknown[] = [];
   const deps: PublishPipelineDeps = {
     maxBatchEvents,
-    maxBatchMessages,
+    maxBatchBytes: maxBatchRecords * RECORD_BYTES,
+    sizeOf: () => RECORD_BYTES,
     send: (records) =>
       new Promise<void>((resolve, reject) => {
         journal.push(`send ${records.length}`);
@@ -44,7 +48,7 @@ describe('PublishPipeline', () => {
     expect(journal).toEqual(['send 3', 'checkpoint 12 (3 events, 3 messages)']);
   });
 
-  it('sends a batch once it holds enough messages, however few events it has', async () => {
+  it('sends a batch once its messages reach the byte limit, however few events it has', async () => {
     const { journal, acks, pipeline } = recordingBroker(100, 3);
     await pipeline.add(30n, [record('license.issued'), record('license.state')]);
     await tick();

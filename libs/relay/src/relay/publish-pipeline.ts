@@ -3,6 +3,7 @@ import type { ContractRecord } from '@licensing/contracts';
 interface Batch {
   readonly records: ContractRecord[];
   events: number;
+  bytes: number;
   lastPosition: bigint;
 }
 
@@ -15,8 +16,10 @@ export interface PublishPipelineDeps {
   onFailure(error: unknown): void;
   /** A batch is sent once it holds this many events… */
   readonly maxBatchEvents: number;
-  /** …or this many messages, whichever comes first (keeps each partition's record batch under the broker's limit). */
-  readonly maxBatchMessages: number;
+  /** …or this many bytes of messages, whichever comes first (keeps each partition's record batch under the broker's limit). */
+  readonly maxBatchBytes: number;
+  /** What one record adds to a request, in bytes. */
+  sizeOf(record: ContractRecord): number;
 }
 
 /**
@@ -45,11 +48,12 @@ export class PublishPipeline {
    */
   async add(position: bigint, records: readonly ContractRecord[]): Promise<void> {
     if (this.failure !== null) throw this.failure.error;
-    const batch = this.batch ?? (this.batch = { records: [], events: 0, lastPosition: position });
+    const batch = this.batch ?? (this.batch = { records: [], events: 0, bytes: 0, lastPosition: position });
     batch.records.push(...records);
+    for (const record of records) batch.bytes += this.deps.sizeOf(record);
     batch.events += 1;
     batch.lastPosition = position;
-    if (batch.events >= this.deps.maxBatchEvents || batch.records.length >= this.deps.maxBatchMessages) {
+    if (batch.events >= this.deps.maxBatchEvents || batch.bytes >= this.deps.maxBatchBytes) {
       const before = this.inFlight;
       // Its failure is recorded and thrown by the next call (or flush).
       void this.flush().catch(() => undefined);

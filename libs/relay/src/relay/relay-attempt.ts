@@ -4,7 +4,7 @@ import { type Kafka, Partitioners, type Producer } from 'kafkajs';
 import type { MappedEvent } from '../mapping';
 import type { RelayCheckpointStore } from './checkpoint-store';
 import { PublishPipeline } from './publish-pipeline';
-import { ensureContractTopics, toTopicMessages } from './relay-topics';
+import { ensureContractTopics, toTopicMessages, wireSize } from './relay-topics';
 import { sendTraced, withStoredTrace } from './relay-tracing';
 import type { RelayLogger } from './relay-types';
 import type { DeadLetters } from './dead-letters';
@@ -20,7 +20,7 @@ export interface AttemptDeps {
   readonly topicPrefix: string;
   readonly filter: SubscriptionFilter;
   readonly maxBatchEvents: number;
-  readonly maxBatchMessages: number;
+  readonly maxBatchBytes: number;
   readonly memoryCacheSize: number;
   /** What becomes of an event that cannot be mapped (it outlives the run: it counts the runs it failed). */
   readonly deadLetters: DeadLetters;
@@ -102,7 +102,8 @@ export async function runAttempt(deps: AttemptDeps, stopSignal: Promise<void>): 
     const cache = new StreamMemoryCache(deps.store, deps.memoryCacheSize);
     const running = new PublishPipeline({
       maxBatchEvents: deps.maxBatchEvents,
-      maxBatchMessages: deps.maxBatchMessages,
+      maxBatchBytes: deps.maxBatchBytes,
+      sizeOf: wireSize,
       send: async (records: readonly ContractRecord[]) => {
         const started = performance.now();
         await sendTraced(records, deps.topicPrefix, async (traced) => {

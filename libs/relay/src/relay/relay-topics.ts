@@ -1,4 +1,4 @@
-import { type ContractRecord, serializeContractMessage, topicSpecs } from '@licensing/contracts';
+import { type ContractMessage, type ContractRecord, serializeContractMessage, topicSpecs } from '@licensing/contracts';
 import type { Admin, ITopicConfig, Message, TopicMessages } from 'kafkajs';
 import { DEAD_LETTER_TOPIC_SPEC } from './dead-letter';
 
@@ -26,6 +26,28 @@ export async function ensureContractTopics(admin: Admin, prefix: string): Promis
 }
 
 /**
+ * A message's value as sent, serialised once: the pipeline sizes its batch
+ * with it when the record is added, and the send reuses it.
+ */
+const serialised = new WeakMap<ContractMessage, Buffer>();
+function wireValue(value: ContractMessage): Buffer {
+  let bytes = serialised.get(value);
+  if (bytes === undefined) {
+    bytes = serializeContractMessage(value);
+    serialised.set(value, bytes);
+  }
+  return bytes;
+}
+
+/** About what one record adds to a produce request: its value, key and headers (not Kafka's framing). */
+export function wireSize(record: ContractRecord): number {
+  let size = wireValue(record.value).length + Buffer.byteLength(record.key);
+  for (const [name, value] of Object.entries(record.headers))
+    size += Buffer.byteLength(name) + (value === undefined ? 0 : Buffer.byteLength(value));
+  return size;
+}
+
+/**
  * Groups records per topic for one `sendBatch`, keeping their order inside
  * each topic: order matters per key, and a key lives on one topic.
  */
@@ -34,7 +56,7 @@ export function toTopicMessages(prefix: string, records: readonly ContractRecord
   for (const record of records) {
     const topic = relayTopic(prefix, record.topic);
     const messages = byTopic.get(topic) ?? [];
-    messages.push({ key: record.key, value: serializeContractMessage(record.value), headers: { ...record.headers } });
+    messages.push({ key: record.key, value: wireValue(record.value), headers: { ...record.headers } });
     byTopic.set(topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

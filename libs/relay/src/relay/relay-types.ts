@@ -49,8 +49,8 @@ export interface LicenseRelayOptions {
   readonly topicPrefix?: string;
   /** Most source events in one produce request (one checkpoint after it). Default 2 000. */
   readonly maxBatchEvents?: number;
-  /** Most messages in one produce request. Default 500. */
-  readonly maxBatchMessages?: number;
+  /** Bytes of messages (values, keys, headers) after which a produce request is sent. Default 512 KiB. */
+  readonly maxBatchBytes?: number;
   /** Stream memories kept between events (license state, measure facts). Default 10 000 streams. */
   readonly memoryCacheSize?: number;
   /** How often the lag probe reads the store head. Default 1 000 ms. */
@@ -93,9 +93,11 @@ export const RELAYED_STREAM_PREFIXES = ['license-', 'application-', 'control-mea
 
 /**
  * Batches close on whichever limit comes first. Larger requests cost the
- * broker and the relay less per message (P4 in docs/performance.md); the
- * message cap keeps a request's record batch for one partition well under
- * Kafka's default `message.max.bytes` (1 MiB) with messages of a few hundred
- * bytes to 2 KB, however many messages each event maps to.
+ * broker and the relay less per message (P4 in docs/performance.md). The
+ * byte cap keeps a request's record batch for one partition under Kafka's
+ * default `message.max.bytes` (1 MiB) even if every message of the batch
+ * lands on one partition, however many messages each event maps to and
+ * however large they are; the batch closes after the record that crosses
+ * it, so one message larger than the rest still goes out.
  */
-export const DEFAULT_RELAY_BATCH = { maxBatchEvents: 2_000, maxBatchMessages: 500 } as const;
+export const DEFAULT_RELAY_BATCH = { maxBatchEvents: 2_000, maxBatchBytes: 512 * 1024 } as const;

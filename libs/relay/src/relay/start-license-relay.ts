@@ -85,7 +85,7 @@ export function startLicenseRelay(options: LicenseRelayOptions): LicenseRelay {
           deadLetters,
           filter,
           maxBatchEvents: options.maxBatchEvents ?? DEFAULT_RELAY_BATCH.maxBatchEvents,
-          maxBatchMessages: options.maxBatchMessages ?? DEFAULT_RELAY_BATCH.maxBatchMessages,
+          maxBatchBytes: options.maxBatchBytes ?? DEFAULT_RELAY_BATCH.maxBatchBytes,
           memoryCacheSize: options.memoryCacheSize ?? 10_000,
           onCheckpointLoaded: (position) => {
             published = position;
