@@ -7,6 +7,7 @@ export * from './idempotency';
 export * from './upcasters';
 export * from './validate-append';
 export * from './subscription-filter';
+export * from './read-all-as-stored';
 export * from './catch-up-subscription';
 export * from './sqlite/sqlite-options';
 export * from './sqlite/sqlite-event-store';

@@ -1,4 +1,4 @@
-import type { RecordedEvent, SealedEvent, StoredEventText } from '@licensing/event-store';
+import type { RecordedEvent, SealedEvent, StoredEvent, StoredEventText } from '@licensing/event-store';
 import { z } from 'zod';
 
 /**
@@ -98,7 +98,7 @@ export function toExportedEnvelope(event: RecordedEvent): z.infer<typeof Exporte
 export function exportedEventLine(
   leafIndex: number,
   leafHash: string,
-  event: RecordedEvent | StoredEventText,
+  event: StoredEvent,
   auditPath?: readonly string[],
 ): string {
   if (!('dataJson' in event) || hasLineBreak(event)) {
@@ -126,7 +126,7 @@ function hasLineBreak(event: StoredEventText): boolean {
   return /[\r\n]/.test(event.dataJson) || /[\r\n]/.test(event.metadataJson);
 }
 
-function parsedEvent(event: RecordedEvent | StoredEventText): RecordedEvent {
+function parsedEvent(event: StoredEvent): RecordedEvent {
   if (!('dataJson' in event)) return event;
   const { dataJson, metadataJson, ...envelope } = event;
   return {

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, StoredEventText } from '@licensing/event-store';
+import { type EventStore, readAllAsStored, type RecordedEvent, type StoredEvent } from '@licensing/event-store';
 import { toHex } from '@licensing/verifiable-log';
 import type { SignedTreeHead } from '../log-proofs';
 import type { MerkleLogStore } from '../merkle-log/merkle-log-store';
@@ -43,13 +43,9 @@ export async function writeExport(
   let written = 0;
   let read = 0;
   let fromPosition = 0n;
-  // The stored text when the store gives it: its lines carry data and metadata as stored, unparsed.
-  const readBatch = (from: bigint): Promise<(RecordedEvent | StoredEventText)[]> =>
-    store.readAllText
-      ? store.readAllText({ fromPosition: from, maxCount: BATCH })
-      : store.readAll({ fromPosition: from, maxCount: BATCH, raw: true });
   while (read < treeHead.treeSize) {
-    const batch = await readBatch(fromPosition);
+    // Where the store gives its text, the lines carry data and metadata as stored, unparsed.
+    const batch = await readAllAsStored(store, { fromPosition, maxCount: BATCH });
     for (const event of batch) {
       if (read === treeHead.treeSize) break;
       const leaf = leaves.next();
@@ -69,7 +65,7 @@ export async function writeExport(
   return written;
 }
 
-function matches(filter: ExportFilter, event: RecordedEvent | StoredEventText): boolean {
+function matches(filter: ExportFilter, event: StoredEvent): boolean {
   if (filter.streamPrefix && !event.streamId.startsWith(filter.streamPrefix)) return false;
   if (!filter.recordedFrom && !filter.recordedTo) return true;
   const metadata =

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@licensing/event-store';
+import { type EventStore, readAllAsStored, type RecordedEvent, type Subscription } from '@licensing/event-store';
 import { RESTART_BACKOFF, RestartBackoff } from '@licensing/platform';
 import type { MerkleLogStore } from './merkle-log-store';
 import type { TreeFollower } from './tree-follower';
@@ -60,10 +60,8 @@ export class MerkleLogFollower implements TreeFollower {
     for (;;) {
       const last = this.tree.lastPosition;
       const fromPosition = last === null ? 0n : last + 1n;
-      // The stored text when the store can give it: a leaf hashes those bytes, so nothing need be parsed.
-      const batch = this.store.readAllText
-        ? await this.store.readAllText({ fromPosition, maxCount: BATCH * 4 })
-        : await this.store.readAll({ fromPosition, maxCount: BATCH * 4, raw: true });
+      // A leaf hashes the stored bytes, so nothing need be parsed where the store gives its text.
+      const batch = await readAllAsStored(this.store, { fromPosition, maxCount: BATCH * 4 });
       if (batch.length === 0) return this.tree.size;
       this.tree.append(batch);
     }

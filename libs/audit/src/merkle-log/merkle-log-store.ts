@@ -1,4 +1,4 @@
-import type { RecordedEvent, StoredEventText } from '@licensing/event-store';
+import type { StoredEvent } from '@licensing/event-store';
 import {
   CompactRange,
   storedConsistencyProof,
@@ -135,7 +135,7 @@ export class MerkleLogStore implements SubtreeSource {
    * Appends events, as stored (raw), in `$all` order, in one transaction;
    * events at or before the last position are already leaves and skipped.
    */
-  append(events: readonly (RecordedEvent | StoredEventText)[]): void {
+  append(events: readonly StoredEvent[]): void {
     const range = CompactRange.fromJSON(this.range.toJSON());
     let last = this.lastPosition_;
     this.db.transaction(() => {

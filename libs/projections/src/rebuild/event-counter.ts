@@ -1,4 +1,4 @@
-import type { EventStore } from '@licensing/event-store';
+import { type EventStore, readAllAsStored } from '@licensing/event-store';
 
 const BATCH = 5_000;
 
@@ -36,9 +36,9 @@ export class EventCounter {
     }
     for (;;) {
       const fromPosition = this.upTo === null ? undefined : this.upTo + 1n;
-      const positions = this.store.readAllText
-        ? (await this.store.readAllText({ fromPosition, maxCount: BATCH })).map((event) => event.position)
-        : (await this.store.readAll({ fromPosition, maxCount: BATCH, raw: true })).map((event) => event.position);
+      const positions = (await readAllAsStored(this.store, { fromPosition, maxCount: BATCH })).map(
+        (event) => event.position,
+      );
       const last = positions.at(-1);
       if (last === undefined) return;
       this.counted += positions.length;

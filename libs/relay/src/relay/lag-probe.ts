@@ -1,4 +1,4 @@
-import { type EventStore, matchesFilter, type SubscriptionFilter } from '@licensing/event-store';
+import { type EventStore, matchesFilter, readAllAsStored, type SubscriptionFilter } from '@licensing/event-store';
 
 export interface LagProbeSettings {
   /** Events per `readAll`. */
@@ -41,10 +41,8 @@ export class LagProbe {
         return;
       }
       const fromPosition = this.scannedTo === null ? undefined : this.scannedTo + 1n;
-      // The text when the store can give it: the probe needs positions, streams and types, not parsed JSON.
-      const batch = this.store.readAllText
-        ? await this.store.readAllText({ fromPosition, maxCount: pageSize })
-        : await this.store.readAll({ fromPosition, maxCount: pageSize, raw: true });
+      // The probe needs positions, streams and types, not parsed JSON.
+      const batch = await readAllAsStored(this.store, { fromPosition, maxCount: pageSize });
       for (const event of batch) {
         if (matchesFilter(this.filter, event)) this.pending.push(event.position);
         this.scannedTo = event.position;
