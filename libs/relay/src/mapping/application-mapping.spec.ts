@@ -12,6 +12,7 @@ import {
   rareEarthPolicyHistory,
   toRecordedPolicyEvents,
 } from '@licensing/domain';
+import { MappingError } from './mapping-error';
 import { mapRecordedEvent } from './map-recorded-event';
 import { expectHonoursContract } from './testing/contract-assertions';
 import { RecordedLog } from './testing/recorded-log';
@@ -160,5 +161,29 @@ describe('application events to integration messages', () => {
       metadata: meta({ at: '2026-03-05' }),
     });
     expect(relayAll(log).map((r) => r.value.type)).toEqual(['application.submitted']);
+  });
+
+  describe('which events it reads the data of', () => {
+    const { log } = decidedApplication('approve');
+    const eventOf = (type: string) => log.events.find((event) => event.type === type)!;
+    const withData = (type: string, data: unknown) => ({ ...eventOf('ReviewerAssigned'), type, data });
+
+    it('maps an internal step without reading its data: it publishes nothing either way', () => {
+      expect(mapRecordedEvent(withData('ReviewerAssigned', { not: 'the schema' }), null)).toEqual({
+        records: [],
+        memory: null,
+      });
+    });
+
+    it('holds a published event to the domain schema: bad data stops the relay', () => {
+      const submitted = { ...eventOf('ApplicationSubmitted'), data: { applicationId: 42 } };
+      expect(() => mapRecordedEvent(submitted, null)).toThrow(MappingError);
+    });
+
+    it('refuses an application event type it does not know, rather than guess it publishes nothing', () => {
+      expect(() => mapRecordedEvent(withData('ApplicationTeleported', { applicationId: 'app-1' }), null)).toThrow(
+        /does not match the domain schema/,
+      );
+    });
   });
 });

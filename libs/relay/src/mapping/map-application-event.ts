@@ -29,6 +29,35 @@ function basisOf(decision: DecisionRecord): DecisionBasis {
  * | ReviewerAssigned / ReviewCompleted | —        | internal staffing and advice, not a decision               |
  * | ApplicationWithdrawn / ReviewDeadlineMissed | — | no license will follow; candidates for a later additive `application.closed` |
  */
+/**
+ * Which application events publish a message: the table above, listed for
+ * every type (a new type fails to compile until it is placed here).
+ */
+const PUBLISHES: Readonly<Record<ApplicationEvent['type'], boolean>> = {
+  ApplicationSubmitted: true,
+  ApplicationApproved: true,
+  ApplicationRejected: true,
+  ApplicationDrafted: false,
+  ApplicationDraftRevised: false,
+  ApplicationAccepted: false,
+  DocumentsRequested: false,
+  DocumentsSupplied: false,
+  ReviewerAssigned: false,
+  ReviewCompleted: false,
+  ApplicationWithdrawn: false,
+  ReviewDeadlineMissed: false,
+};
+
+/**
+ * An application event type known to publish nothing. The relay maps it
+ * without reading its data: a check of data that goes nowhere protects no
+ * consumer, and most application events are of these types. A type the
+ * relay does not know is not one of them: it is parsed, and refused.
+ */
+export function publishesNothing(type: string): boolean {
+  return Object.hasOwn(PUBLISHES, type) && PUBLISHES[type as ApplicationEvent['type']] === false;
+}
+
 export function mapApplicationEvent(event: RecordedEvent, domainEvent: ApplicationEvent): ContractMessage[] {
   const applicationId = domainEvent.data.applicationId;
   const envelope = envelopeOf(event, 'application', applicationId);

@@ -3,7 +3,7 @@ import { assertNever } from '@licensing/domain';
 import type { RecordedEvent } from '@licensing/event-store';
 import { envelopeOf } from './envelope-of';
 import { evolveWith, type RelayLicenseState, toLicenseStateSnapshot } from './license-state-fold';
-import { mapApplicationEvent } from './map-application-event';
+import { mapApplicationEvent, publishesNothing } from './map-application-event';
 import { mapLicenseEvent } from './map-license-event';
 import { mapMeasureEvent } from './map-measure-event';
 import { evolveMeasureFacts, type MeasureFacts } from './measure-facts';
@@ -94,6 +94,7 @@ export function mapRecordedEvent(event: RecordedEvent, memory: StreamMemory): Ma
       };
     }
     case 'application':
+      if (publishesNothing(event.type)) return { records: [], memory: null };
       return {
         records: mapApplicationEvent(event, parseApplicationEvent(event)).map((m) => validated(event, m)),
         memory: null,
