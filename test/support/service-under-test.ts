@@ -19,8 +19,9 @@ export class ServiceUnderTest {
   private process: ServiceProcess | null = null;
   private client: ServiceClient | null = null;
 
-  async start(now: string): Promise<void> {
-    this.process = new ServiceProcess(this.dataDir, { CLOCK_FIXED_AT: now });
+  /** `startTimeoutMs`: for a data directory seeded with a large log, which the read models catch up before listening. */
+  async start(now: string, { startTimeoutMs }: { readonly startTimeoutMs?: number } = {}): Promise<void> {
+    this.process = new ServiceProcess(this.dataDir, { CLOCK_FIXED_AT: now }, startTimeoutMs);
     this.client = await this.process.start();
   }
 

@@ -10,7 +10,8 @@ export interface LoadResult {
 
 export interface LoadRequest {
   readonly method: 'GET' | 'POST';
-  readonly path: string;
+  /** One path, or the next path per request (reads spread over many documents). */
+  readonly path: string | (() => string);
   readonly headers: Readonly<Record<string, string>>;
   /** A fresh body per request (new ids), or none. */
   readonly body?: () => string;
@@ -30,9 +31,13 @@ export async function closedLoop(
     requests: [
       {
         method: request.method,
-        path: request.path,
+        path: typeof request.path === 'string' ? request.path : request.path(),
         headers: { ...request.headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
-        ...(request.body ? { setupRequest: (sent) => ({ ...sent, body: request.body!() }) } : {}),
+        setupRequest: (sent) => ({
+          ...sent,
+          ...(typeof request.path === 'function' ? { path: request.path() } : {}),
+          ...(request.body ? { body: request.body() } : {}),
+        }),
       },
     ],
   });

@@ -48,7 +48,7 @@ export async function seededLog(context: BenchContext): Promise<SeededLog> {
   mkdirSync(dataDir, { recursive: true });
   process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const started = Date.now();
-  const policy = await appendPolicy(dataDir);
+  const policy = await appendSeededPolicy(dataDir);
   const cases = Math.round(((LOG_EVENTS * context.scale - policy) * CALIBRATION_CASES) / eventsOf(CALIBRATION_CASES));
   context.say(`seeding ${cases.toLocaleString('en')} generated applications and their exporters…`);
   const seeded = await seedEventStore(dataDir, cases, sayingProgress(context));
@@ -66,7 +66,7 @@ function eventsOf(cases: number): number {
 }
 
 /** The seeded rule history and announcements, first, as the service's seeder appends them. */
-async function appendPolicy(dataDir: string): Promise<number> {
+export async function appendSeededPolicy(dataDir: string): Promise<number> {
   const store = openConfiguredEventStore({ EVENT_STORE: 'sqlite', DATA_DIR: dataDir });
   try {
     const events = [...seededPolicy(), ...seededAnnouncements()];
@@ -78,7 +78,7 @@ async function appendPolicy(dataDir: string): Promise<number> {
 }
 
 /** The console bench's progress bars as a line every tenth of the way, on the suite's progress channel. */
-function sayingProgress(context: BenchContext): Progress {
+export function sayingProgress(context: Pick<BenchContext, 'say'>): Progress {
   return {
     bar(label, total, unit) {
       let value = 0;
