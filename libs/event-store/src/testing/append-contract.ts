@@ -96,6 +96,26 @@ export function appendContract(store: () => EventStore, guarantees: ContractGuar
       expect(await store().readStream(stream('order'))).toHaveLength(4);
     });
 
+    it('the same rules hold for an append of one event (the SQLite adapter writes it without a savepoint)', async () => {
+      const { stream } = uniqueStreams();
+      const [a, b, c] = proposedMany(3);
+      const first = await store().append(stream('order'), [a!], { expectedRevision: 'no_stream' });
+      expect(await store().append(stream('order'), [a!], { expectedRevision: 'no_stream' })).toEqual(first);
+      const second = await store().append(stream('order'), [b!], { expectedRevision: 0n });
+      await store().append(stream('order'), [c!], { expectedRevision: 1n });
+      // Retries after the stream moved on: the exact revision is stale, 'any' would place it at the end.
+      expect(await store().append(stream('order'), [b!], { expectedRevision: 0n })).toEqual(second);
+      expect(await store().append(stream('order'), [b!], { expectedRevision: 'any' })).toEqual(second);
+      // Stored at revision 0, proposed at revision 3.
+      await expect(store().append(stream('order'), [a!], { expectedRevision: 2n })).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      await expect(store().append(stream('order'), [proposed()], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      expect((await store().readStream(stream('order'))).map((e) => e.id)).toEqual([a!.id, b!.id, c!.id]);
+    });
+
     it('a partial overlap with stored ids is refused and stores nothing', async () => {
       const { stream } = uniqueStreams();
       const [a, b] = proposedMany(2);
@@ -127,6 +147,9 @@ export function appendContract(store: () => EventStore, guarantees: ContractGuar
         await expect(store().append(stream('order', 2), [a!], { expectedRevision: 'any' })).rejects.toMatchObject({
           code: 'event_store.duplicate_event_id',
         });
+        await expect(
+          store().append(stream('order', 2), [a!], { expectedRevision: 'no_stream' }),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
         expect(await store().readStream(stream('order', 2))).toEqual([]);
       });
     } else {
