@@ -46,18 +46,47 @@ function checkedCount(maxCount: number): number {
 /** Opens (creating if needed) the embedded event store on a SQLite file. */
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const db = new BetterSqlite3(options.filename);
+  let scans: BetterSqlite3.Database | undefined;
   try {
     applyPragmas(db, options);
     migrate(db);
-    return new SqliteEventStore(db, options);
+    scans = openScanConnection(db, options);
+    return new SqliteEventStore(db, scans, options);
   } catch (error) {
+    if (scans !== db) scans?.close();
     db.close();
     throw error;
   }
 }
 
+/** The scan connection's page cache (negative: KiB): a page of events and the B-tree above it, several times over. */
+const SCAN_CACHE_KIB = -2048;
+
 /**
- * The embedded adapter: one better-sqlite3 connection, WAL, group commit.
+ * Reading `$all` in order (subscriptions catching up, rebuilds, the relay,
+ * exports, verification) touches every page of the log once. On the writer's
+ * connection those pages would push out of its 32 MiB cache the index pages
+ * each append looks up, and fill it for good (resident memory); a read-only
+ * connection of its own, with a small cache, keeps them apart. WAL lets it
+ * read while the writer writes, and each read sees every committed append.
+ * An in-memory store has one connection only, so it scans on that.
+ */
+function openScanConnection(writer: BetterSqlite3.Database, options: SqliteEventStoreOptions): BetterSqlite3.Database {
+  if (writer.memory) return writer;
+  const scans = new BetterSqlite3(options.filename, { readonly: true, fileMustExist: true });
+  try {
+    scans.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    scans.pragma(`cache_size = ${SCAN_CACHE_KIB}`);
+    return scans;
+  } catch (error) {
+    scans.close();
+    throw error;
+  }
+}
+
+/**
+ * The embedded adapter: one better-sqlite3 connection that writes (WAL,
+ * group commit) and one that reads `$all` in order (see openScanConnection).
  * Each append runs in its own SAVEPOINT inside the batch transaction, so it
  * keeps its own expected-revision check and all-or-nothing outcome while the
  * batch shares one commit and one fsync.
@@ -74,6 +103,8 @@ export class SqliteEventStore implements EventStore {
 
   constructor(
     private readonly db: BetterSqlite3.Database,
+    /** Where `$all` is read in order: a read-only connection of its own, or `db` when in memory. */
+    private readonly scans: BetterSqlite3.Database,
     private readonly options: SqliteEventStoreOptions,
   ) {
     this.upcasters = options.upcasters ?? new Upcasters();
@@ -83,7 +114,7 @@ export class SqliteEventStore implements EventStore {
       insertEvent: prepareInsertEvent(db),
       readStreamForwards: prepareReadStreamForwards(db),
       readStreamBackwards: prepareReadStreamBackwards(db),
-      readAll: prepareReadAll(db),
+      readAll: prepareReadAll(scans),
       headPosition: prepareHeadPosition(db),
     };
     // A nested better-sqlite3 transaction is a SAVEPOINT: if one append
@@ -238,6 +269,7 @@ export class SqliteEventStore implements EventStore {
     await this.queue.drained();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await Promise.allSettled([...this.backups]);
+    if (this.scans !== this.db) this.scans.close();
     this.db.close();
   }
 
