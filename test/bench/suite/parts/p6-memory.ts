@@ -1,7 +1,8 @@
 /**
  * P6: resident memory while 1,000,000 events (× BENCH_SCALE) stream through
- * the live tail, a rebuild of every read model and a complete export, each
- * in a child process of its own (p6-stream-child.ts), its RSS sampled every
+ * the live tail, a rebuild of every read model (twice: as is, and with the
+ * heap capped) and a complete export, each in a child process of its own
+ * (p6-stream-child.ts), its RSS sampled every
  * 100 ms from before the first event to after the last. The figure is the
  * growth over the RSS it had once everything was open.
  */
