@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import {
   openSqliteEventStore,
   RecordedEvent,
@@ -149,6 +150,31 @@ describe('SQLite event store adapter', () => {
       await eventually(() => expect(received.map((e) => e.revision)).toEqual([0n, 1n, 2n]));
       await subscription.stop();
     });
+  });
+
+  describe('connections', () => {
+    // Linux's view of the process's open files: how many of them are the store's database file.
+    const handlesOn = (file: string) =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === realpathSync(file);
+        } catch {
+          return false; // closed while listing (the listing's own handle)
+        }
+      }).length;
+
+    (existsSync('/proc/self/fd') ? it : it.skip)(
+      "reads $all on a second connection, so a scan of the log stays out of the writer's cache, and closing closes both",
+      async () => {
+        const file = dir.path();
+        const store = openSqliteEventStore({ filename: file });
+        await store.append('order-1', proposedMany(3), { expectedRevision: 'no_stream' });
+        expect(await store.readAll({ fromPosition: 0n, maxCount: 10 })).toHaveLength(3);
+        expect(handlesOn(file)).toBe(2);
+        await store.close();
+        expect(handlesOn(file)).toBe(0);
+      },
+    );
   });
 
   describe('close', () => {
