@@ -3,6 +3,8 @@ import { DocumentStore } from '../document-store';
 import { shadowName } from '../rebuild/shadow-rebuild';
 import { readModelProjections } from '../read-models';
 import { documentIndexName, documentRowsSql } from './index-tables';
+import { shadowTableName } from './shadow-tables';
+import { exporterViewProjection } from '../read-models/exporter-view/exporter-view-projection';
 import { licenseStateProjection } from '../read-models/license-state/license-state-projection';
 import {
   APPLICATION_ROWS,
@@ -31,6 +33,22 @@ function dump(documents: DocumentStore, storage: string): Record<string, unknown
   );
 }
 
+/** Every index table and index of the database, with its definition: what a promotion must leave as a clean build has it. */
+function schemaOf(documents: DocumentStore): string[] {
+  return documents.db
+    .prepare<[], { type: string; name: string; sql: string }>(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (name LIKE 'license_state%' OR tbl_name LIKE 'license_state%') ORDER BY name",
+    )
+    .all()
+    .map(({ type, name, sql }) => `${type} ${name}: ${sql}`);
+}
+
+const shadowTables = (documents: DocumentStore) =>
+  documents.db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%@%'")
+    .all()
+    .map((row) => row.name);
+
 describe('read-model index tables', () => {
   const events = toRecorded(generatedCases(160, { exporters: 5, reviewers: 2 }));
 
@@ -48,6 +66,56 @@ describe('read-model index tables', () => {
     expect(dump(rebuilt, LIVE)).toEqual(dump(clean, LIVE));
     expect(dump(rebuilt, LIVE)[APPLICATION_ROWS]).toHaveLength(160);
     expect(Object.values(dump(rebuilt, shadowName(LIVE))).flat()).toEqual([]);
+    // Every index the queries name (INDEXED BY) is back, defined as in a clean build, and no shadow table is left.
+    expect(schemaOf(rebuilt)).toEqual(schemaOf(clean));
+    expect(shadowTables(rebuilt)).toEqual([]);
+  });
+
+  it("keeps a shadow's rows in tables of its own, with the document index only, and the live rows untouched", () => {
+    const documents = new DocumentStore(new Database(':memory:'));
+    buildReadModel(documents, licenseStateProjection, events.slice(0, 300));
+    const live = dump(documents, LIVE);
+    buildReadModel(documents, licenseStateProjection, events, shadowName(LIVE));
+
+    expect(dump(documents, LIVE)).toEqual(live);
+    const shadowRows = shadowTableName(APPLICATION_ROWS, shadowName(LIVE));
+    const indexesOf = (table: string) =>
+      documents.db
+        .prepare<[string], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
+        .all(table)
+        .map((row) => row.name);
+    expect(indexesOf(shadowRows)).toEqual([documentIndexName(shadowRows)]);
+    expect(indexesOf(APPLICATION_ROWS).length).toBeGreaterThan(5);
+    // Under the live name already, so that promoting it rewrites no row.
+    expect(documents.db.prepare(`SELECT storage, count(*) AS n FROM "${shadowRows}" GROUP BY storage`).all()).toEqual([
+      { storage: LIVE, n: 160 },
+    ]);
+  });
+
+  it("a promotion keeps the rows other storages have in a live table, and drops a shadow's rows of the old layout", () => {
+    const documents = new DocumentStore(new Database(':memory:'));
+    buildReadModel(documents, licenseStateProjection, events.slice(0, 300));
+    buildReadModel(documents, licenseStateProjection, events.slice(0, 200), 'another-model');
+    const another = dump(documents, 'another-model');
+    // Rows a rebuild wrote beside the live ones before shadows had tables of their own.
+    const columns = documents.db
+      .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+      .all(APPLICATION_ROWS)
+      .map((row) => row.name)
+      .filter((name) => name !== 'storage');
+    documents.db
+      .prepare(
+        `INSERT INTO ${APPLICATION_ROWS} (storage, ${columns.join(', ')}) SELECT ?, ${columns.join(', ')} FROM ${APPLICATION_ROWS} WHERE storage = ?`,
+      )
+      .run(shadowName(LIVE), LIVE);
+    expect(dump(documents, shadowName(LIVE))[APPLICATION_ROWS]!.length).toBeGreaterThan(0);
+
+    buildReadModel(documents, licenseStateProjection, events, shadowName(LIVE));
+    documents.promote(shadowName(LIVE), LIVE);
+
+    expect(dump(documents, 'another-model')).toEqual(another);
+    expect(dump(documents, LIVE)[APPLICATION_ROWS]).toHaveLength(160);
+    expect(Object.values(dump(documents, shadowName(LIVE))).flat()).toEqual([]);
   });
 
   it('rows kept up event by event (only the changed ones rewritten) equal the rows of the final documents written once', () => {
@@ -85,8 +153,14 @@ describe('read-model index tables', () => {
     const documents = new DocumentStore(new Database(':memory:'));
     buildReadModel(documents, licenseStateProjection, events);
     buildReadModel(documents, licenseStateProjection, events, shadowName(LIVE));
+    buildReadModel(documents, exporterViewProjection, events, shadowName(exporterViewProjection.name));
+    const otherShadow = shadowTables(documents).filter((name) => !name.startsWith('license_state'));
+    expect(shadowTables(documents)).toContain(shadowTableName(APPLICATION_ROWS, shadowName(LIVE)));
+    expect(otherShadow.length).toBeGreaterThan(0);
+
     documents.reset(shadowName(LIVE));
-    expect(Object.values(dump(documents, shadowName(LIVE))).flat()).toEqual([]);
+
+    expect(shadowTables(documents)).toEqual(otherShadow);
     expect(dump(documents, LIVE)[APPLICATION_ROWS]).toHaveLength(160);
   });
 

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { liveNameOfShadow } from '../storage-names';
 import type { IndexTable, IndexValue, ProjectionIndex } from './read-model-index';
+import { quoted, shadowTableName, swapInShadowTable } from './shadow-tables';
 
 const REGISTRY = 'CREATE TABLE IF NOT EXISTS read_model_index_tables (name TEXT PRIMARY KEY)';
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The SQLite index over `storage` and these columns, by name: what a query's `INDEXED BY` names. */
 export const indexName = (table: string, columns: readonly string[]) => `${table}_${columns.join('_')}`;
@@ -15,9 +16,9 @@ export const documentIndexName = (table: string) => `${table}_doc`;
  * storage, exporter_id and doc_id covers these columns) that narrows on
  * `storage` alone, reading every row of the read model on each write.
  */
-export function documentRowsSql(table: IndexTable): string {
+export function documentRowsSql(table: IndexTable, physicalTable = table.name): string {
   const columns = Object.keys(table.columns).map(quoted).join(', ');
-  return `SELECT rowid, ${columns} FROM ${quoted(table.name)} INDEXED BY ${quoted(documentIndexName(table.name))} WHERE storage = ? AND doc_id = ?`;
+  return `SELECT rowid, ${columns} FROM ${quoted(physicalTable)} INDEXED BY ${quoted(documentIndexName(physicalTable))} WHERE storage = ? AND doc_id = ?`;
 }
 
 interface PreparedTable {
@@ -32,9 +33,17 @@ interface PreparedTable {
  * The index tables of every read model in this database. The registry table
  * names them all, so a reset or a promotion reaches tables this process has
  * not written to yet (a rebuild started before any event of the kind).
+ *
+ * A rebuild's shadow keeps its rows in tables of its own (`shadowTableName`)
+ * that carry only the document index, and under the live read model's name
+ * in `storage`: rows written during a rebuild maintain two B-trees instead of
+ * a dozen, and the promotion swaps the table in and builds its indexes once,
+ * sorted, instead of rewriting every row's entry in every index.
  */
 export class IndexTables {
+  /** By physical table: a live table's name, or a shadow's table. */
   private readonly prepared = new Map<string, PreparedTable>();
+  private readonly tables = new Map<string, IndexTable>();
   private readonly declared = new WeakSet<ProjectionIndex<never>>();
 
   constructor(private readonly db: Database.Database) {
@@ -56,6 +65,7 @@ export class IndexTables {
    */
   write<Doc>(storage: string, docId: string, index: ProjectionIndex<Doc>, doc: Doc | null, fresh = false): void {
     this.declare(index);
+    const live = liveNameOfShadow(storage);
     const wanted = new Map<string, IndexValue[][]>();
     for (const row of doc === null ? [] : index.rows(doc, docId)) {
       const table = this.prepared.get(row.table);
@@ -64,10 +74,11 @@ export class IndexTables {
       wanted.set(row.table, [...(wanted.get(row.table) ?? []), values]);
     }
     for (const { name } of index.tables) {
-      const table = this.prepared.get(name);
+      const table = live === null ? this.prepared.get(name) : this.shadowTable(name, storage);
       if (!table) continue;
-      if (fresh) for (const values of wanted.get(name) ?? []) table.insert.run(storage, docId, ...values);
-      else this.replaceRows(table, storage, docId, wanted.get(name) ?? []);
+      const rowsStorage = live ?? storage;
+      if (fresh) for (const values of wanted.get(name) ?? []) table.insert.run(rowsStorage, docId, ...values);
+      else this.replaceRows(table, rowsStorage, docId, wanted.get(name) ?? []);
     }
   }
 
@@ -86,15 +97,27 @@ export class IndexTables {
     for (const rows of toInsert.values()) for (const values of rows) table.insert.run(storage, docId, ...values);
   }
 
+  /** A shadow's tables are dropped whole; a live storage's rows are deleted. */
   dropStorage(storage: string): void {
-    for (const name of this.names()) this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage = ?`).run(storage);
+    const isShadow = liveNameOfShadow(storage) !== null;
+    for (const name of this.names()) {
+      if (isShadow) this.dropShadowTable(shadowTableName(name, storage));
+      // A shadow's rows too: before shadow tables, a rebuild kept them here.
+      this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage = ?`).run(storage);
+    }
   }
 
   /** Run inside the documents' own promotion transaction. */
   rename(from: string, to: string): void {
     for (const name of this.names()) {
-      this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage = ?`).run(to);
-      this.db.prepare(`UPDATE ${quoted(name)} SET storage = ? WHERE storage = ?`).run(to, from);
+      const shadowTable = shadowTableName(name, from);
+      this.prepared.delete(shadowTable);
+      if (!this.exists(shadowTable)) {
+        // The shadow has no row here: neither has the promoted read model.
+        this.db.prepare(`DELETE FROM ${quoted(name)} WHERE storage IN (?, ?)`).run(to, from);
+      } else {
+        swapInShadowTable(this.db, { table: name, shadowTable, dropped: [to, from] });
+      }
     }
   }
 
@@ -105,27 +128,61 @@ export class IndexTables {
       .map((row) => row.name);
   }
 
+  private exists(table: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  }
+
+  private dropShadowTable(table: string): void {
+    this.prepared.delete(table);
+    this.db.exec(`DROP TABLE IF EXISTS ${quoted(table)}`);
+  }
+
+  /** The shadow's table for `name`, created on its first row with the document index only. */
+  private shadowTable(name: string, shadow: string): PreparedTable {
+    const physical = shadowTableName(name, shadow);
+    const prepared = this.prepared.get(physical);
+    if (prepared) return prepared;
+    const table = this.tables.get(name);
+    if (!table) throw new Error(`Index rows for undeclared table ${name}`);
+    this.createTable(table, physical);
+    return this.prepare(table, physical);
+  }
+
   private create(table: IndexTable): void {
-    const columns = Object.keys(table.columns);
-    const name = quoted(table.name);
-    const definitions = columns.map((column) => `${quoted(column)} ${table.columns[column]}`);
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${name} (storage TEXT NOT NULL, doc_id TEXT NOT NULL, ${definitions.join(', ')})`,
-    );
-    this.db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(documentIndexName(table.name))} ON ${name} (storage, doc_id)`);
+    this.createTable(table, table.name);
     for (const indexed of table.indexes) {
       const named = quoted(indexName(table.name, indexed));
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${named} ON ${name} (storage, ${indexed.map(quoted).join(', ')})`);
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${named} ON ${quoted(table.name)} (storage, ${indexed.map(quoted).join(', ')})`,
+      );
     }
     this.db.prepare('INSERT OR IGNORE INTO read_model_index_tables (name) VALUES (?)').run(table.name);
+    this.tables.set(table.name, table);
+    this.prepare(table, table.name);
+  }
+
+  private createTable(table: IndexTable, physical: string): void {
+    const definitions = Object.entries(table.columns).map(([column, type]) => `${quoted(column)} ${type}`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${quoted(physical)} (storage TEXT NOT NULL, doc_id TEXT NOT NULL, ${definitions.join(', ')})`,
+    );
+    this.db.exec(
+      `CREATE INDEX IF NOT EXISTS ${quoted(documentIndexName(physical))} ON ${quoted(physical)} (storage, doc_id)`,
+    );
+  }
+
+  private prepare(table: IndexTable, physical: string): PreparedTable {
+    const columns = Object.keys(table.columns);
     const placeholders = columns.map(() => '?').join(', ');
-    this.prepared.set(table.name, {
+    const prepared: PreparedTable = {
       columns,
       insert: this.db.prepare(
-        `INSERT INTO ${name} (storage, doc_id, ${columns.map(quoted).join(', ')}) VALUES (?, ?, ${placeholders})`,
+        `INSERT INTO ${quoted(physical)} (storage, doc_id, ${columns.map(quoted).join(', ')}) VALUES (?, ?, ${placeholders})`,
       ),
-      rowsOf: this.db.prepare<[string, string], unknown[]>(documentRowsSql(table)).raw(true),
-      deleteRow: this.db.prepare<[number | bigint]>(`DELETE FROM ${name} WHERE rowid = ?`),
-    });
+      rowsOf: this.db.prepare<[string, string], unknown[]>(documentRowsSql(table, physical)).raw(true),
+      deleteRow: this.db.prepare<[number | bigint]>(`DELETE FROM ${quoted(physical)} WHERE rowid = ?`),
+    };
+    this.prepared.set(physical, prepared);
+    return prepared;
   }
 }

@@ -1,9 +1,9 @@
 import type { Projection } from '../projection';
+import { shadowName } from '../storage-names';
 import type { RebuildHost, ShadowRun } from './rebuild-host';
 import type { TimeSlice } from './time-slice';
 
-/** Where a read model is rebuilt: documents and a checkpoint of its own, beside the live ones. */
-export const shadowName = (readModel: string): string => `${readModel}~rebuild`;
+export { shadowName };
 
 /**
  * One read model rebuilt without downtime. A shadow subscription replays
