@@ -63,6 +63,7 @@ export const p3Rebuild: BenchPart = {
         events: read.events,
         rebuiltEvents: rebuild.doneEvents,
         seconds: Math.round(rebuild.seconds * 10) / 10,
+        longestPauseMs: rebuild.longestPauseMs,
         readSeconds: Math.round(read.seconds * 10) / 10,
         seedSeconds: log.seedSeconds === null ? 'shared' : Math.round(log.seedSeconds),
       },

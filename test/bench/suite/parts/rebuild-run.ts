@@ -2,6 +2,7 @@ import { openConfiguredEventStore } from '@licensing/eventstoredb';
 import { DocumentStore, ProjectionRunner, readModelProjections } from '@licensing/projections';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface RebuildRun {
   readonly readModels: number;
@@ -10,6 +11,11 @@ export interface RebuildRun {
   /** Stopped at the time budget before the swap (the suite's 15 minutes must hold). */
   readonly cut: boolean;
   readonly seconds: number;
+  /**
+   * The event loop's longest pause while the rebuild ran, swaps included:
+   * the longest a request to the service would have waited on it.
+   */
+  readonly longestPauseMs: number;
 }
 
 /**
@@ -40,6 +46,8 @@ export async function rebuildEveryReadModel(
   const doneEvents = () => Math.min(...(runner.rebuilds.running()[0]?.readModels ?? []).map((m) => m.doneEvents));
   let progress: NodeJS.Timeout | undefined;
   let budget: NodeJS.Timeout | undefined;
+  const pauses = monitorEventLoopDelay({ resolution: 10 });
+  const longestPauseMs = () => Math.round(pauses.max / 1e6);
   try {
     const head = (await store.readHeadPosition?.()) ?? null;
     for (const { name, version } of projections)
@@ -47,6 +55,7 @@ export async function rebuildEveryReadModel(
     await runner.start();
     const started = performance.now();
     const rebuild = runner.rebuilds.start();
+    pauses.enable();
     if (onProgress) progress = setInterval(() => onProgress(doneEvents()), 10_000);
     let cut: { events: number; seconds: number } | null = null;
     budget = setTimeout(() => {
@@ -54,13 +63,27 @@ export async function rebuildEveryReadModel(
       void runner.rebuilds.stop();
     }, budgetSeconds * 1000);
     const finished = await runner.rebuilds.finished(rebuild.id);
+    pauses.disable();
     const seconds = (performance.now() - started) / 1000;
     const cutShort = cut as { events: number; seconds: number } | null;
     if (cutShort !== null)
-      return { readModels: projections.length, doneEvents: cutShort.events, cut: true, seconds: cutShort.seconds };
+      return {
+        readModels: projections.length,
+        doneEvents: cutShort.events,
+        cut: true,
+        seconds: cutShort.seconds,
+        longestPauseMs: longestPauseMs(),
+      };
     if (finished?.state !== 'completed') throw new Error(`The rebuild failed: ${finished?.error ?? 'not found'}`);
-    return { readModels: projections.length, doneEvents: finished.readModels[0]?.doneEvents ?? 0, cut: false, seconds };
+    return {
+      readModels: projections.length,
+      doneEvents: finished.readModels[0]?.doneEvents ?? 0,
+      cut: false,
+      seconds,
+      longestPauseMs: longestPauseMs(),
+    };
   } finally {
+    pauses.disable();
     clearInterval(progress);
     clearTimeout(budget);
     await runner.stop();
