@@ -76,8 +76,13 @@ describe('traces: an HTTP command, its append, projections, the relay and a cons
     });
     await consumer.start();
     await waitUntil(() => handled.some((h) => h.applicationId === 'app-traced'), 'the submission to be handled');
-    const consumed = () => spansOf(CALLER_TRACE).find((span) => span.name === `process ${topic}`);
-    await waitUntil(() => consumed() !== undefined, 'the consumer span to end');
+    // The produce span ends when the broker's acknowledgement is read, which
+    // may come after the consumer has fetched and handled the message.
+    const ended = (name: string) => spansOf(CALLER_TRACE).some((span) => span.name === name);
+    await waitUntil(
+      () => ended(`process ${topic}`) && ended(`produce ${topic}`),
+      'the consumer and produce spans to end',
+    );
 
     const spans = spansOf(CALLER_TRACE);
     const one = (name: string) => {
