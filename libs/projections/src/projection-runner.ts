@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@licensing/event-store';
-import { DocumentStore } from './document-store';
+import { type Checkpoint, DocumentStore } from './document-store';
 import { matchesFilter } from '@licensing/event-store';
 import {
   type BackoffSettings,
@@ -290,17 +290,10 @@ export class ProjectionRunner {
   }
 
   private async startOne(projection: Projection): Promise<void> {
-    const stored = this.documents.checkpoint(projection.name);
-    if (stored && stored.version !== projection.version) {
-      this.log(`${projection.name}: version ${stored.version} -> ${projection.version}, rebuilding from position 0`);
-      this.documents.reset(projection.name);
-    }
-    const from = stored && stored.version === projection.version ? stored.position : null;
-    // What a rebuild cut short by a stop or a crash left behind.
-    this.documents.reset(shadowName(projection.name));
+    const { storage, from } = this.startingPoint(projection);
     const run: Running = {
       projection,
-      storage: projection.name,
+      storage,
       halted: false,
       subscription: null,
       position: from,
@@ -313,7 +306,47 @@ export class ProjectionRunner {
       unbatched: false,
     };
     this.running.set(projection.name, run);
-    await new Promise<void>((caughtUp) => this.subscribe(run, caughtUp));
+    await new Promise<void>((caughtUp) =>
+      this.subscribe(run, () => {
+        // Between two events, before the next is applied: it goes to the read model's own storage.
+        if (run.storage !== projection.name) this.promoteFirstBuild(run);
+        caughtUp();
+      }),
+    );
+  }
+
+  /**
+   * Where a read model starts: on from its checkpoint when it has one of
+   * this version past some event; otherwise it is built from position 0
+   * (a new read-model database, a version bump) in its shadow storage and
+   * swapped in once caught up (`promoteFirstBuild`), like a rebuild: its
+   * index rows go into tables with no index but the document's, indexed
+   * once, sorted, at the swap, and an outdated version is replaced whole.
+   * Such a build resumes from the shadow's checkpoint after a restart; the
+   * service answers nothing before its read models have caught up.
+   */
+  private startingPoint(projection: Projection): { storage: string; from: bigint | null } {
+    const current = (checkpoint: Checkpoint | null): checkpoint is Checkpoint =>
+      checkpoint !== null && checkpoint.version === projection.version;
+    const shadow = shadowName(projection.name);
+    const live = this.documents.checkpoint(projection.name);
+    if (current(live) && live.position !== null) {
+      // What a rebuild cut short by a stop or a crash left behind.
+      this.documents.reset(shadow);
+      return { storage: projection.name, from: live.position };
+    }
+    if (live !== null && live.version !== projection.version)
+      this.log(`${projection.name}: version ${live.version} -> ${projection.version}, rebuilding from position 0`);
+    const built = this.documents.checkpoint(shadow);
+    if (current(built)) return { storage: shadow, from: built.position };
+    this.documents.reset(shadow);
+    return { storage: shadow, from: null };
+  }
+
+  private promoteFirstBuild(run: Running): void {
+    this.batch.commit();
+    this.documents.promote(run.storage, run.projection.name);
+    run.storage = run.projection.name;
   }
 
   // Subscribes to every event, not only the projection's filter, so that
