@@ -63,7 +63,7 @@ export const p3Rebuild: BenchPart = {
         events: read.events,
         rebuiltEvents: rebuild.doneEvents,
         seconds: Math.round(rebuild.seconds * 10) / 10,
-        longestPauseMs: rebuild.longestPauseMs,
+        longestSwapMs: Math.max(0, ...Object.values(rebuild.swapMs)),
         readSeconds: Math.round(read.seconds * 10) / 10,
         seedSeconds: log.seedSeconds === null ? 'shared' : Math.round(log.seedSeconds),
       },

@@ -11,10 +11,11 @@ export interface RebuildRun {
   readonly cut: boolean;
   readonly seconds: number;
   /**
-   * The event loop's longest pause while the rebuild ran, swaps included:
-   * the longest a request to the service would have waited on it.
+   * How long each read model's swap took, by read model (none when cut
+   * before it): one synchronous transaction, so the event loop, and any
+   * request to the service, waits exactly that long.
    */
-  readonly longestPauseMs: number;
+  readonly swapMs: Readonly<Record<string, number>>;
 }
 
 /**
@@ -39,14 +40,20 @@ export async function rebuildEveryReadModel(
   db.pragma('synchronous = NORMAL');
   db.pragma('wal_autocheckpoint = 10000');
   const documents = new DocumentStore(db);
+  // Each swap, timed: the promotion is one synchronous transaction.
+  const swapMs: Record<string, number> = {};
+  const promote = documents.promote.bind(documents);
+  documents.promote = (shadow, live) => {
+    const started = performance.now();
+    promote(shadow, live);
+    swapMs[live] = Math.round(performance.now() - started);
+  };
   const projections = readModelProjections();
   const runner = new ProjectionRunner(store, documents, projections, { now: () => new Date().toISOString() });
   // The slowest read model's count: the events every one of them has applied.
   const doneEvents = () => Math.min(...(runner.rebuilds.running()[0]?.readModels ?? []).map((m) => m.doneEvents));
   let progress: NodeJS.Timeout | undefined;
   let budget: NodeJS.Timeout | undefined;
-  const pauses = new LongestPause();
-  const longestPauseMs = () => pauses.longestMs;
   try {
     const head = (await store.readHeadPosition?.()) ?? null;
     for (const { name, version } of projections)
@@ -54,7 +61,6 @@ export async function rebuildEveryReadModel(
     await runner.start();
     const started = performance.now();
     const rebuild = runner.rebuilds.start();
-    pauses.start();
     if (onProgress) progress = setInterval(() => onProgress(doneEvents()), 10_000);
     let cut: { events: number; seconds: number } | null = null;
     budget = setTimeout(() => {
@@ -62,7 +68,6 @@ export async function rebuildEveryReadModel(
       void runner.rebuilds.stop();
     }, budgetSeconds * 1000);
     const finished = await runner.rebuilds.finished(rebuild.id);
-    pauses.stop();
     const seconds = (performance.now() - started) / 1000;
     const cutShort = cut as { events: number; seconds: number } | null;
     if (cutShort !== null)
@@ -71,7 +76,7 @@ export async function rebuildEveryReadModel(
         doneEvents: cutShort.events,
         cut: true,
         seconds: cutShort.seconds,
-        longestPauseMs: longestPauseMs(),
+        swapMs,
       };
     if (finished?.state !== 'completed') throw new Error(`The rebuild failed: ${finished?.error ?? 'not found'}`);
     return {
@@ -79,33 +84,13 @@ export async function rebuildEveryReadModel(
       doneEvents: finished.readModels[0]?.doneEvents ?? 0,
       cut: false,
       seconds,
-      longestPauseMs: longestPauseMs(),
+      swapMs,
     };
   } finally {
-    pauses.stop();
     clearInterval(progress);
     clearTimeout(budget);
     await runner.stop();
     await store.close();
     db.close();
-  }
-}
-
-/** The longest gap between two turns of a 10 ms ticker: how long the event loop was held. */
-class LongestPause {
-  longestMs = 0;
-  private ticker: NodeJS.Timeout | undefined;
-
-  start(): void {
-    let last = performance.now();
-    this.ticker = setInterval(() => {
-      const now = performance.now();
-      this.longestMs = Math.max(this.longestMs, Math.round(now - last));
-      last = now;
-    }, 10);
-  }
-
-  stop(): void {
-    clearInterval(this.ticker);
   }
 }
