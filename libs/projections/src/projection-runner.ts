@@ -15,7 +15,7 @@ import { tracedApply } from './apply-tracing';
 import { DEFAULT_PARK_AFTER_ATTEMPTS, EventParking, ParkedEventStore, ParkedProjectionEvents } from './parking';
 import type { RebuildHost, ShadowHooks, ShadowRun } from './rebuild/rebuild-host';
 import { Rebuilds } from './rebuild/rebuilds';
-import { shadowName } from './rebuild/shadow-rebuild';
+import { shadowName } from './storage-names';
 
 export interface ProjectionStatus {
   name: string;
